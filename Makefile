@@ -1,0 +1,63 @@
+# chitieu — two commands do everything on a fresh Debian/Ubuntu machine with Go:
+#   make run    local ClickHouse (installed if missing), migrate, real demo data, serve :8080
+#   make test   every test, against a private test ClickHouse and headless Chromium
+# Set CLICKHOUSE_ADDR (and _USER, _PASSWORD, _DATABASE) to use an existing server instead.
+
+SHELL := /bin/bash
+GO ?= go
+BIN := bin/chitieu
+CH_DEV := deploy/clickhouse/local.sh dev 19000 18123
+CH_TEST := deploy/clickhouse/local.sh test 19100 18223
+TEST_CH_ADDR := $(if $(CLICKHOUSE_ADDR),$(CLICKHOUSE_ADDR),127.0.0.1:19100)
+
+.PHONY: run build test test-deps fuzz bench bench-ingest bench-dashboard synthetic assets check-assets clickhouse-stop clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/chitieu
+
+run: build
+	@$(CH_DEV)
+	CHITIEU_DEMO_ADMIN=$${CHITIEU_DEMO_ADMIN:-true} ./$(BIN) demo
+	CHITIEU_DEMO_ADMIN=$${CHITIEU_DEMO_ADMIN:-true} exec ./$(BIN) serve
+
+# Installs what the tests need when it is missing (Debian packages; root or sudo).
+test-deps:
+	@deploy/install-test-deps.sh
+
+test: test-deps
+	@$(CH_TEST)
+	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
+	@$(MAKE) --no-print-directory fuzz
+
+# Each fuzz target runs briefly on top of its seed corpus (the seeds also run in `go test`).
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
+	    CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+bench: bench-ingest bench-dashboard
+
+synthetic: build
+	@$(CH_DEV)
+	./$(BIN) demo synthetic --rows $${ROWS:-10000000}
+
+# Copies the pinned ECharts from the npm registry into the embedded static files.
+assets:
+	cd deploy/assets && npm ci --no-audit --no-fund
+	cp deploy/assets/node_modules/echarts/dist/echarts.min.js dashboard/static/vendor/echarts.min.js
+
+# Fails when the embedded ECharts is not byte-for-byte the pinned npm release.
+check-assets:
+	cd deploy/assets && npm ci --no-audit --no-fund >/dev/null
+	cmp deploy/assets/node_modules/echarts/dist/echarts.min.js dashboard/static/vendor/echarts.min.js
+	@echo "assets: embedded echarts.min.js is echarts@$$(node -p "require('./deploy/assets/node_modules/echarts/package.json').version") from npm"
+
+clickhouse-stop:
+	deploy/clickhouse/stop.sh dev; deploy/clickhouse/stop.sh test
+
+clean:
+	rm -rf bin

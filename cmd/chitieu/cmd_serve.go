@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+
+	"github.com/quangngai/chitieu/dashboard"
+	"github.com/quangngai/chitieu/queries"
+)
+
+func init() {
+	register("serve", "chạy máy chủ bảng điều khiển (serve the dashboard)", func(ctx context.Context, env *Env, args []string) error {
+		ln, err := net.Listen("tcp", env.Config.Addr)
+		if err != nil {
+			return fmt.Errorf("listen on %s: %w", env.Config.Addr, err)
+		}
+		return serve(ctx, env, ln)
+	})
+}
+
+// serve migrates, then serves on ln until ctx ends, then shuts down gracefully.
+// Tests call it with a listener on port 0.
+func serve(ctx context.Context, env *Env, ln net.Listener) error {
+	cfg := env.Config
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer st.Close()
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	for _, m := range applied {
+		slog.Info("migration applied", "name", m)
+	}
+	app, err := dashboard.New(dashboardDeps(cfg, st))
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listener(ln) }()
+	slog.Info("chitieu serving", "url", "http://"+ln.Addr().String(), "clickhouse", cfg.ClickHouse.Addr, "database", st.Database())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	if err := app.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+// dashboardDeps connects the dashboard to the store and to ingest.
+func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
+	return dashboard.Deps{
+		Store:         st,
+		Logger:        slog.Default(),
+		Public:        cfg.Public,
+		SecureCookies: cfg.SecureCookies,
+		SessionTTL:    cfg.SessionTTL,
+		UploadLimitMB: cfg.UploadLimitMB,
+		ChromiumPath:  cfg.ChromiumPath,
+	}
+}

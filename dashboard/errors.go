@@ -1,0 +1,67 @@
+package dashboard
+
+import (
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+)
+
+// userError is an error whose message is meant for the user, in both languages.
+type userError struct {
+	Status int
+	VI, EN string
+}
+
+func (e *userError) Error() string { return e.EN }
+
+func badRequest(vi, en string) error { return &userError{Status: fiber.StatusBadRequest, VI: vi, EN: en} }
+
+// handleError is the one place that maps errors to statuses. Users see a clear
+// message, Vietnamese first; the log keeps the detail.
+func (s *server) handleError(c *fiber.Ctx, err error) error {
+	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
+	var ue *userError
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &ue):
+		status, vi, en = ue.Status, ue.VI, ue.EN
+	case errors.Is(err, queries.ErrNotFound):
+		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+	case errors.Is(err, queries.ErrUnavailable):
+		status, vi, en = fiber.StatusServiceUnavailable, "Không kết nối được cơ sở dữ liệu.", "The database is not reachable."
+	case errors.As(err, &fe):
+		status = fe.Code
+		vi, en = statusText(fe.Code, fe.Message)
+	}
+	if status >= 500 {
+		s.Logger.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+	}
+	if wantsJSON(c) {
+		return c.Status(status).JSON(fiber.Map{"error": vi, "error_en": en})
+	}
+	c.Status(status)
+	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
+}
+
+func statusText(code int, msg string) (string, string) {
+	switch code {
+	case fiber.StatusNotFound:
+		return "Không tìm thấy trang.", "Page not found."
+	case fiber.StatusForbidden:
+		return "Bạn không có quyền truy cập.", "You do not have access."
+	case fiber.StatusUnauthorized:
+		return "Vui lòng đăng nhập.", "Please sign in."
+	case fiber.StatusRequestEntityTooLarge:
+		return "Tệp quá lớn.", "The file is too large."
+	case fiber.StatusMethodNotAllowed:
+		return "Phương thức không được phép.", "Method not allowed."
+	case fiber.StatusTooManyRequests:
+		return "Quá nhiều yêu cầu, vui lòng thử lại sau.", "Too many requests; try again later."
+	}
+	return msg, msg
+}
+
+func wantsJSON(c *fiber.Ctx) bool {
+	return len(c.Path()) >= 5 && c.Path()[:5] == "/api/" || c.Accepts("text/html", "application/json") == "application/json"
+}

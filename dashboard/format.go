@@ -1,0 +1,46 @@
+package dashboard
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+var templateFuncs = template.FuncMap{
+	"asset": assetURL,
+	"vn":    formatVN,
+	"vnp":   formatVNPlaces,
+}
+
+// formatVN writes a number the Vietnamese way: "." between thousands, "," before
+// decimals, no trailing zeros: 1.234,5.
+func formatVN(d decimal.Decimal) string {
+	return groupVN(d.String())
+}
+
+// formatVNPlaces rounds to a fixed number of decimals first: formatVNPlaces(x, 1) = "7,5".
+func formatVNPlaces(d decimal.Decimal, places int32) string {
+	return groupVN(d.StringFixed(places))
+}
+
+func groupVN(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,98 @@
+package dashboard
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// views holds one parsed template set per page (layout + page).
+type views struct {
+	pages map[string]*template.Template
+}
+
+func parseTemplates() (*views, error) {
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		page := strings.TrimSuffix(path.Base(n), ".html")
+		if page == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", page, err)
+		}
+		v.pages[page] = t
+	}
+	return v, nil
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title string
+	Lang  string // vi or en
+	Path  string // the current path, for the language switch and active menu
+	Query string // the current query string without lang, to keep filters when switching language
+	User  *User
+	CSRF  string
+	Data  any
+}
+
+// T translates a message key into the page's language.
+func (p pageData) T(key string) string { return translate(p.Lang, key) }
+
+// render executes a page into the response.
+func (s *server) render(c *fiber.Ctx, page string, d pageData) error {
+	t, ok := s.views.pages[page]
+	if !ok {
+		return fmt.Errorf("no template %q", page)
+	}
+	if d.Lang == "" {
+		d.Lang = lang(c)
+	}
+	d.Path = c.Path()
+	d.Query = queryWithout(c, "lang")
+	d.User = currentUser(c)
+	d.CSRF = csrfToken(c)
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(buf.Bytes())
+}
+
+// lang is the page language: ?lang=, then the lang cookie, then Vietnamese.
+func lang(c *fiber.Ctx) string {
+	l := c.Query("lang")
+	if l == "" {
+		l = c.Cookies("lang")
+	} else {
+		c.Cookie(&fiber.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: "Lax", HTTPOnly: true})
+	}
+	if l == "en" {
+		return "en"
+	}
+	return "vi"
+}
+
+func queryWithout(c *fiber.Ctx, drop string) string {
+	q := fiber.AcquireArgs()
+	defer fiber.ReleaseArgs(q)
+	c.Context().QueryArgs().CopyTo(q)
+	q.Del(drop)
+	return q.String()
+}

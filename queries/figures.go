@@ -1,0 +1,170 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const figureColumns = `indicator, scope, agency, year, value, unit, status, source, note,
+	upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic`
+
+// InsertFigures writes figure versions in one INSERT: all of them or none.
+// Callers set Version (NewVersion) so that a whole upload shares one version.
+func (s *Store) InsertFigures(ctx context.Context, figs []Figure) error {
+	return s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+")", len(figs), func(i int) []any {
+		f := figs[i]
+		return []any{f.Indicator, f.Scope, f.Agency, f.Year, f.Value, f.Unit, f.Status, f.Source, f.Note,
+			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic)}
+	})
+}
+
+// WithdrawFigure hides the figure with this key from current reads by writing a
+// withdrawn version; its history keeps every earlier version. It returns ErrNotFound
+// when the key has no current value.
+func (s *Store) WithdrawFigure(ctx context.Context, key FigureKey, by, uploadID, note string) error {
+	cur, err := s.CurrentFigures(ctx, FigureFilter{Indicators: []string{key.Indicator}, Scopes: []string{key.Scope},
+		Agencies: []string{key.Agency}, YearFrom: key.Year, YearTo: key.Year, IncludeSynthetic: true})
+	if err != nil {
+		return err
+	}
+	if len(cur) == 0 {
+		return ErrNotFound
+	}
+	f := cur[0].Figure
+	f.Withdrawn = true
+	f.Note = note
+	f.UploadID = uploadID
+	f.UploadedBy = by
+	f.UploadedAt = time.Now()
+	f.Version = NewVersion()
+	return s.InsertFigures(ctx, []Figure{f})
+}
+
+// FigureFilter narrows a figure read; empty fields match everything.
+type FigureFilter struct {
+	Indicators       []string
+	Scopes           []string
+	Agencies         []string
+	YearFrom         uint16
+	YearTo           uint16
+	IncludeSynthetic bool
+}
+
+func (f FigureFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	if len(f.Indicators) > 0 {
+		conds = append(conds, "indicator IN ?")
+		args = append(args, inSet(f.Indicators))
+	}
+	if len(f.Scopes) > 0 {
+		conds = append(conds, "scope IN ?")
+		args = append(args, inSet(f.Scopes))
+	}
+	if len(f.Agencies) > 0 {
+		conds = append(conds, "agency IN ?")
+		args = append(args, inSet(f.Agencies))
+	}
+	if f.YearFrom > 0 {
+		conds = append(conds, "year >= ?")
+		args = append(args, f.YearFrom)
+	}
+	if f.YearTo > 0 {
+		conds = append(conds, "year <= ?")
+		args = append(args, f.YearTo)
+	}
+	if !f.IncludeSynthetic {
+		conds = append(conds, "synthetic = 0")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return "WHERE " + strings.Join(conds, " AND "), args
+}
+
+// CurrentFigure is the newest version of a figure and how many versions it has.
+type CurrentFigure struct {
+	Figure
+	Versions uint64
+}
+
+// CurrentFigures returns the newest version of each figure matching the filter,
+// leaving out withdrawn ones. It is right immediately after a write: no merge needed.
+func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFigure, error) {
+	where, args := f.where()
+	q := `SELECT indicator, scope, agency, year,
+		argMax(value, version), argMax(unit, version), argMax(toString(status), version),
+		argMax(source, version), argMax(note, version), argMax(upload_id, version),
+		argMax(uploaded_by, version), argMax(uploaded_at, version), max(version),
+		argMax(synthetic, version), count()
+		FROM figures ` + where + `
+		GROUP BY indicator, scope, agency, year
+		HAVING argMax(withdrawn, version) = 0
+		ORDER BY indicator, scope, agency, year`
+	rows, err := s.conn.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("current figures: %w", err)
+	}
+	defer rows.Close()
+	var out []CurrentFigure
+	for rows.Next() {
+		var c CurrentFigure
+		var syn uint8
+		if err := rows.Scan(&c.Indicator, &c.Scope, &c.Agency, &c.Year, &c.Value, &c.Unit, &c.Status,
+			&c.Source, &c.Note, &c.UploadID, &c.UploadedBy, &c.UploadedAt, &c.Version, &syn, &c.Versions); err != nil {
+			return nil, err
+		}
+		c.Synthetic = syn == 1
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// FigureHistory returns every version of one figure, oldest first, withdrawals included.
+func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, error) {
+	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
+		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
+		FROM figures WHERE indicator = ? AND scope = ? AND agency = ? AND year = ?
+		ORDER BY version`, key.Indicator, key.Scope, key.Agency, key.Year)
+	if err != nil {
+		return nil, fmt.Errorf("figure history: %w", err)
+	}
+	defer rows.Close()
+	var out []Figure
+	for rows.Next() {
+		var f Figure
+		var wd, syn uint8
+		if err := rows.Scan(&f.Indicator, &f.Scope, &f.Agency, &f.Year, &f.Value, &f.Unit, &f.Status,
+			&f.Source, &f.Note, &f.UploadID, &f.UploadedBy, &f.UploadedAt, &f.Version, &wd, &syn); err != nil {
+			return nil, err
+		}
+		f.Withdrawn, f.Synthetic = wd == 1, syn == 1
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// DataVersion is the newest version written to figures, targets or submissions: a
+// stamp that changes whenever the data a dashboard shows changes.
+func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
+	var v uint64
+	err := s.conn.QueryRow(ctx, `SELECT greatest(
+		(SELECT max(version) FROM figures),
+		(SELECT max(version) FROM targets),
+		(SELECT max(version) FROM submissions))`).Scan(&v)
+	if err != nil {
+		return 0, fmt.Errorf("data version: %w", err)
+	}
+	return v, nil
+}
+
+// HasSynthetic reports whether synthetic figures are loaded, so pages can say so.
+func (s *Store) HasSynthetic(ctx context.Context) (bool, error) {
+	var n uint8
+	if err := s.conn.QueryRow(ctx, "SELECT count() > 0 FROM (SELECT 1 FROM figures WHERE synthetic = 1 LIMIT 1)").Scan(&n); err != nil {
+		return false, fmt.Errorf("has synthetic: %w", err)
+	}
+	return n == 1, nil
+}
