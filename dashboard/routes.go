@@ -30,11 +30,19 @@ func Routes() []Route {
 	return (&server{}).routes()
 }
 
+// routes joins the route groups; each group lives in its own routes_*.go file.
 func (s *server) routes() []Route {
+	var all []Route
+	for _, group := range [][]Route{s.coreRoutes(), s.accountRoutes(), s.pageRoutes(), s.exportRoutes(), s.uploadRoutes(), s.adminRoutes()} {
+		all = append(all, group...)
+	}
+	return all
+}
+
+func (s *server) coreRoutes() []Route {
 	return []Route{
 		{"GET", "/healthz", AccessPublic, s.healthz},
 		{"GET", "/readyz", AccessPublic, s.readyz},
 		{"GET", "/static/:name", AccessPublic, serveStatic},
-		{"GET", "/", AccessViewer, s.overviewShow},
 	}
 }

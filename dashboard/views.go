@@ -28,10 +28,11 @@ func parseTemplates() (*views, error) {
 	v := &views{pages: map[string]*template.Template{}}
 	for _, n := range names {
 		page := strings.TrimSuffix(path.Base(n), ".html")
-		if page == "layout" {
+		if page == "layout" || strings.HasPrefix(page, "_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html", n)
+		// Files named _*.html are partials shared by every page.
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", page, err)
 		}

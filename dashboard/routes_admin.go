@@ -1,0 +1,6 @@
+package dashboard
+
+// adminRoutes: administration: users, catalogue, targets, audit.
+func (s *server) adminRoutes() []Route {
+	return []Route{}
+}

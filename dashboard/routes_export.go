@@ -1,0 +1,6 @@
+package dashboard
+
+// exportRoutes: chart and data exports, briefing.
+func (s *server) exportRoutes() []Route {
+	return []Route{}
+}
