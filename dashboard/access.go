@@ -1,18 +1,89 @@
 package dashboard
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"net/url"
+	"strings"
 
-// authorize returns the middleware that enforces a route's Access.
+	"github.com/gofiber/fiber/v2"
+)
+
+// authorize returns the middleware that enforces a route's Access. Order: find the
+// session, decide on access, then (for anything but GET/HEAD) check the CSRF token.
+// Anonymous callers are sent to sign in (401 for /api/ and JSON); signed-in callers
+// without the role get 403. A disabled user's session counts as no session.
 func (s *server) authorize(r Route) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		switch r.Access {
-		case AccessPublic:
+		safe := safeMethod(c.Method())
+		if r.Access == AccessPublic && safe {
+			// Health checks and static files never touch the session store; a public
+			// page that shows the user (sign-in) calls loadSession itself.
 			return c.Next()
-		case AccessViewer:
-			if s.Public {
-				return c.Next()
+		}
+		if err := s.loadSession(c); err != nil {
+			return err
+		}
+		u := currentUser(c)
+		if !allowed(r.Access, u, safe, s.Public) {
+			if u == nil {
+				return askSignin(c)
 			}
+			return fiber.ErrForbidden
+		}
+		if !safe && !csrfValid(c) {
+			return errCSRF
 		}
 		return c.Next()
 	}
+}
+
+// allowed is the access rule itself. In public read-only mode, anonymous readers get
+// the viewer routes' GETs and nothing else.
+func allowed(a Access, u *User, safe, public bool) bool {
+	switch a {
+	case AccessPublic:
+		return true
+	case AccessViewer:
+		return u != nil || public && safe
+	case AccessAnalyst:
+		return u.CanWrite()
+	case AccessAdmin:
+		return u.IsAdmin()
+	}
+	return false // an Access added without a rule here denies everyone
+}
+
+// askSignin answers an anonymous caller: 401 for the API, else a redirect to the
+// sign-in page that comes back here afterwards.
+func askSignin(c *fiber.Ctx) error {
+	if wantsJSON(c) {
+		return fiber.ErrUnauthorized
+	}
+	next := c.OriginalURL()
+	return c.Redirect("/signin?next="+url.QueryEscape(next), fiber.StatusSeeOther)
+}
+
+// requireAgency is what handlers of AccessAnalyst routes call with the agency a
+// request writes for (from the path or the form): admins pass, analysts pass only for
+// agencies bound to them, everyone else gets 403. Call it before writing anything.
+func requireAgency(c *fiber.Ctx, agency string) error {
+	u := currentUser(c)
+	if u == nil {
+		return fiber.ErrUnauthorized
+	}
+	if u.ActsFor(agency) {
+		return nil
+	}
+	return &userError{Status: fiber.StatusForbidden,
+		VI: "Tài khoản của bạn không được gửi số liệu cho đơn vị " + agency + ".",
+		EN: "Your account may not report for agency " + agency + "."}
+}
+
+// safeNext keeps a post-sign-in redirect on this site: a local path, never
+// "//host" or "/\host", which browsers read as another site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/signin") {
+		return "/"
+	}
+	return next
 }

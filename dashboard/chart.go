@@ -7,12 +7,21 @@ import (
 // chartConfig is what a page holds for one chart: the ECharts option as JSON in a
 // data attribute, read by static/js/charts.js. go-echarts writes options into an
 // inline <script> unescaped; we never use that path. encoding/json escapes <, > and &
-// and html/template escapes the attribute, so a zone named </script><script>… stays text.
+// and html/template escapes the attribute, so a zone named </script><script>… stays
+// text (chart_test.go proves it). Title, unit, source and data-as-of ride along as
+// data attributes: charts.js draws them onto exported PNG and SVG images.
 type chartConfig struct {
 	ID     string
 	Title  string
+	Unit   string
+	Source string
+	Table  string // id of the table with the data behind the chart (CSV/XLSX export)
 	Option string
-	Height string
+	Small  bool // a card's trend line: no export buttons, short
+	AsOf     string
+	Renderer string // "svg" for print (the briefing); canvas otherwise
+	CSV    string // data export links
+	XLSX   string
 }
 
 // chartValidator is every go-echarts chart: Validate fills the series before JSON.
@@ -21,12 +30,28 @@ type chartValidator interface {
 	JSON() map[string]interface{}
 }
 
-func newChartConfig(id, title string, c chartValidator) (chartConfig, error) {
+// newChartConfig serialises a go-echarts chart. extra entries are merged into the
+// option (ECharts features go-echarts has no type for, such as visualMap pieces).
+func newChartConfig(id, title string, c chartValidator, extra map[string]any) (chartConfig, error) {
 	c.Validate()
-	b, err := json.Marshal(c.JSON())
+	opt := c.JSON()
+	for k, v := range extra {
+		opt[k] = v
+	}
+	b, err := json.Marshal(opt)
 	if err != nil {
 		return chartConfig{}, err
 	}
-	return chartConfig{ID: id, Title: title, Option: string(b), Height: "360px"}, nil
+	return chartConfig{ID: id, Title: title, Option: string(b), Table: id}, nil
 }
 
+// addChart finishes a chart with the page's data-as-of time and export links, and
+// keeps it on the page. Meta, Page and Export must be set first.
+func (v *view) addChart(c chartConfig) chartConfig {
+	c.AsOf = v.Meta.AsOf
+	q := v.Meta.Filters.withTable(c.Table)
+	c.CSV = "/export/" + v.Page + ".csv?" + q
+	c.XLSX = "/export/" + v.Page + ".xlsx?" + q
+	v.Charts = append(v.Charts, c)
+	return c
+}

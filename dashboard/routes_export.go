@@ -2,5 +2,8 @@ package dashboard
 
 // exportRoutes: chart and data exports, briefing.
 func (s *server) exportRoutes() []Route {
-	return []Route{}
+	return []Route{
+		{"GET", "/export/:page.:format", AccessViewer, s.exportData},
+		{"GET", "/briefing.pdf", AccessViewer, s.briefingPDF},
+	}
 }

@@ -1,6 +1,11 @@
 package dashboard
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"slices"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+)
 
 // User is the signed-in person a request acts for.
 type User struct {
@@ -8,6 +13,35 @@ type User struct {
 	Name     string
 	Role     string   // viewer, analyst, admin
 	Agencies []string // the agencies an analyst reports for
+}
+
+// IsAdmin reports whether the user administers the system.
+func (u *User) IsAdmin() bool { return u != nil && u.Role == queries.RoleAdmin }
+
+// CanWrite reports whether the user may upload or file reports at all (for some agency).
+func (u *User) CanWrite() bool {
+	return u != nil && (u.Role == queries.RoleAdmin || u.Role == queries.RoleAnalyst)
+}
+
+// ActsFor reports whether the user may write for the agency: admins for every agency,
+// analysts for the agencies bound to them.
+func (u *User) ActsFor(agency string) bool {
+	if u == nil || agency == "" {
+		return false
+	}
+	return u.Role == queries.RoleAdmin || u.Role == queries.RoleAnalyst && slices.Contains(u.Agencies, agency)
+}
+
+// DisplayName is the name to show, falling back to the username.
+func (u *User) DisplayName() string {
+	if u.Name != "" {
+		return u.Name
+	}
+	return u.Username
+}
+
+func userFrom(q queries.User) *User {
+	return &User{Username: q.Username, Name: q.Name, Role: q.Role, Agencies: q.Agencies}
 }
 
 // currentUser is the user the session middleware stored, or nil.

@@ -50,6 +50,8 @@ type pageData struct {
 	User  *User
 	CSRF  string
 	Data  any
+	// Synthetic: the database holds synthetic rows; the layout says so (pages never show them).
+	Synthetic bool
 }
 
 // T translates a message key into the page's language.

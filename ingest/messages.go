@@ -15,7 +15,7 @@ type message struct{ vi, en, hintVI, hintEN string }
 var messages = map[string]message{
 	// The file as a whole.
 	"file_empty":         {"Tệp rỗng.", "The file is empty.", "Chọn đúng tệp đã điền số liệu.", "Choose the file you filled in."},
-	"file_too_large":     {"Tệp lớn %s, vượt giới hạn %s.", "The file is %s, over the %s limit.", "Chia tệp thành nhiều tệp nhỏ hơn hoặc liên hệ quản trị.", "Split the file or ask an administrator."},
+	"file_too_large":     {"Tệp lớn hơn giới hạn %s.", "The file is larger than the %s limit.", "Chia tệp thành nhiều tệp nhỏ hơn hoặc liên hệ quản trị.", "Split the file or ask an administrator."},
 	"file_too_many_rows": {"Tệp có hơn %d dòng số liệu.", "The file has more than %d figure rows.", "Chia tệp thành nhiều tệp nhỏ hơn.", "Split the file into smaller ones."},
 	"file_xls":           {"Đây là tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu, hệ thống không đọc được.", "This is an Excel 97-2003 (.xls) file or a password-protected file, which cannot be read.", "Mở tệp trong Excel, bỏ mật khẩu nếu có, chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx).", "Open it in Excel, remove any password, and Save As an Excel Workbook (.xlsx)."},
 	"file_corrupt":       {"Tệp .xlsx bị hỏng hoặc không đầy đủ (%s).", "The .xlsx file is damaged or incomplete (%s).", "Mở và lưu lại tệp trong Excel hoặc LibreOffice rồi tải lên lần nữa.", "Open and save the file again in Excel or LibreOffice, then upload it again."},
@@ -54,18 +54,18 @@ var messages = map[string]message{
 	"duplicate_figure":  {"Số liệu này (chỉ tiêu \"%s\", \"%s\", năm %d) đã có ở %s.", "This figure (indicator \"%s\", \"%s\", year %d) already appears at %s.", "Giữ lại một dòng, xóa dòng trùng.", "Keep one row and delete the duplicate."},
 
 	// Values.
-	"not_a_number":      {"\"%s\" không phải là số.", "\"%s\" is not a number.", "Ghi số như 7,5 hoặc 1.234,56; để trống nếu chưa có, ghi \"-\" nếu không có số liệu.", "Write a number such as 7,5 or 1.234,56; leave empty if not yet known, \"-\" if there is no figure."},
-	"ambiguous_number":  {"Không rõ \"%s\" là %s hay %s: cột này không có số nào khác cho biết cách viết dấu thập phân.", "\"%s\" could be %s or %s: nothing else in this column shows which decimal mark is used.", "Ghi rõ: 1.234,0 hoặc 1234 nếu là một nghìn hai trăm ba mươi tư; 1,234 theo kiểu Việt Nam nếu là một phẩy hai ba bốn.", "Be explicit: 1234 for one thousand two hundred thirty-four, 1.234,0 or 1,234 (Vietnamese) for one point two three four."},
-	"mixed_convention":  {"Không rõ \"%s\": cột này vừa có số viết kiểu Việt Nam (1.234,5) vừa có số viết kiểu quốc tế (1,234.5).", "\"%s\" is unclear: this column mixes Vietnamese (1.234,5) and international (1,234.5) number writing.", "Viết tất cả số theo một kiểu, ưu tiên kiểu Việt Nam: dấu phẩy là dấu thập phân.", "Write every number one way, preferably Vietnamese: comma as the decimal mark."},
-	"number_too_large":  {"Số \"%s\" quá lớn.", "Number \"%s\" is too large.", "Kiểm tra lại đơn vị tính và giá trị.", "Check the unit and the value."},
-	"bad_digit_groups":  {"\"%s\" có nhóm chữ số sai (nhóm nghìn phải đủ 3 chữ số).", "\"%s\" has malformed digit groups (thousands groups have 3 digits).", "Ghi ví dụ 1.234.567,8 hoặc 1234567,8.", "Write e.g. 1.234.567,8 or 1234567,8."},
-	"date_not_number":   {"Ô chứa ngày tháng (%s) thay vì số.", "The cell holds a date (%s) instead of a number.", "Đổi định dạng ô sang Số (Number) và nhập lại giá trị.", "Format the cell as Number and enter the value again."},
-	"bool_not_number":   {"Ô chứa giá trị logic (%s) thay vì số.", "The cell holds a logical value (%s) instead of a number.", "Nhập giá trị số.", "Enter a number."},
-	"formula_error":     {"Công thức trong ô bị lỗi (%s).", "The cell's formula gives an error (%s).", "Sửa công thức hoặc nhập trực tiếp giá trị số.", "Fix the formula or type the value."},
-	"formula_no_value":  {"Ô có công thức nhưng tệp không lưu kết quả tính.", "The cell has a formula but the file holds no computed result.", "Mở tệp trong Excel hoặc LibreOffice, để bảng tính tự tính lại, rồi lưu và tải lên.", "Open the file in Excel or LibreOffice, let it recalculate, save and upload again."},
-	"share_range":       {"Tỷ lệ %s%% nằm ngoài khoảng 0–100.", "Share %s%% is outside 0–100.", "Tỷ lệ ghi theo phần trăm, ví dụ 68,4 (không ghi 0,684 trừ khi ô định dạng %%).", "Write shares in percent, e.g. 68.4 (not 0.684 unless the cell is formatted as %%)."},
-	"negative_value":    {"Giá trị %s âm, nhưng chỉ tiêu \"%s\" không thể âm.", "Value %s is negative but indicator \"%s\" cannot be.", "Kiểm tra lại dấu của số liệu.", "Check the sign of the figure."},
-	"not_integer":       {"Giá trị %s phải là số nguyên (chỉ tiêu \"%s\" đếm số lượng).", "Value %s must be a whole number (indicator \"%s\" is a count).", "Nhập số nguyên.", "Enter a whole number."},
+	"not_a_number":     {"\"%s\" không phải là số.", "\"%s\" is not a number.", "Ghi số như 7,5 hoặc 1.234,56; để trống nếu chưa có, ghi \"-\" nếu không có số liệu.", "Write a number such as 7,5 or 1.234,56; leave empty if not yet known, \"-\" if there is no figure."},
+	"ambiguous_number": {"Không rõ \"%s\" là %s hay %s: cột này không có số nào khác cho biết cách viết dấu thập phân.", "\"%s\" could be %s or %s: nothing else in this column shows which decimal mark is used.", "Ghi rõ: 1.234,0 hoặc 1234 nếu là một nghìn hai trăm ba mươi tư; 1,234 theo kiểu Việt Nam nếu là một phẩy hai ba bốn.", "Be explicit: 1234 for one thousand two hundred thirty-four, 1.234,0 or 1,234 (Vietnamese) for one point two three four."},
+	"mixed_convention": {"Không rõ \"%s\": cột này vừa có số viết kiểu Việt Nam (1.234,5) vừa có số viết kiểu quốc tế (1,234.5).", "\"%s\" is unclear: this column mixes Vietnamese (1.234,5) and international (1,234.5) number writing.", "Viết tất cả số theo một kiểu, ưu tiên kiểu Việt Nam: dấu phẩy là dấu thập phân.", "Write every number one way, preferably Vietnamese: comma as the decimal mark."},
+	"number_too_large": {"Số \"%s\" quá lớn.", "Number \"%s\" is too large.", "Kiểm tra lại đơn vị tính và giá trị.", "Check the unit and the value."},
+	"bad_digit_groups": {"\"%s\" có nhóm chữ số sai (nhóm nghìn phải đủ 3 chữ số).", "\"%s\" has malformed digit groups (thousands groups have 3 digits).", "Ghi ví dụ 1.234.567,8 hoặc 1234567,8.", "Write e.g. 1.234.567,8 or 1234567,8."},
+	"date_not_number":  {"Ô chứa ngày tháng (%s) thay vì số.", "The cell holds a date (%s) instead of a number.", "Đổi định dạng ô sang Số (Number) và nhập lại giá trị.", "Format the cell as Number and enter the value again."},
+	"bool_not_number":  {"Ô chứa giá trị logic (%s) thay vì số.", "The cell holds a logical value (%s) instead of a number.", "Nhập giá trị số.", "Enter a number."},
+	"formula_error":    {"Công thức trong ô bị lỗi (%s).", "The cell's formula gives an error (%s).", "Sửa công thức hoặc nhập trực tiếp giá trị số.", "Fix the formula or type the value."},
+	"formula_no_value": {"Ô có công thức nhưng tệp không lưu kết quả tính.", "The cell has a formula but the file holds no computed result.", "Mở tệp trong Excel hoặc LibreOffice, để bảng tính tự tính lại, rồi lưu và tải lên.", "Open the file in Excel or LibreOffice, let it recalculate, save and upload again."},
+	"share_range":      {"Tỷ lệ %s%% nằm ngoài khoảng 0–100.", "Share %s%% is outside 0–100.", "Tỷ lệ ghi theo phần trăm, ví dụ 68,4 (không ghi 0,684 trừ khi ô định dạng %%).", "Write shares in percent, e.g. 68.4 (not 0.684 unless the cell is formatted as %%)."},
+	"negative_value":   {"Giá trị %s âm, nhưng chỉ tiêu \"%s\" không thể âm.", "Value %s is negative but indicator \"%s\" cannot be.", "Kiểm tra lại dấu của số liệu.", "Check the sign of the figure."},
+	"not_integer":      {"Giá trị %s phải là số nguyên (chỉ tiêu \"%s\" đếm số lượng).", "Value %s must be a whole number (indicator \"%s\" is a count).", "Nhập số nguyên.", "Enter a whole number."},
 
 	// Warnings.
 	"value_rounded":     {"Giá trị \"%s\" được làm tròn đến 4 chữ số thập phân.", "Value \"%s\" was rounded to 4 decimals.", "", ""},
@@ -93,6 +93,9 @@ func problem(code string, loc Location, value string, args ...any) queries.Inges
 	if strings.Contains(m.hintVI, "%s") && len(args) > 1 {
 		e.HintVI = fmt.Sprintf(m.hintVI, args[len(args)-1])
 		e.HintEN = fmt.Sprintf(m.hintEN, args[len(args)-1])
+	} else {
+		e.HintVI = strings.ReplaceAll(m.hintVI, "%%", "%")
+		e.HintEN = strings.ReplaceAll(m.hintEN, "%%", "%")
 	}
 	return e
 }

@@ -27,7 +27,9 @@ func clean(s string) string {
 		if !norm.NFC.IsNormalString(s) {
 			s = norm.NFC.String(s)
 		}
-		s = strings.TrimFunc(s, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\ufeff' || r == '\t' || r == '\r' || r == '\n' })
+		s = strings.TrimFunc(s, func(r rune) bool {
+			return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\ufeff' || r == '\t' || r == '\r' || r == '\n'
+		})
 	}
 	if len(s) > 1 && s[0] == '\'' && isFormulaStart(s[1]) {
 		s = s[1:]

@@ -150,9 +150,10 @@ func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, err
 // stamp that changes whenever the data a dashboard shows changes.
 func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
 	var v uint64
-	err := s.conn.QueryRow(ctx, `SELECT greatest(
+	// greatest takes two arguments on ClickHouse 18.16, hence the nesting.
+	err := s.conn.QueryRow(ctx, `SELECT greatest(greatest(
 		(SELECT max(version) FROM figures),
-		(SELECT max(version) FROM targets),
+		(SELECT max(version) FROM targets)),
 		(SELECT max(version) FROM submissions))`).Scan(&v)
 	if err != nil {
 		return 0, fmt.Errorf("data version: %w", err)

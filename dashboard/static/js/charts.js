@@ -1,16 +1,115 @@
-// Draws every chart on the page from the JSON option in its data-option attribute.
-// Options are built on the server; no inline script is needed (strict CSP).
+// Draws every chart on the page from the JSON option in its data-option attribute,
+// and exports a chart as PNG (2× for slides) or SVG with its title, unit, source and
+// data-as-of time drawn on the image. Options are built on the server; no inline
+// script is needed (strict CSP). Tooltips render as rich text, not HTML, so no
+// user-supplied text is ever parsed as markup and no inline style is needed.
 (function () {
   "use strict";
+  var FONT = '"Noto Sans", "DejaVu Sans", Arial, sans-serif';
+  var charts = {};
+
+  function optionOf(el) {
+    var o = JSON.parse(el.getAttribute("data-option"));
+    if (o.tooltip) { o.tooltip.renderMode = "richText"; o.tooltip.confine = true; }
+    o.textStyle = { fontFamily: FONT };
+    return o;
+  }
+
   function draw() {
     document.querySelectorAll(".chart[data-option]").forEach(function (el) {
-      var option = JSON.parse(el.getAttribute("data-option"));
-      var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
-      chart.setOption(option);
-      el.dataset.drawn = "true";
-      window.addEventListener("resize", function () { chart.resize(); });
+      try {
+        var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
+        chart.setOption(optionOf(el));
+        charts[el.id] = chart;
+        el.dataset.drawn = "true";
+      } catch (e) {
+        el.dataset.drawn = "error";
+        console.error("chart " + el.id + ": " + e);
+      }
     });
+    window.addEventListener("resize", function () {
+      Object.keys(charts).forEach(function (id) { charts[id].resize(); });
+    });
+    window.addEventListener("beforeprint", function () {
+      Object.keys(charts).forEach(function (id) { charts[id].resize(); });
+    });
+    document.body.dataset.chartsReady = "true";
   }
+
+  // exportOption adds what a slide needs to stand alone: title and unit on top, the
+  // source and the data-as-of time at the bottom.
+  function exportOption(el, width) {
+    var b = document.body.dataset;
+    var o = optionOf(el);
+    o.animation = false;
+    o.title = { text: el.dataset.title || "", subtext: el.dataset.unit ? b.lUnit + ": " + el.dataset.unit : "",
+      left: "center", top: 12, textStyle: { fontSize: 20, fontFamily: FONT }, subtextStyle: { fontSize: 13, fontFamily: FONT } };
+    var grids = [].concat(o.grid || [{}]);
+    grids.forEach(function (g) { g.top = 84; g.bottom = 96; g.containLabel = true; });
+    o.grid = grids;
+    if (o.legend) { [].concat(o.legend).forEach(function (l) { l.bottom = 52; l.top = null; }); }
+    var foot = (el.dataset.source ? b.lSource + ": " + el.dataset.source + "\n" : "") +
+      b.lAsof + " " + (el.dataset.asof || "—") + " · " + b.lApp;
+    o.graphic = [{ type: "text", left: 16, bottom: 10,
+      style: { text: foot, fontSize: 12, fill: "#444", fontFamily: FONT, width: width - 32, overflow: "break", lineHeight: 16 } }];
+    return o;
+  }
+
+  function save(name, url) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function fileName(el, ext) {
+    return "chitieu-" + el.id + "-" + (el.dataset.asof || "").replace(/[^0-9]/g, "") + "." + ext;
+  }
+
+  var W = 1280, H = 720;
+
+  function exportPNG(el) {
+    var box = document.createElement("div");
+    box.className = "export-box";
+    document.body.appendChild(box);
+    var c = echarts.init(box, null, { renderer: "canvas", width: W, height: H, devicePixelRatio: 2 });
+    c.setOption(exportOption(el, W));
+    var url = c.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    c.dispose();
+    box.remove();
+    save(fileName(el, "png"), url);
+  }
+
+  function exportSVG(el) {
+    // Server-side rendering mode: the SVG is built as a string, no DOM involved.
+    var c = echarts.init(null, null, { renderer: "svg", ssr: true, width: W, height: H });
+    var o = exportOption(el, W);
+    o.backgroundColor = "#fff";
+    c.setOption(o);
+    var svg = c.renderToSVGString();
+    c.dispose();
+    var url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }));
+    save(fileName(el, "svg"), url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var t = ev.target;
+    if (!(t instanceof Element)) { return; }
+    if (t.matches(".print-page")) { window.print(); return; }
+    var id = t.getAttribute("data-chart");
+    var el = id && document.getElementById(id);
+    if (!el) { return; }
+    try {
+      if (t.matches(".export-png")) { exportPNG(el); }
+      if (t.matches(".export-svg")) { exportSVG(el); }
+    } catch (e) {
+      console.error("export " + id + ": " + e);
+    }
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {

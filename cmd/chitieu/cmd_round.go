@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+func init() {
+	register("round", "đặt kỳ báo cáo và hạn gửi (round --year YYYY --letter-no --letter-date --deadline)", func(ctx context.Context, env *Env, args []string) error {
+		fs := flag.NewFlagSet("round", flag.ContinueOnError)
+		fs.SetOutput(env.Stderr)
+		year := fs.Int("year", 0, "năm báo cáo (reporting year)")
+		letterNo := fs.String("letter-no", "", "số công văn yêu cầu báo cáo, ví dụ 3006/SCT-QLCN")
+		letterDate := fs.String("letter-date", "", "ngày công văn DD/MM/YYYY")
+		deadline := fs.String("deadline", "", "hạn gửi báo cáo DD/MM/YYYY (deadline)")
+		if err := fs.Parse(args); err != nil {
+			return exitCode(2)
+		}
+		if *year < 1900 || *year > 2200 || *deadline == "" {
+			fmt.Fprintln(env.Stderr, "chitieu round: cần --year và --deadline (both --year and --deadline are required)")
+			return exitCode(2)
+		}
+		r := queries.Round{Year: uint16(*year), LetterNo: *letterNo}
+		d, err := parseDate(*deadline)
+		if err != nil {
+			return err
+		}
+		r.Deadline = &d
+		if *letterDate != "" {
+			ld, err := parseDate(*letterDate)
+			if err != nil {
+				return err
+			}
+			r.LetterDate = &ld
+		}
+		st, err := openStore(ctx, env.Config)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if err := st.SaveRounds(ctx, []queries.Round{r}); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "round: năm %d, hạn %s (deadline saved)\n", r.Year, d.Format(time.DateOnly))
+		return nil
+	})
+}

@@ -1,0 +1,207 @@
+// Command loadgen measures the dashboard under load: N concurrent clients request
+// the given URLs for a while and it prints p50/p95/p99 latency, requests per second
+// and errors. With -store it runs, at the same concurrency, the ClickHouse reads the
+// overview and indicator handlers make, so the server's own overhead is visible.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+func main() {
+	c := flag.Int("c", 32, "concurrent clients")
+	d := flag.Duration("d", 30*time.Second, "duration")
+	store := flag.String("store", "", "instead of HTTP, run the reads of this page against ClickHouse: overview or indicator")
+	plan := flag.String("plan", "DHXX-2020", "plan of the overview reads (-store overview)")
+	year := flag.Int("year", 2025, "year of the overview reads (-store overview)")
+	code := flag.String("code", "grdp_growth", "indicator of the indicator reads (-store indicator)")
+	flag.Parse()
+	var do func(ctx context.Context) error
+	label := *store
+	if *store != "" {
+		st, err := queries.Open(context.Background(), queries.Config{Addr: env("CLICKHOUSE_ADDR", "127.0.0.1:19000"),
+			User: env("CLICKHOUSE_USER", "default"), Password: os.Getenv("CLICKHOUSE_PASSWORD"),
+			Database: env("CLICKHOUSE_DATABASE", "chitieu")})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer st.Close()
+		switch *store {
+		case "overview":
+			do = func(ctx context.Context) error { return overviewReads(ctx, st, *plan, uint16(*year)) }
+		case "indicator":
+			do = func(ctx context.Context) error { return indicatorReads(ctx, st, *code) }
+		default:
+			fmt.Fprintln(os.Stderr, "-store must be overview or indicator")
+			os.Exit(2)
+		}
+	} else {
+		urls := flag.Args()
+		if len(urls) == 0 {
+			fmt.Fprintln(os.Stderr, "usage: loadgen [-c 32] [-d 30s] URL... | loadgen -store overview|indicator")
+			os.Exit(2)
+		}
+		label = strings.Join(urls, " ")
+		client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *c}}
+		var next atomic.Uint64
+		do = func(ctx context.Context) error {
+			u := urls[next.Add(1)%uint64(len(urls))]
+			req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+			resp, err := client.Do(req)
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+				return err
+			}
+			if resp.StatusCode != 200 {
+				return fmt.Errorf("status %d", resp.StatusCode)
+			}
+			return nil
+		}
+	}
+	run(label, *c, *d, do)
+}
+
+func env(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// run drives do from c goroutines for d and prints the summary.
+func run(label string, c int, d time.Duration, do func(context.Context) error) {
+	// One warm-up call per client: connection pools, ClickHouse caches.
+	for i := 0; i < c; i++ {
+		_ = do(context.Background())
+	}
+	var mu sync.Mutex
+	var lat []time.Duration
+	var errs int
+	var firstErr error
+	deadline := time.Now().Add(d)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := 0; i < c; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			var bad int
+			var ferr error
+			for time.Now().Before(deadline) {
+				t0 := time.Now()
+				err := do(context.Background())
+				mine = append(mine, time.Since(t0))
+				if err != nil {
+					bad++
+					if ferr == nil {
+						ferr = err
+					}
+				}
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			errs += bad
+			if firstErr == nil {
+				firstErr = ferr
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+	}
+	fmt.Printf("%s\n  clients %d, %s: %d requests, %.1f req/s, errors %d\n  p50 %s  p95 %s  p99 %s  max %s\n",
+		label, c, d, len(lat), float64(len(lat))/elapsed.Seconds(), errs,
+		pct(0.50).Round(100*time.Microsecond), pct(0.95).Round(100*time.Microsecond), pct(0.99).Round(100*time.Microsecond),
+		pct(1).Round(100*time.Microsecond))
+	if firstErr != nil {
+		fmt.Printf("  first error: %v\n", firstErr)
+	}
+}
+
+// overviewReads are the reads dashboard.overview makes (catalogue, the plan's
+// figures, data version, synthetic flag), in the same order.
+func overviewReads(ctx context.Context, st *queries.Store, plan string, year uint16) error {
+	inds, err := st.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := st.Plans(ctx); err != nil {
+		return err
+	}
+	targets, err := st.Targets(ctx, "")
+	if err != nil {
+		return err
+	}
+	if _, err := st.Scopes(ctx); err != nil {
+		return err
+	}
+	with := map[string]bool{}
+	for _, t := range targets {
+		if t.Plan == plan {
+			with[t.Indicator] = true
+		}
+	}
+	var codes []string
+	for _, it := range inds {
+		if strings.HasPrefix(it.OutlineSection, "I.") || with[it.Code] {
+			codes = append(codes, it.Code)
+		}
+	}
+	if _, err := st.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes,
+		Scopes: []string{"zones_bql", "province_old", "province_new"}, YearTo: year}); err != nil {
+		return err
+	}
+	if _, err := st.DataVersion(ctx); err != nil {
+		return err
+	}
+	_, err = st.HasSynthetic(ctx)
+	return err
+}
+
+// indicatorReads are the reads dashboard.indicator makes.
+func indicatorReads(ctx context.Context, st *queries.Store, code string) error {
+	steps := []func() error{
+		func() error { _, err := st.Indicators(ctx); return err },
+		func() error { _, err := st.Plans(ctx); return err },
+		func() error { _, err := st.Targets(ctx, ""); return err },
+		func() error { _, err := st.Scopes(ctx); return err },
+		func() error { _, err := st.Zones(ctx); return err },
+		func() error { _, err := st.Agencies(ctx); return err },
+		func() error {
+			_, err := st.CurrentFigures(ctx, queries.FigureFilter{Indicators: []string{code}})
+			return err
+		},
+		func() error { _, err := st.DataVersion(ctx); return err },
+		func() error { _, err := st.HasSynthetic(ctx); return err },
+	}
+	for _, s := range steps {
+		if err := s(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

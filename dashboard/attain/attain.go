@@ -1,0 +1,269 @@
+// Package attain judges figures against plan targets: whether a target is met, at
+// risk, missed or has no data yet, and where an indicator will stand at the plan's
+// end at the current pace. Pure functions: no SQL, no HTTP, so every rule has a
+// table test and the dashboard page that documents the rules says the same thing.
+package attain
+
+import "math"
+
+// Status is the verdict shown on a card.
+type Status string
+
+const (
+	Met    Status = "met"     // đạt
+	AtRisk Status = "at_risk" // có nguy cơ không đạt
+	NotMet Status = "not_met" // không đạt
+	NoData Status = "no_data" // chưa có số liệu
+)
+
+// Target kinds and comparators, as stored (queries.Target*, queries.Comp*).
+const (
+	KindAnnual        = "annual"
+	KindPeriodAverage = "period_average"
+	KindLevelAtEnd    = "level_at_end"
+	KindCumulative    = "cumulative"
+	KindFloor         = "floor"
+	KindCeiling       = "ceiling"
+
+	CompBetween     = "between"
+	CompAtLeast     = "at_least"
+	CompGreaterThan = "greater_than"
+	CompAtMost      = "at_most"
+	CompLessThan    = "less_than"
+	CompEqual       = "equal"
+)
+
+// Target is what a plan asks of one indicator over its period.
+type Target struct {
+	Kind           string
+	Comparator     string
+	Min, Max       *float64
+	Start, End     int
+	HigherIsBetter bool
+}
+
+// Point is one year's value; Final is false for estimates and preliminary figures.
+type Point struct {
+	Year  int
+	Value float64
+	Final bool
+}
+
+// Result is the verdict for one target at an evaluation year.
+type Result struct {
+	Status      Status
+	Final       bool     // the period is over (or a floor/ceiling is breached): the verdict will not change
+	Value       *float64 // what was compared: the year's value, the average, the end level, the sum
+	Years       []int    // years that went into Value
+	Missing     []int    // years of the period up to the evaluation year without a figure
+	Attainment  *float64 // Value as a percentage of the threshold
+	Exceeded    bool     // beyond the upper end of a range in the good direction ("vượt")
+	Provisional bool     // an estimate went into the verdict
+}
+
+// Threshold is the bound a value must reach: the lower end of a range for an
+// indicator where higher is better, the upper end otherwise; the single bound for
+// inequalities.
+func (t Target) Threshold() (float64, bool) {
+	lo, hi := t.Min, t.Max
+	if lo == nil {
+		lo = hi
+	}
+	if hi == nil {
+		hi = lo
+	}
+	if lo == nil {
+		return 0, false
+	}
+	switch t.Comparator {
+	case CompBetween:
+		if t.HigherIsBetter {
+			return *lo, true
+		}
+		return *hi, true
+	case CompAtMost, CompLessThan:
+		return *hi, true
+	}
+	return *lo, true
+}
+
+// Meets says whether v satisfies the target's comparator. A range is met from its
+// good end on: 4,07 % growth against a plan of "2,5–3 %" is met (and exceeded), as
+// Vietnamese plan reviews read it ("vượt kế hoạch").
+func (t Target) Meets(v float64) (met, exceeded bool) {
+	thr, ok := t.Threshold()
+	if !ok {
+		return false, false
+	}
+	const eps = 1e-9
+	switch t.Comparator {
+	case CompBetween:
+		if t.HigherIsBetter {
+			return v >= thr-eps, t.Max != nil && v > *t.Max+eps
+		}
+		return v <= thr+eps, t.Min != nil && v < *t.Min-eps
+	case CompAtLeast:
+		return v >= thr-eps, false
+	case CompGreaterThan:
+		return v > thr+eps, false
+	case CompAtMost:
+		return v <= thr+eps, false
+	case CompLessThan:
+		return v < thr-eps, false
+	case CompEqual:
+		return math.Abs(v-thr) <= eps, false
+	}
+	return false, false
+}
+
+// lowerIsGood says which way a value should move to satisfy the comparator.
+func (t Target) lowerIsGood() bool {
+	switch t.Comparator {
+	case CompAtMost, CompLessThan:
+		return true
+	case CompBetween:
+		return !t.HigherIsBetter
+	}
+	return false
+}
+
+// attainment is v as a percentage of the threshold (inverted when lower is better).
+func (t Target) attainment(v float64) *float64 {
+	thr, ok := t.Threshold()
+	if !ok || thr == 0 || (t.lowerIsGood() && v == 0) {
+		return nil
+	}
+	a := v / thr * 100
+	if t.lowerIsGood() {
+		a = thr / v * 100
+	}
+	return &a
+}
+
+// Evaluate judges the target with the figures known up to year (the evaluation
+// year). points may hold any years; they need not be sorted. The rules per kind:
+//
+//   - annual: the value of the evaluation year (the period's end if later) meets the
+//     target: met; misses with a final figure: not met; misses with an estimate: at risk.
+//   - period_average: the average of the period's years so far. Period over: met or
+//     not met. In progress: met if the average so far meets it, else at risk.
+//   - level_at_end: period over: the end year's value decides. In progress: the
+//     linear trend of the years so far, carried to the end year, decides (met or at risk).
+//   - cumulative: the sum of the period's years so far. Already reached: met. Period
+//     over: not met otherwise. In progress: the sum at the current pace decides.
+//   - floor / ceiling: every year must stay on the right side; one breach is not met.
+func Evaluate(t Target, points []Point, year int) Result {
+	ps := sorted(points)
+	end := min(year, t.End)
+	closed := year >= t.End
+	in := between(ps, t.Start, end)
+	res := Result{Missing: missing(in, t.Start, end)}
+	switch t.Kind {
+	case KindAnnual:
+		y := end
+		p, ok := at(ps, y)
+		res.Missing = nil
+		if !ok {
+			res.Status = NoData
+			res.Missing = []int{y}
+			return res
+		}
+		res.setValue(t, p.Value, []int{y}, !p.Final)
+		res.Final = p.Final
+		if res.Status == NotMet && !p.Final {
+			res.Status = AtRisk
+		}
+		return res
+	case KindPeriodAverage:
+		if len(in) == 0 {
+			res.Status = NoData
+			return res
+		}
+		res.setValue(t, mean(in), years(in), anyEstimate(in))
+		res.Final = closed
+		if !closed && res.Status == NotMet {
+			res.Status = AtRisk
+		}
+		return res
+	case KindLevelAtEnd:
+		if closed {
+			res.Missing = nil
+			p, ok := at(ps, t.End)
+			if !ok {
+				res.Status = NoData
+				res.Missing = []int{t.End}
+				return res
+			}
+			res.setValue(t, p.Value, []int{t.End}, !p.Final)
+			res.Final = true
+			return res
+		}
+		pr := Project(t, points, year)
+		if pr.Projected == nil {
+			res.Status = NoData
+			return res
+		}
+		last := lastUpTo(ps, year)
+		res.setValue(t, last.Value, []int{last.Year}, !last.Final)
+		met, _ := t.Meets(*pr.Projected)
+		res.Status = AtRisk
+		if met {
+			res.Status = Met
+		}
+		return res
+	case KindCumulative:
+		if len(in) == 0 {
+			res.Status = NoData
+			return res
+		}
+		sum := total(in)
+		res.setValue(t, sum, years(in), anyEstimate(in))
+		if res.Status == Met && !t.lowerIsGood() {
+			res.Final = closed || !res.Provisional
+			return res
+		}
+		res.Final = closed
+		if !closed {
+			pr := Project(t, points, year)
+			res.Status = AtRisk
+			if pr.Projected != nil {
+				if met, _ := t.Meets(*pr.Projected); met {
+					res.Status = Met
+				}
+			}
+		}
+		return res
+	case KindFloor, KindCeiling:
+		if len(in) == 0 {
+			res.Status = NoData
+			return res
+		}
+		worst := in[0]
+		for _, p := range in[1:] {
+			if (t.Kind == KindFloor) == (p.Value < worst.Value) {
+				worst = p
+			}
+		}
+		res.setValue(t, worst.Value, years(in), anyEstimate(in))
+		res.Final = closed || res.Status == NotMet && !res.Provisional
+		if res.Status == NotMet && res.Provisional {
+			res.Status = AtRisk
+		}
+		return res
+	}
+	res.Status = NoData
+	return res
+}
+
+func (r *Result) setValue(t Target, v float64, ys []int, provisional bool) {
+	r.Value = &v
+	r.Years = ys
+	r.Provisional = provisional
+	r.Attainment = t.attainment(v)
+	met, exceeded := t.Meets(v)
+	r.Exceeded = exceeded
+	r.Status = NotMet
+	if met {
+		r.Status = Met
+	}
+}

@@ -1,0 +1,201 @@
+package attain
+
+import "sort"
+
+// Projection methods, named on the page so readers know how the forecast was made.
+const (
+	MethodAverage = "average" // the average of the period's years so far stays as it is
+	MethodLinear  = "linear"  // least-squares line through the years so far, carried to the end year
+	MethodFlat    = "flat"    // one point only: the level stays where it is
+	MethodPace    = "pace"    // the yearly average so far continues for the remaining years
+)
+
+// Projection says where an indicator will be at the period's end at the current pace
+// and what the remaining years need to reach the target.
+type Projection struct {
+	Method    string
+	Projected *float64 // the compared quantity at the end year (average, level or sum)
+	// Required is what each remaining year must bring: the average of the remaining
+	// years (period_average), the yearly change (level_at_end) or the yearly amount
+	// (cumulative). Nil when the period is over or nothing remains to be decided.
+	Required  *float64
+	Remaining []int // years of the period after the last figure
+	Observed  int   // period years with a figure
+}
+
+// Project forecasts the target's quantity at t.End from the figures up to year.
+// Only period targets (period_average, level_at_end, cumulative) are projected.
+func Project(t Target, points []Point, year int) Projection {
+	ps := sorted(points)
+	end := min(year, t.End)
+	in := between(ps, t.Start, end)
+	pr := Projection{Observed: len(in)}
+	thr, hasThr := t.Threshold()
+	hasThr = hasThr && year < t.End // a closed period needs nothing more
+	switch t.Kind {
+	case KindPeriodAverage:
+		pr.Method = MethodAverage
+		pr.Remaining = remaining(in, t.Start, t.End, end)
+		if len(in) == 0 {
+			return pr
+		}
+		avg := mean(in)
+		pr.Projected = &avg
+		if k := len(pr.Remaining); k > 0 && hasThr {
+			need := (thr*float64(len(in)+k) - total(in)) / float64(k)
+			pr.Required = &need
+		}
+	case KindCumulative:
+		pr.Method = MethodPace
+		pr.Remaining = remaining(in, t.Start, t.End, end)
+		if len(in) == 0 {
+			return pr
+		}
+		sum := total(in)
+		proj := sum + mean(in)*float64(len(pr.Remaining))
+		pr.Projected = &proj
+		if k := len(pr.Remaining); k > 0 && hasThr {
+			need := (thr - sum) / float64(k)
+			pr.Required = &need
+		}
+	case KindLevelAtEnd:
+		// The trend uses the period's years and the year before it (the baseline a
+		// plan starts from); with fewer than two such points, the latest figures.
+		base := between(ps, t.Start-1, year)
+		if len(base) < 2 {
+			base = lastN(upTo(ps, year), 5)
+		}
+		if len(base) == 0 {
+			return pr
+		}
+		last := base[len(base)-1]
+		if last.Year >= t.End {
+			v := last.Value
+			pr.Method, pr.Projected = MethodFlat, &v
+			return pr
+		}
+		for y := last.Year + 1; y <= t.End; y++ {
+			pr.Remaining = append(pr.Remaining, y)
+		}
+		if len(base) == 1 {
+			v := last.Value
+			pr.Method, pr.Projected = MethodFlat, &v
+		} else {
+			a, b := linear(base)
+			v := a + b*float64(t.End)
+			pr.Method, pr.Projected = MethodLinear, &v
+		}
+		if hasThr {
+			need := (thr - last.Value) / float64(t.End-last.Year)
+			pr.Required = &need
+		}
+	}
+	return pr
+}
+
+// linear fits v = a + b*year by least squares.
+func linear(ps []Point) (a, b float64) {
+	var sx, sy, sxx, sxy float64
+	n := float64(len(ps))
+	for _, p := range ps {
+		x := float64(p.Year)
+		sx += x
+		sy += p.Value
+		sxx += x * x
+		sxy += x * p.Value
+	}
+	d := n*sxx - sx*sx
+	if d == 0 {
+		return sy / n, 0
+	}
+	b = (n*sxy - sx*sy) / d
+	a = (sy - b*sx) / n
+	return a, b
+}
+
+func sorted(ps []Point) []Point {
+	out := append([]Point(nil), ps...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+func between(ps []Point, from, to int) []Point {
+	var out []Point
+	for _, p := range ps {
+		if p.Year >= from && p.Year <= to {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func upTo(ps []Point, year int) []Point { return between(ps, -1<<31, year) }
+
+func lastN(ps []Point, n int) []Point {
+	if len(ps) > n {
+		return ps[len(ps)-n:]
+	}
+	return ps
+}
+
+func lastUpTo(ps []Point, year int) Point {
+	u := upTo(ps, year)
+	return u[len(u)-1]
+}
+
+func at(ps []Point, year int) (Point, bool) {
+	for _, p := range ps {
+		if p.Year == year {
+			return p, true
+		}
+	}
+	return Point{}, false
+}
+
+// missing lists the years in [from, to] without a point.
+func missing(in []Point, from, to int) []int {
+	var out []int
+	for y := from; y <= to; y++ {
+		if _, ok := at(in, y); !ok {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// remaining lists the period's years still to come after the evaluation year,
+// plus past years of the period that have no figure yet (they may still be reported).
+func remaining(in []Point, start, end, evalEnd int) []int {
+	out := missing(in, start, evalEnd)
+	for y := max(evalEnd+1, start); y <= end; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+func mean(ps []Point) float64 { return total(ps) / float64(len(ps)) }
+
+func total(ps []Point) float64 {
+	s := 0.0
+	for _, p := range ps {
+		s += p.Value
+	}
+	return s
+}
+
+func years(ps []Point) []int {
+	out := make([]int, len(ps))
+	for i, p := range ps {
+		out[i] = p.Year
+	}
+	return out
+}
+
+func anyEstimate(ps []Point) bool {
+	for _, p := range ps {
+		if !p.Final {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package dashboard
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/gofiber/fiber/v2"
+)
+
+// pdfSlots bounds concurrent Chromium renders: each one is a browser process.
+var pdfSlots = make(chan struct{}, 2)
+
+// chromiumFlags work in containers and on intranet machines: no sandbox (often not
+// permitted), no GPU, and nothing that would reach the internet.
+var chromiumFlags = []chromedp.ExecAllocatorOption{
+	chromedp.Flag("headless", true),
+	chromedp.Flag("no-sandbox", true),
+	chromedp.Flag("disable-gpu", true),
+	chromedp.Flag("disable-quic", true),
+	chromedp.Flag("no-first-run", true),
+	chromedp.Flag("disable-background-networking", true),
+	chromedp.Flag("disable-component-update", true),
+	chromedp.Flag("disable-sync", true),
+	chromedp.Flag("font-render-hinting", "none"),
+}
+
+// briefingPDF renders /briefing with the same query in headless Chromium and returns
+// the PDF. Chromium loads the page from this very server (the connection's local
+// address, never a host named by the request) with the caller's cookies, so it sees
+// exactly what the caller sees.
+func (s *server) briefingPDF(c *fiber.Ctx) error {
+	lg := lang(c)
+	bin, err := exec.LookPath(s.chromium())
+	if err != nil {
+		return &userError{Status: fiber.StatusServiceUnavailable,
+			VI: "Máy chủ chưa cài Chromium nên chưa xuất được PDF. Hãy dùng nút In của trình duyệt (chọn “Lưu thành PDF”), hoặc nhờ quản trị cài gói chromium (CHITIEU_CHROMIUM).",
+			EN: "Chromium is not installed on the server, so PDF export is unavailable. Use the browser's Print button (Save as PDF), or ask the administrator to install chromium (CHITIEU_CHROMIUM)."}
+	}
+	f := readFilters(c)
+	// Resolve the plan and year now, so the file name and the page agree.
+	b, err := s.briefing(c.UserContext(), f, lg)
+	if err != nil {
+		return err
+	}
+	q := f
+	q.Plan, q.Year = b.Plan.Code, b.Year
+	url := "http://" + c.Context().LocalAddr().String() + "/briefing?" + q.query() + "&lang=" + lg
+	cookie := string(c.Request().Header.Peek(fiber.HeaderCookie))
+	select {
+	case pdfSlots <- struct{}{}:
+		defer func() { <-pdfSlots }()
+	case <-time.After(30 * time.Second):
+		return fiber.ErrTooManyRequests
+	}
+	pdf, err := renderPDF(c.UserContext(), bin, url, cookie)
+	if err != nil {
+		return err
+	}
+	name := exportFileName("briefing", b.Meta, "") + ".pdf"
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
+	c.Set(fiber.HeaderContentType, "application/pdf")
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Send(pdf)
+}
+
+func (s *server) chromium() string {
+	if s.ChromiumPath != "" {
+		return s.ChromiumPath
+	}
+	return "chromium"
+}
+
+// renderPDF prints url to an A4 PDF once every chart on it is drawn.
+func renderPDF(parent context.Context, bin, url, cookie string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "chitieu-pdf-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), 60*time.Second)
+	defer cancel()
+	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(dir)}, chromiumFlags...)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	err = chromedp.Do(bctx,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			if cookie == "" {
+				return nil
+			}
+			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Cookie": cookie}})
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-charts-ready="true"]`)),
+	)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(),
+		chromedp.PDFPrintBackground(), chromedp.PDFMargin(0.4)))
+	if err != nil {
+		return nil, err
+	}
+	return pdf, nil
+}

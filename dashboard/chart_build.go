@@ -1,0 +1,228 @@
+package dashboard
+
+import (
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/quangngai/chitieu/queries"
+)
+
+// Colours of the status scale and the series, shared with app.css.
+const (
+	colourMet    = "#1e7b34"
+	colourAtRisk = "#b26a00"
+	colourNotMet = "#b3261e"
+	colourTarget = "rgba(30,123,52,0.12)"
+)
+
+var palette = []string{"#1f5fa8", "#b3261e", "#1e7b34", "#b26a00", "#6a3d9a", "#0f7c86", "#8c564b", "#555"}
+
+// lineSeries is one named line of a chart: values by year (nil = gap).
+type lineSeries struct {
+	Name   string
+	Values map[int]float64
+	Dashed bool
+}
+
+// band is a target drawn on a line chart: a shaded band for a range, a line for an
+// inequality, over the target's years.
+type band struct {
+	Label    string
+	From, To int
+	Min, Max *float64
+}
+
+// yearAxis lists every year from the first to the last one any series or band holds.
+func yearAxis(ss []lineSeries, bands []band) []int {
+	lo, hi := 0, 0
+	see := func(y int) {
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		if y > hi {
+			hi = y
+		}
+	}
+	for _, s := range ss {
+		for y := range s.Values {
+			see(y)
+		}
+	}
+	for _, b := range bands {
+		see(b.From)
+		see(b.To)
+	}
+	var out []int
+	for y := lo; y > 0 && y <= hi; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+// lineChart draws series over the years with target bands. A gap stays a gap ("-").
+func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool) (chartConfig, error) {
+	years := yearAxis(ss, bands)
+	labels := make([]string, len(years))
+	for i, y := range years {
+		labels[i] = strconv.Itoa(y)
+	}
+	line := charts.NewLine()
+	global := []charts.GlobalOpts{
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: unit, Scale: opts.Bool(true)}),
+		charts.WithAnimation(false),
+	}
+	if small {
+		global = append(global, charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "20"}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+			charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true), SplitNumber: 2}))
+	} else {
+		global = append(global, charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
+			charts.WithGridOpts(opts.Grid{Left: "56", Right: "24", Top: "64", Bottom: "48"}))
+	}
+	line.SetGlobalOptions(global...)
+	line.SetXAxis(labels)
+	for i, s := range ss {
+		data := make([]opts.LineData, len(years))
+		for j, y := range years {
+			if v, ok := s.Values[y]; ok {
+				data[j] = opts.LineData{Value: v}
+			} else {
+				data[j] = opts.LineData{Value: "-"}
+			}
+		}
+		colour := palette[i%len(palette)]
+		sopts := []charts.SeriesOpts{
+			charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
+		}
+		if s.Dashed {
+			sopts = append(sopts, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: colour}))
+		}
+		if i == 0 {
+			sopts = append(sopts, bandOpts(bands, labels)...)
+		}
+		line.AddSeries(s.Name, data, sopts...)
+	}
+	cfg, err := newChartConfig(id, title, line, nil)
+	cfg.Unit, cfg.Small = unit, small
+	return cfg, err
+}
+
+// bandOpts turns targets into markArea (ranges) and markLine (inequalities).
+func bandOpts(bands []band, labels []string) []charts.SeriesOpts {
+	var areas []opts.MarkAreaNameCoordItem
+	var lines []opts.MarkLineNameCoordItem
+	for _, b := range bands {
+		from, to := strconv.Itoa(b.From), strconv.Itoa(b.To)
+		if b.From == b.To {
+			// A one-year target still needs some width to be seen.
+			from, to = strconv.Itoa(b.From), strconv.Itoa(b.To)
+		}
+		switch {
+		case b.Min != nil && b.Max != nil:
+			areas = append(areas, opts.MarkAreaNameCoordItem{Name: b.Label,
+				Coordinate0: []interface{}{from, *b.Min}, Coordinate1: []interface{}{to, *b.Max},
+				ItemStyle: &opts.ItemStyle{Color: colourTarget}})
+		case b.Min != nil || b.Max != nil:
+			v := b.Min
+			if v == nil {
+				v = b.Max
+			}
+			lines = append(lines, opts.MarkLineNameCoordItem{Name: b.Label,
+				Coordinate0: []interface{}{from, *v}, Coordinate1: []interface{}{to, *v}})
+		}
+	}
+	var out []charts.SeriesOpts
+	if len(areas) > 0 {
+		out = append(out, charts.WithMarkAreaNameCoordItemOpts(areas...),
+			charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{Label: &opts.Label{Show: opts.Bool(true), Position: "insideTop", Color: colourMet}}))
+	}
+	if len(lines) > 0 {
+		out = append(out, charts.WithMarkLineNameCoordItemOpts(lines...),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: colourMet},
+				LineStyle: &opts.LineStyle{Color: colourMet, Type: "dashed", Width: 2}}))
+	}
+	return out
+}
+
+// targetBand is a stored target as a band on the chart.
+func targetBand(t queries.Target) band {
+	b := band{Label: t.Plan + ": " + targetText(t), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
+	if t.ValueMin != nil {
+		b.Min = f64(*t.ValueMin)
+	}
+	if t.ValueMax != nil {
+		b.Max = f64(*t.ValueMax)
+	}
+	if t.Comparator != queries.CompBetween && b.Min != nil && b.Max != nil {
+		b.Max = nil
+	}
+	return b
+}
+
+// barItem is one bar: a label and a value, coloured when colour is set.
+type barItem struct {
+	Label  string
+	Value  float64
+	Colour string
+}
+
+// barChart is a horizontal ranking, largest on top.
+func barChart(id, title, unit string, items []barItem) (chartConfig, error) {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "48", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}),
+		charts.WithAnimation(false),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category"}),
+	)
+	labels := make([]string, len(items))
+	data := make([]opts.BarData, len(items))
+	// ECharts draws a category axis bottom-up; reverse so the largest is on top.
+	for i, it := range items {
+		j := len(items) - 1 - i
+		labels[j] = it.Label
+		data[j] = opts.BarData{Value: it.Value}
+		if it.Colour != "" {
+			data[j].ItemStyle = &opts.ItemStyle{Color: it.Colour}
+		}
+	}
+	bar.SetXAxis(labels)
+	bar.AddSeries(title, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}))
+	bar.XYReversal()
+	cfg, err := newChartConfig(id, title, bar, nil)
+	cfg.Unit = unit
+	return cfg, err
+}
+
+// stackedBars: one bar per category, stacked by named parts (reporting states per year).
+func stackedBars(id, title, unit string, categories []string, parts []string, colours []string, values [][]float64) (chartConfig, error) {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "48", Right: "24", Top: "64", Bottom: "48"}),
+		charts.WithAnimation(false),
+	)
+	bar.SetXAxis(categories)
+	for i, p := range parts {
+		data := make([]opts.BarData, len(categories))
+		for j := range categories {
+			data[j] = opts.BarData{Value: values[i][j]}
+		}
+		bar.AddSeries(p, data, charts.WithBarChartOpts(opts.BarChart{Stack: "all"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[i%len(colours)]}))
+	}
+	cfg, err := newChartConfig(id, title, bar, nil)
+	cfg.Unit = unit
+	return cfg, err
+}

@@ -1,0 +1,129 @@
+package dashboard
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// pageView builds a page's data the way the page itself does, for exports: the same
+// code path, so an export always matches what the page shows.
+func (s *server) pageView(ctx context.Context, page string, f filters, lg string) (*view, string, error) {
+	switch page {
+	case "overview":
+		m, err := s.overview(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "overview.title") + " — " + m.PlanName + " — " + strconv.Itoa(m.Year), nil
+	case "projection":
+		m, err := s.projection(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "projection.title"), nil
+	case "indicator":
+		m, err := s.indicator(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, m.Name, nil
+	case "zones":
+		m, err := s.zones(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "zones.title"), nil
+	case "reporting":
+		m, err := s.reporting(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "reporting.title"), nil
+	case "submission":
+		m, err := s.submission(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, m.Agency.NameVI + " — " + strconv.Itoa(m.Year), nil
+	case "projects":
+		m, err := s.projects(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "projects.title"), nil
+	}
+	return nil, "", fiber.ErrNotFound
+}
+
+// exportData: /export/PAGE.csv|xlsx?filters[&table=ID] — the data behind a page or
+// one chart, with the plan, year, filters and data version written in the file.
+func (s *server) exportData(c *fiber.Ctx) error {
+	lg := lang(c)
+	page, format := c.Params("page"), c.Params("format")
+	if format != "csv" && format != "xlsx" {
+		return fiber.ErrNotFound
+	}
+	f := readFilters(c)
+	if page == "submission" {
+		f.Agency = c.Query("agency")
+	}
+	v, title, err := s.pageView(c.UserContext(), page, f, lg)
+	if err != nil {
+		return err
+	}
+	tables := v.Tables
+	if f.Tables != "" {
+		t := v.table(f.Tables)
+		if t == nil {
+			return fiber.ErrNotFound
+		}
+		tables = []table{*t}
+		title += " — " + t.Title
+	}
+	name := exportFileName(page, v.Meta, f.Tables) + "." + format
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	if format == "csv" {
+		b, err := writeCSV(tables, v.Meta, title, lg)
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+		return c.Send(b)
+	}
+	b, err := writeXLSX(tables, v.Meta, title, lg)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	return c.Send(b)
+}
+
+// exportFileName names a file after what it holds, in ASCII: chitieu-overview-DHXX-2020-2025-v1764...
+func exportFileName(page string, m meta, table string) string {
+	parts := []string{"chitieu", page}
+	f := m.Filters
+	for _, p := range []string{f.Plan, f.Code, f.Agency, table} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if f.Year > 0 {
+		parts = append(parts, strconv.Itoa(f.Year))
+	}
+	parts = append(parts, "v"+strconv.FormatUint(m.Version, 10))
+	return asciiName(strings.Join(parts, "-"))
+}
+
+func asciiName(s string) string {
+	b := []byte(s)
+	for i, ch := range b {
+		if !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_' || ch == '.') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}

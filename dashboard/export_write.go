@@ -1,0 +1,172 @@
+package dashboard
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// neutralise defuses formula injection: a text cell that a spreadsheet would read as
+// a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, shown as text.
+func neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// exportInfo is the provenance block every export carries.
+func exportInfo(m meta, title, lg string) [][2]string {
+	return [][2]string{
+		{translate(lg, "export.title"), title},
+		{translate(lg, "export.filters"), m.Described},
+		{translate(lg, "common.dataversion"), strconv.FormatUint(m.Version, 10)},
+		{translate(lg, "common.dataasof"), m.AsOf},
+		{translate(lg, "export.generated"), m.Generated},
+		{translate(lg, "export.app"), translate(lg, "app.name")},
+	}
+}
+
+// writeCSV writes the tables as UTF-8 CSV with a BOM (Excel reads the diacritics),
+// the provenance lines first, then each table under its title.
+func writeCSV(tables []table, m meta, title, lg string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	for _, kv := range exportInfo(m, title, lg) {
+		if err := w.Write([]string{neutralise(kv[0]), neutralise(kv[1])}); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range tables {
+		_ = w.Write(nil)
+		head := t.Title
+		if t.Unit != "" {
+			head += " (" + translate(lg, "common.unit") + ": " + t.Unit + ")"
+		}
+		_ = w.Write([]string{neutralise(head)})
+		hs := make([]string, len(t.Headers))
+		for i, h := range t.Headers {
+			hs[i] = neutralise(h)
+		}
+		_ = w.Write(hs)
+		for _, r := range t.Rows {
+			rec := make([]string, len(r))
+			for i, c := range r {
+				if c.Num != nil {
+					rec[i] = num(*c.Num, 4) // a number, Vietnamese format: 1.234,5
+				} else {
+					rec[i] = neutralise(c.Text)
+				}
+			}
+			if err := w.Write(rec); err != nil {
+				return nil, err
+			}
+		}
+		if t.Note != "" {
+			_ = w.Write([]string{neutralise(t.Note)})
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// writeXLSX writes one sheet per table plus an information sheet with the
+// provenance. Numbers are numbers (Excel shows them in the reader's locale); text is
+// neutralised.
+func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
+	x := excelize.NewFile()
+	defer x.Close()
+	info := sheetName(translate(lg, "export.infosheet"), map[string]bool{})
+	x.SetSheetName("Sheet1", info)
+	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}})
+	if err != nil {
+		return nil, err
+	}
+	numStyle, err := x.NewStyle(&excelize.Style{CustomNumFmt: strPtr("#,##0.####")})
+	if err != nil {
+		return nil, err
+	}
+	for i, kv := range exportInfo(m, title, lg) {
+		_ = x.SetCellStr(info, cellName(1, i+1), neutralise(kv[0]))
+		_ = x.SetCellStr(info, cellName(2, i+1), neutralise(kv[1]))
+		_ = x.SetCellStyle(info, cellName(1, i+1), cellName(1, i+1), bold)
+	}
+	_ = x.SetColWidth(info, "A", "A", 28)
+	_ = x.SetColWidth(info, "B", "B", 90)
+	used := map[string]bool{info: true}
+	for _, t := range tables {
+		sh := sheetName(t.Title, used)
+		if _, err := x.NewSheet(sh); err != nil {
+			return nil, err
+		}
+		head := t.Title
+		if t.Unit != "" {
+			head += " (" + translate(lg, "common.unit") + ": " + t.Unit + ")"
+		}
+		_ = x.SetCellStr(sh, "A1", neutralise(head))
+		_ = x.SetCellStyle(sh, "A1", "A1", bold)
+		for i, h := range t.Headers {
+			_ = x.SetCellStr(sh, cellName(i+1, 2), neutralise(h))
+			_ = x.SetCellStyle(sh, cellName(i+1, 2), cellName(i+1, 2), bold)
+			_ = x.SetColWidth(sh, colName(i+1), colName(i+1), 18)
+		}
+		for r, row := range t.Rows {
+			for i, c := range row {
+				ref := cellName(i+1, r+3)
+				if c.Num != nil {
+					_ = x.SetCellFloat(sh, ref, *c.Num, -1, 64)
+					_ = x.SetCellStyle(sh, ref, ref, numStyle)
+				} else {
+					_ = x.SetCellStr(sh, ref, neutralise(c.Text))
+				}
+			}
+		}
+		if t.Note != "" {
+			_ = x.SetCellStr(sh, cellName(1, len(t.Rows)+4), neutralise(t.Note))
+		}
+		_ = x.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func strPtr(s string) *string { return &s }
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// sheetName makes a valid, unique sheet name (31 characters, no []:*?/\).
+func sheetName(title string, used map[string]bool) string {
+	r := strings.NewReplacer("[", "(", "]", ")", ":", " ", "*", " ", "?", " ", "/", "-", "\\", "-", "'", "")
+	base := strings.TrimSpace(r.Replace(title))
+	if base == "" {
+		base = "Sheet"
+	}
+	if rs := []rune(base); len(rs) > 28 {
+		base = string(rs[:28])
+	}
+	name := base
+	for i := 2; used[name]; i++ {
+		name = base + " " + strconv.Itoa(i)
+	}
+	used[name] = true
+	return name
+}

@@ -1,0 +1,243 @@
+package dashboard
+
+import (
+	"context"
+	"sort"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+)
+
+type indicatorModel struct {
+	view
+	Indicator queries.Indicator
+	Name      string
+	Year      int
+	Notes     []string
+	Main      chartConfig
+	ByZone    *chartConfig
+	ByAgency  *chartConfig
+	Figures   table
+	Targets   table
+	History   *table
+}
+
+// indicatorShow: one indicator across every plan: the full series per scope, target
+// bands, breakdowns by zone and agency, every figure with its source and revisions.
+func (s *server) indicatorShow(c *fiber.Ctx) error {
+	lg := lang(c)
+	m, err := s.indicator(c.UserContext(), readFilters(c), lg)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "indicator", pageData{Title: m.Name, Data: m, Synthetic: m.Meta.Synthetic})
+}
+
+// indicator returns the page model, from the page cache while the data is unchanged.
+func (s *server) indicator(ctx context.Context, f filters, lg string) (*indicatorModel, error) {
+	return cached(s, ctx, pageKey("indicator", lg, f), func() (*indicatorModel, error) { return s.buildIndicator(ctx, f, lg) })
+}
+
+func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*indicatorModel, error) {
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	it, ok := cat.ind[f.Code]
+	if !ok {
+		return nil, queries.ErrNotFound
+	}
+	zones, err := s.Store.Zones(ctx)
+	if err != nil {
+		return nil, err
+	}
+	agencies, err := s.Store.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	zoneName := map[string]string{}
+	for _, z := range zones {
+		zoneName[z.Code] = z.NameVI
+	}
+	agencyName := map[string]string{}
+	for _, a := range agencies {
+		agencyName[a.Code] = a.NameVI
+	}
+	figs, err := s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: []string{it.Code}})
+	if err != nil {
+		return nil, err
+	}
+	m := &indicatorModel{Indicator: it, Name: indName(it, lg), Year: f.Year}
+	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
+		return nil, err
+	}
+	m.Page, m.Export = "indicator", f.query()
+	scopeLabel := func(code string) string {
+		if n, ok := zoneName[code]; ok {
+			return n
+		}
+		return cat.scopeName(code, lg)
+	}
+	grouped := byIndicatorScope(figs)[it.Code]
+	// Lines: the joined province, the BQL zones, then each zone.
+	var lines []lineSeries
+	var all []series
+	if p := provinceSeries(grouped); len(p.Points) > 0 {
+		all = append(all, p)
+	}
+	var others []string
+	for sc := range grouped {
+		if sc != scopeOld && sc != scopeNew {
+			others = append(others, sc)
+		}
+	}
+	sort.Strings(others)
+	for _, sc := range others {
+		all = append(all, oneScope(sc, grouped[sc]))
+	}
+	for _, sr := range all {
+		lines = append(lines, valuesOf(scopeLabel(sr.Scope), sr))
+		m.Notes = append(m.Notes, seriesNotes(sr, lg)...)
+	}
+	for _, sc := range cat.Scopes {
+		if len(grouped[sc.Code]) > 0 && sc.Note != "" && (sc.Code == scopeOld || sc.Code == scopeNew) {
+			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+sc.Note)
+		}
+	}
+	var bands []band
+	m.Targets = table{ID: "targets", Title: translate(lg, "indicator.targets"),
+		Headers: headers(lg, "common.plan", "col.scope", "col.period", "col.kind", "common.target", "col.compared", "common.status", "common.source")}
+	evalYear := f.Year
+	if evalYear == 0 {
+		evalYear = clock().In(vietnam).Year()
+	}
+	for _, t := range cat.Targets {
+		if t.Indicator != it.Code {
+			continue
+		}
+		bands = append(bands, targetBand(t))
+		ev := evalTarget(t, it, seriesFor(grouped, t.Scope), evalYear, lg)
+		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),
+			txt(ev.Period), txt(ev.Kind), txt(ev.Text), txt(ev.Compared), {Text: ev.Verdict, Class: ev.Class, Title: ev.Missing}, txt(t.Source)})
+	}
+	src := ""
+	for _, sr := range all {
+		if s := sourcesOf(sr); s != "" {
+			if src != "" {
+				src += "; "
+			}
+			src += s
+		}
+	}
+	main, err := lineChart("ind-series", m.Name, it.Unit, lines, bands, false)
+	if err != nil {
+		return nil, err
+	}
+	main.Table, main.Source = "figures", src
+	m.Main = m.addChart(main)
+	// Breakdown by zone: the latest year any zone reports.
+	byZone := map[string]queries.CurrentFigure{}
+	for _, fg := range figs {
+		if _, isZone := zoneName[fg.Scope]; isZone {
+			if cur, ok := byZone[fg.Scope]; !ok || fg.Year > cur.Year {
+				byZone[fg.Scope] = fg
+			}
+		}
+	}
+	if len(byZone) > 0 {
+		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), it.Unit, byZone, zoneName, lg)
+		cfg, err := barChart("ind-zones", tbl.Title, it.Unit, items)
+		if err != nil {
+			return nil, err
+		}
+		cfg.AsOf, cfg.Source = m.Meta.AsOf, src
+		z := m.addChart(cfg)
+		m.ByZone = &z
+		m.Tables = append(m.Tables, tbl)
+	}
+	// Breakdown by agency: when more than one agency reports the indicator.
+	byAgency := map[string]queries.CurrentFigure{}
+	for _, fg := range figs {
+		if cur, ok := byAgency[fg.Agency]; !ok || fg.Year > cur.Year {
+			byAgency[fg.Agency] = fg
+		}
+	}
+	if len(byAgency) > 1 {
+		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), it.Unit, byAgency, agencyName, lg)
+		cfg, err := barChart("ind-agencies", tbl.Title, it.Unit, items)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Source = src
+		a := m.addChart(cfg)
+		m.ByAgency = &a
+		m.Tables = append(m.Tables, tbl)
+	}
+	// Every figure, newest year first, with its revisions.
+	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: it.Unit,
+		Headers: headers(lg, "common.year", "col.scope", "col.agency", "common.value", "common.unit", "col.figstatus",
+			"common.source", "common.note", "col.versions", "col.uploaded")}
+	sort.SliceStable(figs, func(i, j int) bool {
+		if figs[i].Year != figs[j].Year {
+			return figs[i].Year > figs[j].Year
+		}
+		return figs[i].Scope < figs[j].Scope
+	})
+	hist := table{ID: "history", Title: translate(lg, "indicator.history"),
+		Headers: headers(lg, "common.year", "col.scope", "col.agency", "col.version", "common.value", "col.figstatus",
+			"common.source", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
+	for _, fg := range figs {
+		m.Figures.Rows = append(m.Figures.Rows, []cell{txt(itoa(int(fg.Year))), txt(scopeLabel(fg.Scope)), {Text: fg.Agency, Title: agencyName[fg.Agency]},
+			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)),
+			txt(fg.Source), txt(fg.Note), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
+		if fg.Versions > 1 {
+			versions, err := s.Store.FigureHistory(ctx, fg.FigureKey)
+			if err != nil {
+				return nil, err
+			}
+			for i, v := range versions {
+				wd := ""
+				if v.Withdrawn {
+					wd = translate(lg, "common.yes")
+				}
+				hist.Rows = append(hist.Rows, []cell{txt(itoa(int(v.Year))), txt(scopeLabel(v.Scope)), txt(v.Agency), txt(itoa(i + 1)),
+					{Text: formatVN(v.Value), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(v.Note),
+					txt(v.UploadedAt.In(vietnam).Format("02/01/2006 15:04")), txt(v.UploadedBy), txt(wd)})
+			}
+		}
+	}
+	m.Tables = append([]table{m.Figures, m.Targets}, m.Tables...)
+	if len(hist.Rows) > 0 {
+		m.History = &hist
+		m.Tables = append(m.Tables, hist)
+	}
+	return m, nil
+}
+
+// breakdown ranks the latest figure of each zone or agency.
+func breakdown(id, title, unit string, latest map[string]queries.CurrentFigure, names map[string]string, lg string) ([]barItem, table) {
+	type row struct {
+		code string
+		f    queries.CurrentFigure
+		v    float64
+	}
+	var rows []row
+	for code, fg := range latest {
+		v, _ := fg.Value.Float64()
+		rows = append(rows, row{code, fg, v})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].v > rows[j].v })
+	tbl := table{ID: id, Title: title, Unit: unit, Headers: headers(lg, "col.rank", "col.name", "common.year", "common.value", "common.unit", "common.source")}
+	var items []barItem
+	for i, r := range rows {
+		name := names[r.code]
+		if name == "" {
+			name = r.code
+		}
+		label := name + " (" + itoa(int(r.f.Year)) + ")"
+		items = append(items, barItem{Label: label, Value: r.v})
+		tbl.Rows = append(tbl.Rows, []cell{txt(itoa(i + 1)), txt(name), txt(itoa(int(r.f.Year))), {Text: formatVN(r.f.Value), Num: f64(r.f.Value)},
+			txt(r.f.Unit), txt(r.f.Source)})
+	}
+	return items, tbl
+}

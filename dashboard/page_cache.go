@@ -1,0 +1,109 @@
+package dashboard
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// pageCache keeps built page models until the data changes. Whether it changed is
+// asked of ClickHouse (Store.ChangeStamp, part metadata only) at most once per
+// stampEvery, so a page under load costs no query at all, and a write shows on the
+// pages within stampEvery. Models are read-only once built, so requests share them.
+type pageCache struct {
+	mu      sync.Mutex
+	stamp   string
+	checked time.Time
+	entries map[string]*cacheEntry
+	refresh sync.Mutex // one stamp query at a time
+}
+
+type cacheEntry struct {
+	once  sync.Once
+	value any
+	err   error
+}
+
+const (
+	stampEvery      = time.Second
+	maxCacheEntries = 512 // filters come from URLs: bound what a crawler can fill
+)
+
+// caches: one per store (the app has one; tests have one each). Kept outside the
+// server struct so the page cache needs no change to app.go.
+var caches sync.Map // *queries.Store -> *pageCache
+
+func cacheFor(st *queries.Store) *pageCache {
+	if c, ok := caches.Load(st); ok {
+		return c.(*pageCache)
+	}
+	c, _ := caches.LoadOrStore(st, &pageCache{entries: map[string]*cacheEntry{}})
+	return c.(*pageCache)
+}
+
+// cached returns the model built for key, building it when the data changed since.
+func cached[T any](s *server, ctx context.Context, key string, build func() (T, error)) (T, error) {
+	pc := cacheFor(s.Store)
+	if err := pc.check(ctx, s.Store); err != nil {
+		return build() // ClickHouse trouble: let the build report it
+	}
+	pc.mu.Lock()
+	e, ok := pc.entries[key]
+	if !ok {
+		if len(pc.entries) >= maxCacheEntries {
+			pc.entries = map[string]*cacheEntry{}
+		}
+		e = &cacheEntry{}
+		pc.entries[key] = e
+	}
+	pc.mu.Unlock()
+	e.once.Do(func() { e.value, e.err = build() })
+	if e.err != nil {
+		pc.mu.Lock()
+		if pc.entries[key] == e {
+			delete(pc.entries, key) // never keep a failure
+		}
+		pc.mu.Unlock()
+		var zero T
+		return zero, e.err
+	}
+	return e.value.(T), nil
+}
+
+// check drops every entry when the stamp moved; it asks at most once per stampEvery.
+func (pc *pageCache) check(ctx context.Context, st *queries.Store) error {
+	pc.mu.Lock()
+	fresh := time.Since(pc.checked) < stampEvery
+	pc.mu.Unlock()
+	if fresh {
+		return nil
+	}
+	pc.refresh.Lock()
+	defer pc.refresh.Unlock()
+	pc.mu.Lock()
+	fresh = time.Since(pc.checked) < stampEvery
+	pc.mu.Unlock()
+	if fresh {
+		return nil // another request refreshed it while this one waited
+	}
+	stamp, err := st.ChangeStamp(ctx)
+	if err != nil {
+		return err
+	}
+	pc.mu.Lock()
+	if stamp != pc.stamp {
+		pc.stamp = stamp
+		pc.entries = map[string]*cacheEntry{}
+	}
+	pc.checked = time.Now()
+	pc.mu.Unlock()
+	return nil
+}
+
+// pageKey names a page model: page, language, every filter, and today's date (the
+// default year and what is overdue depend on it).
+func pageKey(page, lg string, f filters) string {
+	return page + "|" + lg + "|" + f.query() + "|" + clock().In(vietnam).Format("2006-01-02")
+}

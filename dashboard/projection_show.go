@@ -1,0 +1,170 @@
+package dashboard
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/dashboard/attain"
+	"github.com/quangngai/chitieu/queries"
+)
+
+// projectionRow is one period target with its forecast (or final verdict).
+type projectionRow struct {
+	Plan      queries.Plan
+	Indicator queries.Indicator
+	Name      string
+	Eval      targetEval
+	Proj      attain.Projection
+	Method    string
+	Projected string
+	Required  string
+	Closed    bool
+	Chart     chartConfig
+}
+
+type projectionGroup struct {
+	Plan   queries.Plan
+	Name   string
+	Closed bool
+	Rows   []projectionRow
+}
+
+type projectionModel struct {
+	view
+	Year   int
+	Plans  []queries.Plan
+	Groups []projectionGroup
+	Empty  []queries.Plan // plans without period targets (Decision 998 until its targets are loaded)
+}
+
+// projectionShow: for each plan's period targets, where the indicator will be at the
+// plan's end at the current pace and what the remaining years need; for a closed
+// plan, the final verdict.
+func (s *server) projectionShow(c *fiber.Ctx) error {
+	lg := lang(c)
+	m, err := s.projection(c.UserContext(), readFilters(c), lg)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "projection", pageData{Title: translate(lg, "projection.title"), Data: m, Synthetic: m.Meta.Synthetic})
+}
+
+func isPeriodKind(k string) bool {
+	return k == queries.TargetPeriodAverage || k == queries.TargetLevelAtEnd || k == queries.TargetCumulative
+}
+
+// projection returns the page model, from the page cache while the data is unchanged.
+func (s *server) projection(ctx context.Context, f filters, lg string) (*projectionModel, error) {
+	return cached(s, ctx, pageKey("projection", lg, f), func() (*projectionModel, error) { return s.buildProjection(ctx, f, lg) })
+}
+
+func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*projectionModel, error) {
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := clock().In(vietnam).Year()
+	year := today
+	if f.Year > 0 {
+		year = f.Year
+	}
+	f.Year = year
+	m := &projectionModel{Year: year, Plans: cat.Plans}
+	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
+		return nil, err
+	}
+	m.Page, m.Export = "projection", f.query()
+	var codes []string
+	scopes := []string{scopeOld, scopeNew, scopeBQL}
+	for _, t := range cat.Targets {
+		if isPeriodKind(t.Kind) {
+			codes = append(codes, t.Indicator)
+			scopes = append(scopes, t.Scope)
+		}
+	}
+	var figs []queries.CurrentFigure
+	if len(codes) > 0 {
+		figs, err = s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes, Scopes: scopes, YearTo: uint16(year)})
+		if err != nil {
+			return nil, err
+		}
+	}
+	grouped := byIndicatorScope(figs)
+	tbl := table{ID: "projection", Title: translate(lg, "projection.title") + " (" + translate(lg, "overview.evalyear") + " " + itoa(year) + ")",
+		Headers: headers(lg, "common.plan", "col.indicator", "common.target", "col.period", "col.kind", "col.observed",
+			"col.sofar", "col.method", "col.projected", "col.required", "common.status")}
+	for _, p := range cat.Plans {
+		if f.Plan != "" && p.Code != f.Plan {
+			continue
+		}
+		g := projectionGroup{Plan: p, Name: planName(p, lg), Closed: year > int(p.PeriodEnd)}
+		for _, t := range cat.targetsOf(p.Code) {
+			if !isPeriodKind(t.Kind) {
+				continue
+			}
+			it := cat.ind[t.Indicator]
+			sr := seriesFor(grouped[t.Indicator], t.Scope)
+			at := toAttain(t, it)
+			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
+				Eval: evalTarget(t, it, sr, year, lg), Proj: attain.Project(at, sr.points(), year)}
+			row.Method = translate(lg, "method."+row.Proj.Method)
+			row.Projected = numPtr(row.Proj.Projected, 2)
+			row.Required = numPtr(row.Proj.Required, 2)
+			if row.Proj.Required != nil && t.Kind == queries.TargetLevelAtEnd {
+				row.Required += " " + translate(lg, "projection.peryear")
+			}
+			id := "proj-" + p.Code + "-" + t.Indicator + "-" + t.Scope
+			ls := []lineSeries{valuesOf(row.Name, sr)}
+			if path := projectedPath(t, sr, row.Proj, year); len(path.Values) > 0 {
+				path.Name = translate(lg, "projection.path")
+				ls = append(ls, path)
+			}
+			cfg, err := lineChart(id, row.Name+" — "+p.Code, it.Unit, ls, []band{targetBand(t)}, false)
+			if err != nil {
+				return nil, err
+			}
+			cfg.Source = sourcesOf(sr) + "; " + translate(lg, "common.target") + ": " + t.Source
+			row.Chart = m.addChart(cfg)
+			m.Tables = append(m.Tables, seriesTable(id, cfg.Title, it.Unit, sr, cat, lg))
+			g.Rows = append(g.Rows, row)
+			tbl.Rows = append(tbl.Rows, []cell{txt(p.Code), {Text: row.Name, Href: "/indicators/" + it.Code}, txt(row.Eval.Text),
+				txt(row.Eval.Period), txt(row.Eval.Kind), txt(itoa(row.Proj.Observed)), txt(row.Eval.Compared), txt(row.Method),
+				{Text: row.Projected, Num: row.Proj.Projected}, {Text: row.Required, Num: row.Proj.Required},
+				{Text: row.Eval.Verdict, Class: row.Eval.Class, Title: row.Eval.Missing}})
+		}
+		if len(g.Rows) == 0 {
+			m.Empty = append(m.Empty, p)
+			continue
+		}
+		m.Groups = append(m.Groups, g)
+	}
+	m.Tables = append([]table{tbl}, m.Tables...)
+	return m, nil
+}
+
+// projectedPath draws the forecast as a dashed line from the last figure to the end
+// year: the running average, the trend line or the cumulative pace.
+func projectedPath(t queries.Target, sr series, p attain.Projection, year int) lineSeries {
+	out := lineSeries{Values: map[int]float64{}, Dashed: true}
+	if p.Projected == nil || year >= int(t.PeriodEnd) {
+		return out
+	}
+	last := sr.upTo(year)
+	if last == nil {
+		return out
+	}
+	lv, _ := last.Value.Float64()
+	from, to := int(last.Year), int(t.PeriodEnd)
+	switch t.Kind {
+	case queries.TargetLevelAtEnd:
+		for y := from; y <= to; y++ {
+			out.Values[y] = lv + (*p.Projected-lv)*float64(y-from)/float64(to-from)
+		}
+	case queries.TargetPeriodAverage:
+		out.Values[from] = lv
+		for y := from + 1; y <= to; y++ {
+			out.Values[y] = *p.Projected
+		}
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+package dashboard
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+)
+
+type reportingModel struct {
+	view
+	Round    int
+	RoundDoc *queries.Round
+	Agencies []queries.Agency
+	Matrix   table
+	Owing    table
+	Chart    chartConfig
+}
+
+// reportingStates in the order the legend and the chart use.
+var reportingStates = []string{queries.SubmissionSubmitted, queries.SubmissionNil, queries.SubmissionLate,
+	queries.SubmissionRevisedLate, queries.SubmissionMissing}
+
+var reportingColours = []string{colourMet, "#1f5fa8", colourAtRisk, "#6a3d9a", colourNotMet}
+
+// reportingShow: agencies × years — submitted, nil report, missing, late, revised —
+// and who still owes a report in the chosen round.
+func (s *server) reportingShow(c *fiber.Ctx) error {
+	lg := lang(c)
+	m, err := s.reporting(c.UserContext(), readFilters(c), lg)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "reporting", pageData{Title: translate(lg, "reporting.title"), Data: m, Synthetic: m.Meta.Synthetic})
+}
+
+// reporting returns the page model, from the page cache while the data is unchanged.
+func (s *server) reporting(ctx context.Context, f filters, lg string) (*reportingModel, error) {
+	return cached(s, ctx, pageKey("reporting", lg, f), func() (*reportingModel, error) { return s.buildReporting(ctx, f, lg) })
+}
+
+func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*reportingModel, error) {
+	rounds, err := s.Store.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	agencies, err := s.Store.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := clock()
+	today := now.In(vietnam).Year()
+	m := &reportingModel{Round: f.Year, Agencies: agencies}
+	if m.Round == 0 {
+		m.Round = today - 1
+		if len(rounds) > 0 {
+			m.Round = int(rounds[len(rounds)-1].Year)
+		}
+	}
+	for i := range rounds {
+		if int(rounds[i].Year) == m.Round {
+			m.RoundDoc = &rounds[i]
+		}
+	}
+	from, to := 2021, today
+	if m.Round < from {
+		from = m.Round
+	}
+	sts, err := s.Store.SubmissionStatuses(ctx, uint16(from), uint16(to), now)
+	if err != nil {
+		return nil, err
+	}
+	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
+		return nil, err
+	}
+	m.Page, m.Export = "reporting", f.query()
+	type key struct {
+		agency string
+		year   int
+	}
+	cellOf := map[key]queries.SubmissionStatus{}
+	var codes []string
+	seen := map[string]bool{}
+	names := map[string]string{}
+	for _, a := range agencies {
+		names[a.Code] = a.NameVI
+	}
+	for _, st := range sts {
+		if f.Agency != "" && st.Agency != f.Agency {
+			continue
+		}
+		cellOf[key{st.Agency, int(st.Year)}] = st
+		if !seen[st.Agency] {
+			seen[st.Agency] = true
+			codes = append(codes, st.Agency)
+		}
+	}
+	sort.Strings(codes)
+	hs := headers(lg, "col.agency")
+	var years []string
+	for y := from; y <= to; y++ {
+		hs = append(hs, strconv.Itoa(y))
+		years = append(years, strconv.Itoa(y))
+	}
+	m.Matrix = table{ID: "reporting", Title: translate(lg, "reporting.matrix"), Headers: hs,
+		Note: translate(lg, "reporting.legend")}
+	counts := make([][]float64, len(reportingStates))
+	for i := range counts {
+		counts[i] = make([]float64, len(years))
+	}
+	for _, code := range codes {
+		name := names[code]
+		if name == "" {
+			name = code
+		}
+		row := []cell{{Text: name, Href: "/reporting?agency=" + code, Title: code}}
+		for y := from; y <= to; y++ {
+			st, ok := cellOf[key{code, y}]
+			if !ok {
+				row = append(row, cell{Text: "·", Class: "inactive", Title: translate(lg, "reporting.inactive")})
+				continue
+			}
+			text := translate(lg, "sub."+st.State)
+			if st.Versions > 1 {
+				text += " · " + translate(lg, "sub.revised") + " (" + strconv.Itoa(int(st.Versions)) + ")"
+			}
+			if st.Overdue {
+				text += " · " + translate(lg, "sub.overdue")
+			}
+			c := cell{Text: text, Class: "sub-" + st.State, Href: "/reporting/" + code + "/" + strconv.Itoa(y)}
+			if st.LetterNo != "" {
+				c.Title = st.LetterNo
+			}
+			row = append(row, c)
+			for i, s := range reportingStates {
+				if s == st.State {
+					counts[i][y-from]++
+				}
+			}
+		}
+		m.Matrix.Rows = append(m.Matrix.Rows, row)
+	}
+	// Who still owes a report this round.
+	m.Owing = table{ID: "owing", Title: translate(lg, "reporting.owing") + " " + strconv.Itoa(m.Round),
+		Headers: headers(lg, "col.code", "col.agency", "col.level", "col.deadline", "common.status")}
+	for _, code := range codes {
+		st, ok := cellOf[key{code, m.Round}]
+		if !ok || st.State != queries.SubmissionMissing {
+			continue
+		}
+		level := ""
+		for _, a := range agencies {
+			if a.Code == code {
+				level = translate(lg, "level."+a.Level)
+			}
+		}
+		deadline := translate(lg, "reporting.nodeadline")
+		if st.Deadline != nil {
+			deadline = st.Deadline.Format("02/01/2006")
+		}
+		status := translate(lg, "sub.missing")
+		if st.Overdue {
+			status += " · " + translate(lg, "sub.overdue")
+		}
+		m.Owing.Rows = append(m.Owing.Rows, []cell{txt(code), {Text: names[code], Href: "/reporting/" + code + "/" + strconv.Itoa(m.Round)},
+			txt(level), txt(deadline), {Text: status, Class: "sub-missing"}})
+	}
+	parts := make([]string, len(reportingStates))
+	for i, st := range reportingStates {
+		parts[i] = translate(lg, "sub."+st)
+	}
+	cfg, err := stackedBars("reporting-chart", translate(lg, "reporting.chart"), translate(lg, "reporting.agencies"), years, parts, reportingColours, counts)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Table, cfg.Source = "reporting", translate(lg, "reporting.source")
+	m.Chart = m.addChart(cfg)
+	m.Tables = []table{m.Matrix, m.Owing}
+	return m, nil
+}

@@ -1,0 +1,92 @@
+package dashboard
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+)
+
+type submissionModel struct {
+	view
+	Agency  queries.Agency
+	Year    int
+	History table
+	Figures table
+}
+
+// submissionShow: one agency's report for one year: every version of the submission
+// (report or nil report, letter, signer) and the figures it sent for that year.
+func (s *server) submissionShow(c *fiber.Ctx) error {
+	lg := lang(c)
+	f := readFilters(c)
+	f.Agency = c.Params("agency")
+	y, err := strconv.Atoi(c.Params("year"))
+	if err != nil || y < 1990 || y > 2100 {
+		return badRequest("Năm không hợp lệ.", "Invalid year.")
+	}
+	f.Year = y
+	m, err := s.submission(c.UserContext(), f, lg)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "submission", pageData{Title: m.Agency.NameVI + " — " + strconv.Itoa(y), Data: m, Synthetic: m.Meta.Synthetic})
+}
+
+// submission returns the page model, from the page cache while the data is unchanged.
+func (s *server) submission(ctx context.Context, f filters, lg string) (*submissionModel, error) {
+	return cached(s, ctx, pageKey("submission", lg, f), func() (*submissionModel, error) { return s.buildSubmission(ctx, f, lg) })
+}
+
+func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*submissionModel, error) {
+	agencies, err := s.Store.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := &submissionModel{Year: f.Year}
+	found := false
+	for _, a := range agencies {
+		if a.Code == f.Agency {
+			m.Agency, found = a, true
+		}
+	}
+	if !found {
+		return nil, queries.ErrNotFound
+	}
+	hist, err := s.Store.SubmissionHistory(ctx, f.Agency, uint16(f.Year))
+	if err != nil {
+		return nil, err
+	}
+	figs, err := s.Store.CurrentFigures(ctx, queries.FigureFilter{Agencies: []string{f.Agency}, YearFrom: uint16(f.Year), YearTo: uint16(f.Year)})
+	if err != nil {
+		return nil, err
+	}
+	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
+		return nil, err
+	}
+	m.Page, m.Export = "submission", f.query()
+	m.History = table{ID: "submission", Title: translate(lg, "submission.history"),
+		Headers: headers(lg, "col.version", "common.status", "col.letter", "col.letterdate", "col.signer", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
+	for i, h := range hist {
+		ld := ""
+		if h.LetterDate != nil {
+			ld = h.LetterDate.Format("02/01/2006")
+		}
+		wd := ""
+		if h.Withdrawn {
+			wd = translate(lg, "common.yes")
+		}
+		m.History.Rows = append(m.History.Rows, []cell{txt(strconv.Itoa(i + 1)), {Text: translate(lg, "sub."+h.Status), Class: "sub-" + h.Status},
+			txt(h.LetterNo), txt(ld), txt(h.Signer), txt(h.Note), txt(h.SubmittedAt.In(vietnam).Format("02/01/2006 15:04")), txt(h.SubmittedBy), txt(wd)})
+	}
+	m.Figures = table{ID: "submission-figures", Title: translate(lg, "submission.figures"),
+		Headers: headers(lg, "col.indicator", "col.scope", "common.value", "common.unit", "col.figstatus", "common.source", "common.note", "col.versions")}
+	for _, fg := range figs {
+		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: fg.Indicator, Href: "/indicators/" + fg.Indicator}, txt(fg.Scope),
+			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(fg.Note),
+			txt(strconv.Itoa(int(fg.Versions)))})
+	}
+	m.Tables = []table{m.History, m.Figures}
+	return m, nil
+}

@@ -1,0 +1,112 @@
+package dashboard
+
+import (
+	"strconv"
+
+	"github.com/quangngai/chitieu/dashboard/attain"
+	"github.com/quangngai/chitieu/queries"
+	"github.com/shopspring/decimal"
+)
+
+// toAttain converts a stored target for the attain package.
+func toAttain(t queries.Target, it queries.Indicator) attain.Target {
+	out := attain.Target{Kind: t.Kind, Comparator: t.Comparator, Start: int(t.PeriodStart), End: int(t.PeriodEnd),
+		HigherIsBetter: it.HigherIsBetter}
+	if t.ValueMin != nil {
+		v, _ := t.ValueMin.Float64()
+		out.Min = &v
+	}
+	if t.ValueMax != nil {
+		v, _ := t.ValueMax.Float64()
+		out.Max = &v
+	}
+	return out
+}
+
+// targetText writes a target as plans write it: "69–70 %", "≥ 7,5 %/năm", "> 8,5 %/năm".
+func targetText(t queries.Target) string {
+	unit := t.Unit
+	sp := " "
+	if unit == "" {
+		sp = ""
+	}
+	one := t.ValueMin
+	if one == nil {
+		one = t.ValueMax
+	}
+	if one == nil {
+		return "—"
+	}
+	switch t.Comparator {
+	case queries.CompBetween:
+		if t.ValueMin != nil && t.ValueMax != nil {
+			return formatVN(*t.ValueMin) + "–" + formatVN(*t.ValueMax) + sp + unit
+		}
+	case queries.CompAtLeast:
+		return "≥ " + formatVN(*one) + sp + unit
+	case queries.CompGreaterThan:
+		return "> " + formatVN(*one) + sp + unit
+	case queries.CompAtMost, queries.CompLessThan:
+		if t.ValueMax != nil {
+			one = t.ValueMax
+		}
+		if t.Comparator == queries.CompAtMost {
+			return "≤ " + formatVN(*one) + sp + unit
+		}
+		return "< " + formatVN(*one) + sp + unit
+	}
+	return formatVN(*one) + sp + unit
+}
+
+// periodText: "2021–2025" or "2025".
+func periodText(t queries.Target) string {
+	if t.PeriodStart == t.PeriodEnd {
+		return strconv.Itoa(int(t.PeriodEnd))
+	}
+	return strconv.Itoa(int(t.PeriodStart)) + "–" + strconv.Itoa(int(t.PeriodEnd))
+}
+
+// statusKey is the message key and CSS class of a verdict.
+func statusKey(st attain.Status) string { return "status." + string(st) }
+
+// verdictText is the verdict in words, with "(dự kiến)" while the period is open.
+func verdictText(r attain.Result, lg string) string {
+	s := translate(lg, statusKey(r.Status))
+	if r.Status == attain.Met && r.Exceeded {
+		s = translate(lg, "status.exceeded")
+	}
+	if r.Status != attain.NoData && !r.Final {
+		s += " (" + translate(lg, "status.provisional") + ")"
+	}
+	return s
+}
+
+// num formats a computed number the Vietnamese way with at most `places` decimals.
+func num(v float64, places int32) string {
+	d := decimal.NewFromFloat(v).Round(places)
+	return formatVN(d)
+}
+
+// numPtr is num for an optional value; "—" when absent.
+func numPtr(v *float64, places int32) string {
+	if v == nil {
+		return "—"
+	}
+	return num(*v, places)
+}
+
+func f64(d decimal.Decimal) *float64 {
+	v, _ := d.Float64()
+	return &v
+}
+
+func yearsText(ys []int) string {
+	s := ""
+	for i, y := range ys {
+		if i > 0 {
+			s += ", "
+		}
+		s += strconv.Itoa(y)
+	}
+	return s
+}

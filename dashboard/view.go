@@ -1,0 +1,168 @@
+package dashboard
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// clock is the time pages are evaluated at; tests may pin it.
+var clock = time.Now
+
+// vietnam is the province's clock, for "data as of" times.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// table is a page's data in the shape every export needs: the page renders it, CSV
+// and XLSX write it, the briefing prints it. Charts name the table behind them.
+type table struct {
+	ID      string
+	Title   string
+	Unit    string
+	Headers []string
+	Rows    [][]cell
+	Note    string
+}
+
+// cell is one table value: Text as shown; Num when it is a number (XLSX writes a
+// number, not text); Href links it; Class styles it (status colours).
+type cell struct {
+	Text  string
+	Num   *float64
+	Href  string
+	Class string
+	Title string // longer text on hover (history, notes)
+}
+
+func txt(s string) cell { return cell{Text: s} }
+
+// meta is what every page and export says about the data it shows, so the same
+// figures can be reproduced: the data version and when it was written.
+type meta struct {
+	Version   uint64
+	AsOf      string // dd/mm/yyyy hh:mm, Vietnam time
+	Generated string
+	Synthetic bool
+	Filters   filters
+	Described string
+}
+
+// view is what every dashboard page holds besides its own fields.
+type view struct {
+	Meta   meta
+	Tables []table
+	Charts []chartConfig
+	Page   string // page name, for export links
+	Export string // the export URL query (filters), without "?"
+}
+
+// table returns the table with this id, or nil.
+func (v *view) table(id string) *table {
+	for i := range v.Tables {
+		if v.Tables[i].ID == id {
+			return &v.Tables[i]
+		}
+	}
+	return nil
+}
+
+// loadMeta reads the data version and whether synthetic rows are loaded.
+func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, error) {
+	v, err := s.Store.DataVersion(ctx)
+	if err != nil {
+		return meta{}, err
+	}
+	syn, err := s.Store.HasSynthetic(ctx)
+	if err != nil {
+		return meta{}, err
+	}
+	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg),
+		Generated: clock().In(vietnam).Format("02/01/2006 15:04")}
+	if v > 0 {
+		m.AsOf = time.Unix(0, int64(v)).In(vietnam).Format("02/01/2006 15:04")
+	}
+	return m, nil
+}
+
+// catalog is the small reference data most pages need, read together.
+type catalog struct {
+	Indicators []queries.Indicator
+	Plans      []queries.Plan
+	Targets    []queries.Target
+	Scopes     []queries.Scope
+	ind        map[string]queries.Indicator
+	scope      map[string]queries.Scope
+	plan       map[string]queries.Plan
+}
+
+func (s *server) loadCatalog(ctx context.Context) (*catalog, error) {
+	c := &catalog{ind: map[string]queries.Indicator{}, scope: map[string]queries.Scope{}, plan: map[string]queries.Plan{}}
+	var err error
+	if c.Indicators, err = s.Store.Indicators(ctx); err != nil {
+		return nil, err
+	}
+	if c.Plans, err = s.Store.Plans(ctx); err != nil {
+		return nil, err
+	}
+	if c.Targets, err = s.Store.Targets(ctx, ""); err != nil {
+		return nil, err
+	}
+	if c.Scopes, err = s.Store.Scopes(ctx); err != nil {
+		return nil, err
+	}
+	for _, it := range c.Indicators {
+		c.ind[it.Code] = it
+	}
+	for _, it := range c.Scopes {
+		c.scope[it.Code] = it
+	}
+	for _, it := range c.Plans {
+		c.plan[it.Code] = it
+	}
+	return c, nil
+}
+
+// indName is the indicator's name in the page language.
+func indName(it queries.Indicator, lg string) string {
+	if lg == "en" && it.NameEN != "" {
+		return it.NameEN
+	}
+	return it.NameVI
+}
+
+func (c *catalog) scopeName(code, lg string) string {
+	if code == scopeProvince {
+		return translate(lg, "scope.province")
+	}
+	if sc, ok := c.scope[code]; ok {
+		if lg == "en" && sc.NameEN != "" {
+			return sc.NameEN
+		}
+		return sc.NameVI
+	}
+	return code
+}
+
+func planName(p queries.Plan, lg string) string {
+	if lg == "en" && p.NameEN != "" {
+		return p.NameEN
+	}
+	return p.NameVI
+}
+
+// targetsOf lists a plan's targets in indicator order.
+func (c *catalog) targetsOf(plan string) []queries.Target {
+	var out []queries.Target
+	for _, it := range c.Indicators {
+		for _, t := range c.Targets {
+			if t.Plan == plan && t.Indicator == it.Code {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// outlineSection reports whether an indicator belongs to section I of the report outline.
+func outlineSection(it queries.Indicator) bool { return strings.HasPrefix(it.OutlineSection, "I.") }

@@ -1,0 +1,134 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// commit writes an accepted file. Order matters for a crash between steps:
+//  1. the figures, in one INSERT: all of them or none;
+//  2. the upload record and the file's bytes;
+//  3. the submission per year.
+//
+// A crash after 1 leaves figures whose upload_id has no record yet; sending the file
+// again finds nothing to change and records the upload. A crash before 1 leaves nothing.
+func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *plan, content []byte) error {
+	version := queries.NewVersion()
+	at := rep.At
+	rows := make([]int32, 0, p.toWrite)
+	for i, ch := range p.change {
+		if ch == chNew || ch == chChanged || ch == chWithdrawn {
+			rows = append(rows, int32(i))
+		}
+	}
+	t0 := time.Now()
+	defer func() { fmt.Fprintln(os.Stderr, "TIMING commit total", time.Since(t0)) }()
+	err := in.st.InsertFiguresFunc(ctx, len(rows), func(i int) queries.Figure {
+		k := int(rows[i])
+		f := &p.v.figs[k]
+		out := queries.Figure{FigureKey: queries.FigureKey{Indicator: f.indicator, Scope: f.scope, Agency: f.agency, Year: f.year},
+			Value: f.num.Decimal(), Unit: f.unit, Status: f.status, Source: f.source, Note: f.note,
+			UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: at, Version: version}
+		if p.change[k] == chWithdrawn {
+			// The withdrawal keeps the last value so the history reads "x → withdrawn".
+			old := p.old[figKey{f.indicator, f.scope, f.agency, f.year}]
+			out.Value, out.Status, out.Withdrawn = old.Value, old.Status, true
+		}
+		return out
+	})
+	if err != nil {
+		return fmt.Errorf("ghi số liệu (write figures): %w", err)
+	}
+	fmt.Fprintln(os.Stderr, "TIMING insert figures", time.Since(t0))
+	rep.Outcome = queries.UploadAccepted
+	if err := in.submit(ctx, rep, p); err != nil {
+		return err
+	}
+	summarize(rep, time.Time{})
+	return in.record(ctx, *rep, content)
+}
+
+// submit records the agency's report for each year the file changed, or that had no
+// report yet (or a nil report, which figures now replace).
+func (in *Ingester) submit(ctx context.Context, rep *queries.IngestReport, p *plan) error {
+	if len(rep.Years) == 0 || rep.Agency == "" {
+		return nil
+	}
+	cur, err := in.st.CurrentSubmissions(ctx, rep.Years[0], rep.Years[len(rep.Years)-1])
+	if err != nil {
+		return err
+	}
+	state := map[uint16]string{}
+	for _, s := range cur {
+		if s.Agency == rep.Agency {
+			state[s.Year] = s.Status
+		}
+	}
+	for _, y := range rep.Years {
+		st := state[y]
+		if p.perYear[y] == 0 && st == queries.SubmissionSubmitted {
+			continue
+		}
+		if st == queries.SubmissionNil {
+			rep.Warnings = append(rep.Warnings, problem("figures_after_nil", Location{}, "", int(y)))
+		}
+		if err := in.st.InsertSubmission(ctx, queries.Submission{Agency: rep.Agency, Year: y, Status: queries.SubmissionSubmitted,
+			Note: rep.FileName, UploadID: rep.UploadID, SubmittedBy: rep.User, SubmittedAt: rep.At}); err != nil {
+			return fmt.Errorf("ghi báo cáo (record submission): %w", err)
+		}
+	}
+	return nil
+}
+
+// record archives the upload and its report.
+func (in *Ingester) record(ctx context.Context, rep queries.IngestReport, content []byte) error {
+	report, err := json.Marshal(rep)
+	if err != nil {
+		return err
+	}
+	var year uint16
+	if len(rep.Years) > 0 {
+		year = rep.Years[0]
+	}
+	u := queries.Upload{ID: rep.UploadID, FileName: rep.FileName, Size: uint64(rep.Size), SHA256: rep.SHA256,
+		Agency: rep.Agency, Year: year, RowCount: uint32(rep.Rows), Outcome: rep.Outcome, Report: string(report),
+		UploadedBy: rep.User, UploadedAt: rep.At, SourceKind: rep.Kind}
+	if err := in.st.InsertUpload(ctx, u, content); err != nil {
+		return fmt.Errorf("lưu tệp tải lên (archive upload): %w", err)
+	}
+	return nil
+}
+
+// summarize writes the one-line outcome shown above a report.
+func summarize(rep *queries.IngestReport, dupAt time.Time) {
+	c := rep.Counts
+	switch rep.Outcome {
+	case queries.UploadRejected:
+		rep.SummaryVI = fmt.Sprintf("Tệp bị từ chối: %d lỗi. Không có số liệu nào được ghi.", rep.ErrorsTotal)
+		rep.SummaryEN = fmt.Sprintf("File rejected: %d errors. Nothing was written.", rep.ErrorsTotal)
+	case queries.UploadDuplicate:
+		rep.SummaryVI = fmt.Sprintf("Tệp này đã được tải lên lúc %s (mã %s); không có gì thay đổi.",
+			dupAt.In(vietnam).Format("15:04 02/01/2006"), rep.DuplicateOf)
+		rep.SummaryEN = fmt.Sprintf("This file was already uploaded at %s (id %s); nothing changed.",
+			dupAt.In(vietnam).Format("2006-01-02 15:04"), rep.DuplicateOf)
+	case queries.UploadDryRun:
+		rep.SummaryVI = fmt.Sprintf("Xem trước: %d mới, %d thay đổi, %d rút lại, %d giữ nguyên. Chưa ghi gì.", c.New, c.Changed, c.Withdrawn, c.Same)
+		rep.SummaryEN = fmt.Sprintf("Preview: %d new, %d changed, %d withdrawn, %d unchanged. Nothing written yet.", c.New, c.Changed, c.Withdrawn, c.Same)
+	default:
+		if c.New+c.Changed+c.Withdrawn == 0 {
+			rep.SummaryVI = fmt.Sprintf("Đã nhận tệp: %d số liệu, không có thay đổi.", c.Same)
+			rep.SummaryEN = fmt.Sprintf("File accepted: %d figures, no change.", c.Same)
+			return
+		}
+		rep.SummaryVI = fmt.Sprintf("Đã ghi: %d mới, %d thay đổi, %d rút lại; %d giữ nguyên.", c.New, c.Changed, c.Withdrawn, c.Same)
+		rep.SummaryEN = fmt.Sprintf("Written: %d new, %d changed, %d withdrawn; %d unchanged.", c.New, c.Changed, c.Withdrawn, c.Same)
+	}
+}
+
+// vietnam is the province's clock for the times shown in reports.
+var vietnam = time.FixedZone("ICT", 7*3600)

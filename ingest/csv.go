@@ -1,0 +1,173 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// csvText returns the content as UTF-8 without a byte-order mark: Excel's "CSV UTF-8"
+// writes a BOM, its "Unicode text" writes UTF-16 with one.
+func csvText(content []byte) ([]byte, *queries.IngestError) {
+	switch {
+	case bytes.HasPrefix(content, utf8BOM):
+		content = content[len(utf8BOM):]
+	case bytes.HasPrefix(content, []byte{0xFF, 0xFE}), bytes.HasPrefix(content, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(content)
+		if err != nil {
+			e := problem("file_not_utf8", Location{}, "", 1)
+			return nil, &e
+		}
+		content = out
+	}
+	if !utf8.Valid(content) {
+		line := 1
+		for len(content) > 0 {
+			r, size := utf8.DecodeRune(content)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			content = content[size:]
+		}
+		e := problem("file_not_utf8", Location{Line: line}, "", line)
+		return nil, &e
+	}
+	return content, nil
+}
+
+// sniffComma picks the separator of the header line: Excel in Vietnamese and most
+// European locales writes ';', others ','; "Unicode text" is tab-separated.
+func sniffComma(content []byte) rune {
+	line := content
+	if i := bytes.IndexByte(content, '\n'); i >= 0 {
+		line = content[:i]
+	}
+	best, bestN := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		if n := bytes.Count(line, []byte(string(c))); n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
+}
+
+// readCSV streams the rows of a CSV upload (layout in README: one figure per line with
+// codes). emit returns false to stop early.
+func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*rawRow) bool) []queries.IngestError {
+	text, perr := csvText(content)
+	if perr != nil {
+		return []queries.IngestError{*perr}
+	}
+	// Excel honours a first line "sep=;" and some users keep it.
+	if bytes.HasPrefix(text, []byte("sep=")) {
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text = text[i+1:]
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sniffComma(text)
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	var cols [nFields]int
+	for i := range cols {
+		cols[i] = -1
+	}
+	var header []string
+	info.loc = func(n int, f field) Location {
+		if f < nFields && cols[f] >= 0 {
+			return Location{Line: n, Column: header[cols[f]]}
+		}
+		return Location{Line: n}
+	}
+	var row rawRow
+	for count := 0; ; count++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+				err = pe.Err
+			}
+			return []queries.IngestError{problem("csv_syntax", Location{Line: line}, "", err.Error())}
+		}
+		if count&1023 == 0 && ctx.Err() != nil {
+			return []queries.IngestError{problem("file_timeout", Location{}, "")}
+		}
+		if header == nil {
+			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+				continue
+			}
+			header = make([]string, len(rec))
+			var probs []queries.IngestError
+			for i, h := range rec {
+				header[i] = clean(h)
+				f, ok := matchHeader(h)
+				if !ok {
+					continue
+				}
+				if cols[f] >= 0 {
+					probs = append(probs, problem("column_repeated", Location{Line: line, Column: header[i]}, h, header[i]))
+				}
+				cols[f] = i
+			}
+			if cols[fIndicator] < 0 && cols[fValue] < 0 {
+				return []queries.IngestError{problem("header_missing", Location{Line: line}, strings.Join(rec, string(r.Comma)))}
+			}
+			for _, f := range []field{fIndicator, fScope, fValue} {
+				if cols[f] < 0 {
+					probs = append(probs, problem("column_missing", Location{Line: line}, "", fieldNames[f]))
+				}
+			}
+			if len(probs) > 0 {
+				return probs
+			}
+			continue
+		}
+		if len(rec) != len(header) {
+			if blankRecord(rec) {
+				continue
+			}
+			return []queries.IngestError{problem("csv_field_count", Location{Line: line}, "", len(rec), len(header))}
+		}
+		row = rawRow{n: line}
+		for f := field(0); f < nFields; f++ {
+			if c := cols[f]; c >= 0 {
+				row.f[f] = clean(rec[c])
+			}
+		}
+		if !emit(&row) {
+			break
+		}
+	}
+	if header == nil {
+		return []queries.IngestError{problem("header_missing", Location{}, "")}
+	}
+	return nil
+}
+
+func blankRecord(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,241 @@
+// Package ingest turns analysts' uploads (the .xlsx template, CSV bulk files, JSON from
+// the API) into validated figures and writes them through queries: every error of a file
+// at once, located and in Vietnamese and English; nothing written from a file with an
+// error; one insert for the figures of a good file; every file archived.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// Limits bound what one upload may cost. Zero fields take the defaults.
+type Limits struct {
+	MaxBytes          int64         // largest file (default 20 MB)
+	MaxRows           int           // most figure rows (default 1,000,000)
+	MaxErrors         int           // errors listed in a report; all are counted (default 1,000)
+	MaxItems          int           // preview items kept in a report (default 2,000)
+	UnzipSizeLimit    int64         // .xlsx: total unpacked size (default 256 MB): zip bombs
+	UnzipXMLSizeLimit int64         // .xlsx: sheet XML kept in memory, larger goes to a temp file (default 16 MB)
+	Timeout           time.Duration // reading and checking one file (default 2 min)
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = 20 << 20
+	}
+	if l.MaxRows <= 0 {
+		l.MaxRows = 1_000_000
+	}
+	if l.MaxErrors <= 0 {
+		l.MaxErrors = 1000
+	}
+	if l.MaxItems <= 0 {
+		l.MaxItems = 2000
+	}
+	if l.UnzipSizeLimit <= 0 {
+		l.UnzipSizeLimit = 256 << 20
+	}
+	if l.UnzipXMLSizeLimit <= 0 {
+		l.UnzipXMLSizeLimit = 16 << 20
+	}
+	if l.UnzipXMLSizeLimit > l.UnzipSizeLimit {
+		l.UnzipXMLSizeLimit = l.UnzipSizeLimit
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = 2 * time.Minute
+	}
+	return l
+}
+
+// Ingester checks and writes uploads. It is safe for concurrent use.
+type Ingester struct {
+	st  *queries.Store
+	lim Limits
+	now func() time.Time
+}
+
+// New returns an Ingester writing to st within lim.
+func New(st *queries.Store, lim Limits) *Ingester {
+	return &Ingester{st: st, lim: lim.withDefaults(), now: time.Now}
+}
+
+// Ingest reads, checks and (unless req.DryRun or the file has errors) writes one upload,
+// and archives it whatever its outcome. Problems of the file are in the report, with
+// Outcome "rejected"; the error is only for a failure of ClickHouse, after which nothing
+// of the file's figures is written (one insert) or all of it is.
+func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error) {
+	sum := sha256.Sum256(req.Content)
+	rep := queries.IngestReport{UploadID: uuid.NewString(), FileName: req.FileName, Size: len(req.Content),
+		SHA256: hex.EncodeToString(sum[:]), Agency: clean(req.Agency), User: req.User, At: in.now().UTC()}
+	if req.Year != 0 {
+		rep.Years = []uint16{req.Year}
+	}
+	switch {
+	case len(bytes.TrimSpace(req.Content)) == 0:
+		return in.reject(ctx, rep, req.Content, problem("file_empty", Location{}, ""))
+	case int64(len(req.Content)) > in.lim.MaxBytes:
+		// Too large to keep: the archive records its name, size and hash, not its bytes.
+		return in.reject(ctx, rep, nil, problem("file_too_large", Location{}, "", formatBytes(in.lim.MaxBytes)))
+	}
+	cat, err := loadCatalogue(ctx, in.st)
+	if err != nil {
+		return rep, err
+	}
+	t0 := time.Now()
+	v, probs := in.read(ctx, req, cat, &rep)
+	fmt.Fprintln(os.Stderr, "TIMING read", time.Since(t0))
+	if len(probs) > 0 {
+		return in.reject(ctx, rep, req.Content, probs...)
+	}
+	if v.agency != "" {
+		rep.Agency = v.agency
+	}
+	rep.Rows = v.rows
+	rep.Warnings = v.warns
+	rep.Years = yearsOf(v.figs, req.Year)
+	if v.errTotal > 0 {
+		rep.ErrorsTotal = v.errTotal
+		return in.reject(ctx, rep, req.Content, v.errs...)
+	}
+	t0 = time.Now()
+	plan, err := in.preview(ctx, v, &rep)
+	fmt.Fprintln(os.Stderr, "TIMING preview", time.Since(t0))
+	if err != nil {
+		return rep, err
+	}
+	changes := rep.Counts.New + rep.Counts.Changed + rep.Counts.Withdrawn
+	if changes == 0 && !req.DryRun {
+		if prev, err := in.st.AcceptedUploadBySHA(ctx, rep.SHA256, rep.Agency); err == nil {
+			rep.Outcome, rep.DuplicateOf = queries.UploadDuplicate, prev.ID
+			summarize(&rep, prev.UploadedAt)
+			// Same bytes as an archived upload: record the attempt, not the bytes again.
+			return rep, in.record(ctx, rep, nil)
+		} else if err != queries.ErrNotFound {
+			return rep, err
+		}
+	}
+	if req.DryRun {
+		rep.Outcome = queries.UploadDryRun
+		summarize(&rep, time.Time{})
+		return rep, in.record(ctx, rep, req.Content)
+	}
+	if err := in.commit(ctx, &rep, plan, req.Content); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// read detects the kind of file and streams it through the validator. A panic in a
+// parser (a library bug meeting a hostile file) becomes a file problem, never a crash.
+func (in *Ingester) read(ctx context.Context, req queries.UploadRequest, cat *catalogue, rep *queries.IngestReport) (v *validator, probs []queries.IngestError) {
+	ctx, cancel := context.WithTimeout(ctx, in.lim.Timeout)
+	defer cancel()
+	v = newValidator(cat, req, in.lim)
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("ingest: parser panic", "file", req.FileName, "panic", r, "stack", string(debug.Stack()))
+			probs = []queries.IngestError{problem("file_unreadable", Location{}, "", fmt.Sprint(r))}
+		}
+	}()
+	kind, kprob := detectKind(req.Content)
+	rep.Kind = kind
+	if kprob != nil {
+		return v, []queries.IngestError{*kprob}
+	}
+	info := &sourceInfo{}
+	v.info = info
+	switch kind {
+	case queries.KindXLSX:
+		probs = readXLSX(ctx, req.Content, in.lim, info, v.row)
+	case queries.KindJSON:
+		probs = readJSON(req.Content, info, v.row)
+	default:
+		probs = readCSV(ctx, req.Content, info, v.row)
+	}
+	if len(probs) > 0 {
+		return v, probs
+	}
+	v.warns = append(info.warnings, v.warns...)
+	if ctx.Err() != nil {
+		return v, []queries.IngestError{problem("file_timeout", Location{}, "")}
+	}
+	if v.tooMany {
+		return v, []queries.IngestError{problem("file_too_many_rows", Location{}, "", in.lim.MaxRows)}
+	}
+	v.resolve()
+	return v, nil
+}
+
+// detectKind looks at the bytes, not the name: people rename files.
+func detectKind(b []byte) (string, *queries.IngestError) {
+	head := b
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return queries.KindXLSX, nil
+	case bytes.HasPrefix(b, oleMagic):
+		e := problem("file_xls", Location{}, "")
+		return "xls", &e
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return queries.KindCSV, nil
+	}
+	t := bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM))
+	switch {
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return queries.KindJSON, nil
+	case bytes.IndexByte(head, 0) >= 0 || (len(t) > 0 && t[0] == '<'):
+		e := problem("file_binary", Location{}, "")
+		return "binary", &e
+	}
+	return queries.KindCSV, nil
+}
+
+func yearsOf(figs []figure, reqYear uint16) []uint16 {
+	seen := map[uint16]bool{}
+	var out []uint16
+	for _, f := range figs {
+		if f.year != 0 && !seen[f.year] {
+			seen[f.year] = true
+			out = append(out, f.year)
+		}
+	}
+	if len(out) == 0 && reqYear != 0 {
+		out = append(out, reqYear)
+	}
+	sortYears(out)
+	return out
+}
+
+func sortYears(ys []uint16) {
+	for i := 1; i < len(ys); i++ {
+		for j := i; j > 0 && ys[j] < ys[j-1]; j-- {
+			ys[j], ys[j-1] = ys[j-1], ys[j]
+		}
+	}
+}
+
+// reject archives a refused file with its report: nothing a user sends is lost.
+func (in *Ingester) reject(ctx context.Context, rep queries.IngestReport, content []byte, probs ...queries.IngestError) (queries.IngestReport, error) {
+	rep.Outcome = queries.UploadRejected
+	rep.Errors = probs
+	if rep.ErrorsTotal < len(probs) {
+		rep.ErrorsTotal = len(probs)
+	}
+	rep.Items, rep.Counts = nil, queries.ChangeCounts{}
+	summarize(&rep, time.Time{})
+	return rep, in.record(ctx, rep, content)
+}

@@ -1,0 +1,378 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// DataSheet is the template's data sheet; other workbooks are searched for a header row.
+const DataSheet = "Chỉ tiêu"
+
+// headerScanRows bounds the search for the header row at the top of a sheet.
+const headerScanRows = 30
+
+// sourceInfo is what a reader learned besides the rows: where they are and the
+// agency and year written once at the top of a template.
+type sourceInfo struct {
+	loc       locator
+	agency    string
+	agencyLoc Location
+	year      string
+	yearLoc   Location
+	warnings  []queries.IngestError
+}
+
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// openXLSX opens a workbook within the unzip limits and maps excelize's failures to
+// file problems.
+func openXLSX(content []byte, lim Limits) (*excelize.File, *queries.IngestError) {
+	if bytes.HasPrefix(content, oleMagic) {
+		e := problem("file_xls", Location{}, "")
+		return nil, &e
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(content), excelize.Options{
+		UnzipSizeLimit: lim.UnzipSizeLimit, UnzipXMLSizeLimit: lim.UnzipXMLSizeLimit})
+	if err != nil {
+		if f != nil {
+			_ = f.Close()
+		}
+		var e queries.IngestError
+		switch {
+		case strings.Contains(err.Error(), "unzip size exceeds"):
+			e = problem("file_zip_bomb", Location{}, "", formatBytes(lim.UnzipSizeLimit))
+		case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
+			errors.Is(err, excelize.ErrWorkbookFileFormat):
+			e = problem("file_corrupt", Location{}, "", err.Error())
+		default:
+			e = problem("file_corrupt", Location{}, "", err.Error())
+		}
+		return nil, &e
+	}
+	return f, nil
+}
+
+// xlsxReader streams one sheet twice in step: raw values (the numbers as stored) and
+// formatted values (what the user sees: "7,5%", a date), which together tell a
+// percentage or a date from a plain number without loading the sheet.
+type xlsxReader struct {
+	f     *excelize.File
+	sheet string
+	cols  [nFields]int
+}
+
+func (x *xlsxReader) cell(f field, n int) string {
+	if x.cols[f] < 0 {
+		return ""
+	}
+	name, _ := excelize.CoordinatesToCellName(x.cols[f]+1, n)
+	return name
+}
+
+func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo, emit func(*rawRow) bool) []queries.IngestError {
+	f, perr := openXLSX(content, lim)
+	if perr != nil {
+		return []queries.IngestError{*perr}
+	}
+	defer f.Close()
+	x := &xlsxReader{f: f}
+	for i := range x.cols {
+		x.cols[i] = -1
+	}
+	info.loc = func(n int, fl field) Location {
+		if fl < nFields && x.cols[fl] >= 0 {
+			return Location{Sheet: x.sheet, Cell: x.cell(fl, n)}
+		}
+		return Location{Sheet: x.sheet, Cell: "A" + strconv.Itoa(n)}
+	}
+	sheet, headerRow, probs := findDataSheet(f)
+	if len(probs) > 0 {
+		return probs
+	}
+	x.sheet = sheet
+	raw, err := f.Rows(sheet)
+	if err != nil {
+		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+	}
+	defer raw.Close()
+	shown, err := f.Rows(sheet)
+	if err != nil {
+		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+	}
+	defer shown.Close()
+	hidden := 0
+	var row rawRow
+	for n := 1; raw.Next(); n++ {
+		shown.Next()
+		if n&1023 == 0 && ctx.Err() != nil {
+			return []queries.IngestError{problem("file_timeout", Location{}, "")}
+		}
+		rc, err := raw.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
+		}
+		fc, err := shown.Columns()
+		if err != nil {
+			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
+		}
+		if n < headerRow {
+			x.readMeta(info, rc, n)
+			continue
+		}
+		if n == headerRow {
+			if probs := x.readHeader(rc, n); len(probs) > 0 {
+				return probs
+			}
+			continue
+		}
+		if len(rc) == 0 {
+			continue
+		}
+		row = rawRow{n: n}
+		empty := true
+		for fl := field(0); fl < nFields; fl++ {
+			if c := x.cols[fl]; c >= 0 && c < len(rc) && fl != fValue {
+				row.f[fl] = clean(rc[c])
+				empty = empty && row.f[fl] == ""
+			}
+		}
+		if c := x.cols[fValue]; c < len(rc) {
+			x.classify(&row, rc[c], at(fc, c), n)
+			empty = empty && row.f[fValue] == "" && row.pre != preError
+		}
+		if empty {
+			continue
+		}
+		if raw.GetRowOpts().Hidden {
+			hidden++
+		}
+		if !emit(&row) {
+			break
+		}
+	}
+	if err := raw.Error(); err != nil {
+		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+	}
+	if hidden > 0 {
+		info.warnings = append(info.warnings, problem("hidden_rows", Location{Sheet: sheet}, "", hidden))
+	}
+	return nil
+}
+
+func at(cols []string, i int) string {
+	if i < len(cols) {
+		return cols[i]
+	}
+	return ""
+}
+
+// findDataSheet picks the sheet "Chỉ tiêu", else the first sheet with a header row in
+// its first rows, and returns the header's row number.
+func findDataSheet(f *excelize.File) (string, int, []queries.IngestError) {
+	sheets := f.GetSheetList()
+	ordered := make([]string, 0, len(sheets))
+	for _, s := range sheets {
+		if clean(s) == DataSheet {
+			ordered = append([]string{s}, ordered...)
+		} else {
+			ordered = append(ordered, s)
+		}
+	}
+	for _, s := range ordered {
+		rows, err := f.Rows(s)
+		if err != nil {
+			continue
+		}
+		for n := 1; n <= headerScanRows && rows.Next(); n++ {
+			rc, err := rows.Columns(excelize.Options{RawCellValue: true})
+			if err != nil {
+				_ = rows.Close()
+				return s, 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: s, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
+			}
+			if isHeaderRow(rc) {
+				_ = rows.Close()
+				return s, n, nil
+			}
+		}
+		_ = rows.Close()
+		if clean(s) == DataSheet {
+			return s, 0, []queries.IngestError{problem("header_missing", Location{Sheet: s}, "")}
+		}
+	}
+	return "", 0, []queries.IngestError{problem("sheet_missing", Location{}, "", strings.Join(sheets, ", "))}
+}
+
+func isHeaderRow(cells []string) bool {
+	var seen [nFields]bool
+	n := 0
+	for _, c := range cells {
+		if f, ok := matchHeader(c); ok && !seen[f] {
+			seen[f] = true
+			n++
+		}
+	}
+	return n >= 2 && (seen[fIndicator] || seen[fValue])
+}
+
+func (x *xlsxReader) readHeader(cells []string, n int) []queries.IngestError {
+	var probs []queries.IngestError
+	for i, c := range cells {
+		f, ok := matchHeader(c)
+		if !ok {
+			continue
+		}
+		name, _ := excelize.CoordinatesToCellName(i+1, n)
+		if x.cols[f] >= 0 {
+			probs = append(probs, problem("column_repeated", Location{Sheet: x.sheet, Cell: name}, c, clean(c)))
+			continue
+		}
+		x.cols[f] = i
+	}
+	for _, f := range []field{fIndicator, fScope, fValue} {
+		if x.cols[f] < 0 {
+			probs = append(probs, problem("column_missing", Location{Sheet: x.sheet, Cell: "A" + strconv.Itoa(n)}, "", fieldLabels[f]))
+		}
+	}
+	return probs
+}
+
+// readMeta reads "Mã đơn vị: BQL" and "Năm: 2024" above the header: the label, then
+// the next filled cell to its right.
+func (x *xlsxReader) readMeta(info *sourceInfo, cells []string, n int) {
+	for i := 0; i < len(cells); i++ {
+		k := headerKey(cells[i])
+		var dst *string
+		var dloc *Location
+		switch k {
+		case "mã đơn vị", "đơn vị báo cáo", "agency", "mã đơn vị báo cáo":
+			dst, dloc = &info.agency, &info.agencyLoc
+		case "năm", "năm báo cáo", "year":
+			dst, dloc = &info.year, &info.yearLoc
+		default:
+			continue
+		}
+		for j := i + 1; j < len(cells); j++ {
+			if v := clean(cells[j]); v != "" {
+				*dst = v
+				name, _ := excelize.CoordinatesToCellName(j+1, n)
+				*dloc = Location{Sheet: x.sheet, Cell: name}
+				i = j
+				break
+			}
+		}
+	}
+}
+
+var excelErrors = map[string]bool{"#DIV/0!": true, "#N/A": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#BLOCKED!": true, "#FIELD!": true}
+
+// classify decides what a value cell holds from its raw and displayed text.
+func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
+	raw = clean(raw)
+	row.f[fValue] = raw
+	axis := x.cell(fValue, n)
+	switch {
+	case raw == "":
+		if row.f[fIndicator] == "" {
+			return
+		}
+		if formula, _ := x.f.GetCellFormula(x.sheet, axis); formula != "" {
+			row.pre, row.errMsg, row.errArg = preError, "formula_no_value", "="+formula
+		}
+		return
+	case excelErrors[raw]:
+		row.pre, row.errMsg, row.errArg = preError, "formula_error", raw
+		return
+	}
+	d, err := decimal.NewFromString(raw)
+	if err != nil || !canonicalNumber(raw) {
+		return // text: parsed later with the column's convention
+	}
+	shown = clean(shown)
+	if shown != raw {
+		switch {
+		case shown == "TRUE" || shown == "FALSE":
+			row.pre, row.errMsg, row.errArg = preError, "bool_not_number", shown
+			return
+		case strings.HasSuffix(shown, "%"):
+			row.num, err = fromDecimal(d, true)
+		case looksLikeDate(shown):
+			row.pre, row.errMsg, row.errArg = preError, "date_not_number", shown
+			return
+		default:
+			row.num, err = fromDecimal(d, false)
+		}
+	} else {
+		// "1.234" as stored text is someone's typing and ambiguous; as a number cell it is exact.
+		if ambiguousShape(raw) {
+			if t, _ := x.f.GetCellType(x.sheet, axis); t == excelize.CellTypeSharedString ||
+				t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula {
+				return
+			}
+		}
+		row.num, err = fromDecimal(d, false)
+	}
+	if err != nil {
+		row.pre, row.errMsg, row.errArg = preError, "number_too_large", raw
+		return
+	}
+	row.pre = preNumber
+}
+
+// canonicalNumber: the XML form of a number cell (digits, one '.', exponent), never
+// with ',' or spaces.
+func canonicalNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'E' || c == 'e') {
+			return false
+		}
+	}
+	return true
+}
+
+// ambiguousShape: 1–3 digits, one '.', exactly 3 digits ("1.234", "-12.500").
+func ambiguousShape(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	i := strings.IndexByte(s, '.')
+	return i >= 1 && i <= 3 && len(s)-i-1 == 3 && s[0] != '0' && strings.Count(s, ".") == 1
+}
+
+// looksLikeDate: what Excel shows for a date or time format ("12/31/23", "31-12-2023",
+// "10:30", "Dec-23").
+func looksLikeDate(s string) bool {
+	if strings.ContainsAny(s, "/:") {
+		return true
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && isDigit(s[i-1]) && (isDigit(s[i+1]) || isLetter(s[i+1])) {
+			return true
+		}
+		if s[i] == '-' && isLetter(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}

@@ -1,0 +1,100 @@
+package queries
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Session is one sign-in. The cookie holds a random token; the table holds only its
+// sha256 (TokenHash).
+type Session struct {
+	TokenHash string
+	Username  string
+	Issued    uint64 // unix ns
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	IP        string
+	UserAgent string
+	Revoked   bool
+	Version   uint64
+}
+
+// HashToken is how a session token is keyed in the sessions table.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+const sessionColumns = `token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version`
+
+func (s *Store) writeSession(ctx context.Context, se Session) error {
+	return s.insertRows(ctx, "INSERT INTO sessions ("+sessionColumns+")", 1, func(int) []any {
+		return []any{se.TokenHash, se.Username, se.Issued, se.CreatedAt.UTC(), se.ExpiresAt.UTC(), se.IP,
+			se.UserAgent, boolByte(se.Revoked), se.Version}
+	})
+}
+
+// CreateSession starts a session for username that ends at expires, and returns the
+// token for the cookie. The token is 32 random bytes; only its hash is stored.
+func (s *Store) CreateSession(ctx context.Context, username, ip, userAgent string, expires time.Time) (string, Session, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", Session{}, err
+	}
+	token := base64.RawURLEncoding.EncodeToString(b)
+	now := time.Now()
+	if len(userAgent) > 300 {
+		userAgent = userAgent[:300]
+	}
+	se := Session{TokenHash: HashToken(token), Username: NormalizeUsername(username), Issued: uint64(now.UnixNano()),
+		CreatedAt: now, ExpiresAt: expires, IP: ip, UserAgent: userAgent, Version: NewVersion()}
+	if err := s.writeSession(ctx, se); err != nil {
+		return "", Session{}, fmt.Errorf("create session: %w", err)
+	}
+	return token, se, nil
+}
+
+// SessionByToken returns the newest version of the session whose cookie token this
+// is, whatever its state: the caller checks Revoked, ExpiresAt and the user.
+// ErrNotFound when there is none.
+func (s *Store) SessionByToken(ctx context.Context, token string) (Session, error) {
+	var se Session
+	var revoked uint8
+	err := s.conn.QueryRow(ctx, `SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?`, HashToken(token)).
+		Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version)
+	if isNoRows(err) {
+		return Session{}, ErrNotFound
+	}
+	if err != nil {
+		return Session{}, fmt.Errorf("session: %w", err)
+	}
+	se.Revoked = revoked == 1
+	return se, nil
+}
+
+// RevokeSession ends a session (sign-out) by writing a revoked version of it; every
+// server sees it at the next request. Unknown tokens are not an error.
+func (s *Store) RevokeSession(ctx context.Context, token string) error {
+	se, err := s.SessionByToken(ctx, token)
+	if err == ErrNotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	se.Revoked = true
+	se.Version = NewVersion()
+	return s.writeSession(ctx, se)
+}
+
+// Valid reports whether the session may act for user u at time now: not revoked, not
+// expired, issued after the user's last password reset or disable, same user.
+func (se Session) Valid(u User, now time.Time) bool {
+	return !se.Revoked && now.Before(se.ExpiresAt) && se.Issued >= u.SessionsAfter &&
+		se.Username == u.Username && !u.Disabled
+}
