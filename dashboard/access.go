@@ -5,7 +5,11 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
 )
+
+// serverLocal holds the server for helpers that are plain functions (requireAgency).
+const serverLocal = "chitieu_server"
 
 // authorize returns the middleware that enforces a route's Access. Order: find the
 // session, decide on access, then (for anything but GET/HEAD) check the CSRF token.
@@ -32,6 +36,12 @@ func (s *server) authorize(r Route) fiber.Handler {
 		if !safe && !csrfValid(c) {
 			return errCSRF
 		}
+		if u != nil {
+			// Pages for a signed-in user are theirs alone: no shared cache may keep
+			// them. A handler may set its own Cache-Control after this.
+			c.Set(fiber.HeaderCacheControl, "private, no-cache")
+		}
+		c.Locals(serverLocal, s)
 		return c.Next()
 	}
 }
@@ -72,6 +82,10 @@ func requireAgency(c *fiber.Ctx, agency string) error {
 	}
 	if u.ActsFor(agency) {
 		return nil
+	}
+	if s, ok := c.Locals(serverLocal).(*server); ok {
+		s.audit(c, queries.AuditEvent{Action: queries.AuditAccessDenied, ObjectKind: "agency", ObjectID: agency,
+			Agency: agency, Detail: c.Method() + " " + c.Path()})
 	}
 	return &userError{Status: fiber.StatusForbidden,
 		VI: "Tài khoản của bạn không được gửi số liệu cho đơn vị " + agency + ".",

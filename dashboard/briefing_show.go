@@ -14,6 +14,7 @@ type briefingChoice struct {
 
 type briefingModel struct {
 	*overviewModel
+	Summary dataSummary
 	Choices []briefingChoice
 	Chosen  []chartConfig
 	Notes   []string
@@ -24,11 +25,14 @@ type briefingModel struct {
 // print stylesheet lays it out; /briefing.pdf renders the same page in headless Chromium.
 func (s *server) briefingShow(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.briefing(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "briefing", pageData{Title: translate(lg, "briefing.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "briefing", pageKey("briefing", lg, f), func() (pageData, error) {
+		m, err := s.briefing(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "briefing.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // briefing returns the page model, from the page cache while the data is unchanged.
@@ -72,6 +76,40 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 		q.Charts = f.Charts
 	}
 	b.PDF = "/briefing.pdf?" + q.query()
+	b.Summary = briefingTable(ov, lg)
 	ov.Page = "overview"
 	return b, nil
+}
+
+// dataSummary is the overview table narrowed to five columns, to fit A4 portrait.
+type dataSummary = table
+
+func briefingTable(ov *overviewModel, lg string) table {
+	t := table{ID: "briefing", Title: translate(lg, "overview.table") + " — " + ov.PlanName + ", " + itoa(ov.Year),
+		Headers: headers(lg, "col.indicator", "col.latest", "common.target", "briefing.verdict", "common.source")}
+	for _, card := range ov.Cards {
+		latest, source := translate(lg, "common.nodata"), ""
+		if card.Latest != nil {
+			latest = card.LatestText + " " + card.Unit + " (" + itoa(int(card.Latest.Year)) + ", " + card.FigStatus + ")"
+			source = card.Latest.Source
+		}
+		if len(card.Evals) == 0 {
+			t.Rows = append(t.Rows, []cell{txt(card.Name), txt(latest), txt("—"),
+				{Text: translate(lg, "status.no_target"), Class: "no_target"}, txt(source)})
+			continue
+		}
+		for _, ev := range card.Evals {
+			verdict := ev.Verdict
+			if ev.Compared != "" {
+				verdict += " — " + ev.Compared
+			}
+			if ev.Attain != "" {
+				verdict += " (" + ev.Attain + ")"
+			}
+			t.Rows = append(t.Rows, []cell{txt(card.Name), txt(latest),
+				txt(ev.Text + " — " + ev.Kind + " " + ev.Period + ", " + ev.Target.Plan),
+				{Text: verdict, Class: ev.Class, Title: ev.Missing}, txt(source)})
+		}
+	}
+	return t
 }

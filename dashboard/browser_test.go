@@ -98,7 +98,8 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mustContain(t, "svg", string(svg), "<svg", "Tốc độ tăng trưởng GRDP", "Đơn vị: %", "Nguồn:", "tapchicongthuong.vn 131446", "Số liệu tính đến")
+		mustContain(t, "svg", string(svg), "<svg", "Tốc độ tăng trưởng GRDP", "Đơn vị: %", "Nguồn:", "tapchicongthuong.vn 131446", "Số liệu tính đến",
+			"Phiên bản dữ liệu", "Chỉ tiêu: grdp_growth")
 		click(`a[href^="/export/indicator.csv"]`)
 		csv, err := os.ReadFile(waitFile(t, dir, ".csv"))
 		if err != nil {

@@ -2,26 +2,28 @@ package dashboard
 
 import (
 	"encoding/json"
+	"strconv"
 )
 
 // chartConfig is what a page holds for one chart: the ECharts option as JSON in a
 // data attribute, read by static/js/charts.js. go-echarts writes options into an
 // inline <script> unescaped; we never use that path. encoding/json escapes <, > and &
 // and html/template escapes the attribute, so a zone named </script><script>… stays
-// text (chart_test.go proves it). Title, unit, source and data-as-of ride along as
+// text (pages_test.go and browser_test.go prove it). Title, unit, source and data-as-of ride along as
 // data attributes: charts.js draws them onto exported PNG and SVG images.
 type chartConfig struct {
-	ID     string
-	Title  string
-	Unit   string
-	Source string
-	Table  string // id of the table with the data behind the chart (CSV/XLSX export)
-	Option string
-	Small  bool // a card's trend line: no export buttons, short
+	ID       string
+	Title    string
+	Unit     string
+	Source   string
+	Table    string // id of the table with the data behind the chart (CSV/XLSX export)
+	Option   string
+	Small    bool // a card's trend line: no export buttons, short
 	AsOf     string
+	Stamp    string // data version and filters, printed on exported images
 	Renderer string // "svg" for print (the briefing); canvas otherwise
-	CSV    string // data export links
-	XLSX   string
+	CSV      string // data export links
+	XLSX     string
 }
 
 // chartValidator is every go-echarts chart: Validate fills the series before JSON.
@@ -49,6 +51,7 @@ func newChartConfig(id, title string, c chartValidator, extra map[string]any) (c
 // keeps it on the page. Meta, Page and Export must be set first.
 func (v *view) addChart(c chartConfig) chartConfig {
 	c.AsOf = v.Meta.AsOf
+	c.Stamp = strconv.FormatUint(v.Meta.Version, 10) + " · " + v.Meta.Described
 	q := v.Meta.Filters.withTable(c.Table)
 	c.CSV = "/export/" + v.Page + ".csv?" + q
 	c.XLSX = "/export/" + v.Page + ".xlsx?" + q

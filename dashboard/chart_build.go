@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -68,15 +69,20 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 		labels[i] = strconv.Itoa(y)
 	}
 	line := charts.NewLine()
+	yaxis := opts.YAxis{Name: unit, Scale: opts.Bool(true)}
+	// ECharts sizes the axis to the data only; widen it so target lines and bands show.
+	if lo, hi, ok := extent(ss, bands); ok {
+		yaxis.Min, yaxis.Max = lo, hi
+	}
 	global := []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithYAxisOpts(opts.YAxis{Name: unit, Scale: opts.Bool(true)}),
+		charts.WithYAxisOpts(yaxis),
 		charts.WithAnimation(false),
 	}
 	if small {
 		global = append(global, charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "20"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-			charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true), SplitNumber: 2}))
+			charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true), SplitNumber: 2, Min: yaxis.Min, Max: yaxis.Max}))
 	} else {
 		global = append(global, charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
@@ -111,17 +117,57 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 	return cfg, err
 }
 
+// extent is a rounded value range holding every value and target bound, or false
+// when there is nothing to draw.
+func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	see := func(v float64) {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	for _, s := range ss {
+		for _, v := range s.Values {
+			see(v)
+		}
+	}
+	for _, b := range bands {
+		if b.Min != nil {
+			see(*b.Min)
+		}
+		if b.Max != nil {
+			see(*b.Max)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 0, false
+	}
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(hi)*0.2, 1)
+	}
+	step := math.Pow(10, math.Floor(math.Log10(span)))
+	min := math.Floor((lo-span*0.1)/step) * step
+	if lo >= 0 && min < 0 {
+		min = 0
+	}
+	return min, math.Ceil((hi+span*0.1)/step) * step, true
+}
+
 // bandOpts turns targets into markArea (ranges) and markLine (inequalities).
 func bandOpts(bands []band, labels []string) []charts.SeriesOpts {
 	var areas []opts.MarkAreaNameCoordItem
 	var lines []opts.MarkLineNameCoordItem
+	var levels []opts.MarkLineNameYAxisItem
 	for _, b := range bands {
 		from, to := strconv.Itoa(b.From), strconv.Itoa(b.To)
-		if b.From == b.To {
-			// A one-year target still needs some width to be seen.
-			from, to = strconv.Itoa(b.From), strconv.Itoa(b.To)
-		}
 		switch {
+		case b.From == b.To:
+			// A one-year target ("69–70 % in 2025") has no width on a year axis: draw
+			// its bounds as levels across the chart, labelled with the year.
+			for _, v := range []*float64{b.Min, b.Max} {
+				if v != nil {
+					levels = append(levels, opts.MarkLineNameYAxisItem{Name: b.Label + " (" + from + ")", YAxis: *v})
+				}
+			}
 		case b.Min != nil && b.Max != nil:
 			areas = append(areas, opts.MarkAreaNameCoordItem{Name: b.Label,
 				Coordinate0: []interface{}{from, *b.Min}, Coordinate1: []interface{}{to, *b.Max},
@@ -140,10 +186,13 @@ func bandOpts(bands []band, labels []string) []charts.SeriesOpts {
 		out = append(out, charts.WithMarkAreaNameCoordItemOpts(areas...),
 			charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{Label: &opts.Label{Show: opts.Bool(true), Position: "insideTop", Color: colourMet}}))
 	}
-	if len(lines) > 0 {
+	if len(levels) > 0 {
+		out = append(out, charts.WithMarkLineNameYAxisItemOpts(levels...))
+	}
+	if len(lines) > 0 || len(levels) > 0 {
 		out = append(out, charts.WithMarkLineNameCoordItemOpts(lines...),
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: colourMet},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: colourMet, Formatter: "{b}"},
 				LineStyle: &opts.LineStyle{Color: colourMet, Type: "dashed", Width: 2}}))
 	}
 	return out

@@ -195,9 +195,10 @@ var pageMessages = map[string][2]string{
 	"pstatus.delayed":            {"chậm tiến độ", "delayed"},
 	"pstatus.proposed":           {"đề xuất", "proposed"},
 
-	"briefing.title":  {"Bản tin thực hiện chỉ tiêu", "Indicator briefing"},
-	"briefing.choose": {"Biểu đồ đưa vào bản tin", "Charts in the briefing"},
-	"briefing.print":  {"In (A4)", "Print (A4)"},
+	"briefing.title":   {"Bản tin thực hiện chỉ tiêu", "Indicator briefing"},
+	"briefing.choose":  {"Biểu đồ đưa vào bản tin", "Charts in the briefing"},
+	"briefing.print":   {"In (A4)", "Print (A4)"},
+	"briefing.verdict": {"Đánh giá", "Verdict"},
 }
 
 func init() {

@@ -26,11 +26,14 @@ type indicatorModel struct {
 // bands, breakdowns by zone and agency, every figure with its source and revisions.
 func (s *server) indicatorShow(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.indicator(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "indicator", pageData{Title: m.Name, Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "indicator", pageKey("indicator", lg, f), func() (pageData, error) {
+		m, err := s.indicator(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: m.Name, Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // indicator returns the page model, from the page cache while the data is unchanged.

@@ -54,11 +54,14 @@ type overviewModel struct {
 // report outline and per indicator the plan sets a target for.
 func (s *server) overviewShow(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.overview(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "overview", pageData{Title: translate(lg, "overview.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "overview", pageKey("overview", lg, f), func() (pageData, error) {
+		m, err := s.overview(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "overview.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // overview returns the page model, from the page cache while the data is unchanged.

@@ -2,13 +2,17 @@ package dashboard
 
 import (
 	"bytes"
+	"context"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/quangngai/chitieu/queries"
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -157,6 +161,24 @@ func TestPages(t *testing.T) {
 		}
 		if r := fetch(t, base+"/export/nothing.csv"); r.Status != 404 {
 			t.Errorf("unknown page export = %d", r.Status)
+		}
+	})
+	t.Run("a new figure shows within a second (page cache)", func(t *testing.T) {
+		before := fetch(t, base+"/indicators/grdp_growth")
+		if strings.Contains(before.Body, "12,34") {
+			t.Fatal("the value is there before it was written")
+		}
+		if err := st.InsertFigures(context.Background(), []queries.Figure{{FigureKey: queries.FigureKey{Indicator: "grdp_growth",
+			Scope: "province_new", Agency: "CTK", Year: 2026}, Value: decimal.RequireFromString("12.34"), Unit: "%",
+			Status: queries.StatusEstimate, Source: "test", UploadedAt: time.Now(), Version: queries.NewVersion()}}); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(3 * time.Second)
+		for !strings.Contains(fetch(t, base+"/indicators/grdp_growth").Body, "12,34") {
+			if time.Now().After(deadline) {
+				t.Fatal("the new figure did not show within 3 s")
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	})
 	t.Run("pdf without chromium says so", func(t *testing.T) {

@@ -42,11 +42,14 @@ type projectionModel struct {
 // plan, the final verdict.
 func (s *server) projectionShow(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.projection(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "projection", pageData{Title: translate(lg, "projection.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "projection", pageKey("projection", lg, f), func() (pageData, error) {
+		m, err := s.projection(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "projection.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 func isPeriodKind(k string) bool {

@@ -33,11 +33,14 @@ func projectColour(status string) string {
 // milestones and status.
 func (s *server) projectsList(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.projects(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "projects", pageData{Title: translate(lg, "projects.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "projects", pageKey("projects", lg, f), func() (pageData, error) {
+		m, err := s.projects(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "projects.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // projects returns the page model, from the page cache while the data is unchanged.

@@ -29,11 +29,14 @@ var reportingColours = []string{colourMet, "#1f5fa8", colourAtRisk, "#6a3d9a", c
 // and who still owes a report in the chosen round.
 func (s *server) reportingShow(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.reporting(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "reporting", pageData{Title: translate(lg, "reporting.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "reporting", pageKey("reporting", lg, f), func() (pageData, error) {
+		m, err := s.reporting(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "reporting.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // reporting returns the page model, from the page cache while the data is unchanged.

@@ -34,11 +34,14 @@ type zonesModel struct {
 // valid projects, output, wastewater treatment; ranked, filtered by type, status and place.
 func (s *server) zonesList(c *fiber.Ctx) error {
 	lg := lang(c)
-	m, err := s.zones(c.UserContext(), readFilters(c), lg)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "zones", pageData{Title: translate(lg, "zones.title"), Data: m, Synthetic: m.Meta.Synthetic})
+	f := readFilters(c)
+	return s.renderPage(c, "zones", pageKey("zones", lg, f), func() (pageData, error) {
+		m, err := s.zones(c.UserContext(), f, lg)
+		if err != nil {
+			return pageData{}, err
+		}
+		return pageData{Title: translate(lg, "zones.title"), Data: m, Synthetic: m.Meta.Synthetic}, nil
+	})
 }
 
 // zones returns the page model, from the page cache while the data is unchanged.

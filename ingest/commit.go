@@ -4,16 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
+	"sync"
 	"time"
 
 	"github.com/quangngai/chitieu/queries"
 )
 
 // commit writes an accepted file. Order matters for a crash between steps:
-//  1. the figures, in one INSERT: all of them or none;
-//  2. the upload record and the file's bytes;
-//  3. the submission per year.
+//  1. the figures, in one INSERT: all of them or none (the file's bytes are archived
+//     alongside, in a separate insert);
+//  2. the submission per year;
+//  3. the upload record.
 //
 // A crash after 1 leaves figures whose upload_id has no record yet; sending the file
 // again finds nothing to change and records the upload. A crash before 1 leaves nothing.
@@ -26,31 +27,41 @@ func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *pl
 			rows = append(rows, int32(i))
 		}
 	}
-	t0 := time.Now()
-	defer func() { fmt.Fprintln(os.Stderr, "TIMING commit total", time.Since(t0)) }()
+	// The file's bytes go to the archive while the figures are written.
+	var archiveErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		archiveErr = in.st.ArchiveUploadContent(ctx, rep.UploadID, content)
+	}()
 	err := in.st.InsertFiguresFunc(ctx, len(rows), func(i int) queries.Figure {
 		k := int(rows[i])
 		f := &p.v.figs[k]
-		out := queries.Figure{FigureKey: queries.FigureKey{Indicator: f.indicator, Scope: f.scope, Agency: f.agency, Year: f.year},
-			Value: f.num.Decimal(), Unit: f.unit, Status: f.status, Source: f.source, Note: f.note,
+		v := p.v
+		out := queries.Figure{FigureKey: queries.FigureKey{Indicator: v.inds[f.ind].code, Scope: v.scopes[f.scope].code, Agency: v.agency, Year: f.year},
+			Value: f.num.Decimal(), Unit: v.inds[f.ind].ind.Unit, Status: statusCodes[f.status], Source: v.strs[f.source], Note: v.strs[f.note],
 			UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: at, Version: version}
 		if p.change[k] == chWithdrawn {
 			// The withdrawal keeps the last value so the history reads "x → withdrawn".
-			old := p.old[figKey{f.indicator, f.scope, f.agency, f.year}]
+			old := p.old[p.key(f)]
 			out.Value, out.Status, out.Withdrawn = old.Value, old.Status, true
 		}
 		return out
 	})
+	wg.Wait()
 	if err != nil {
 		return fmt.Errorf("ghi số liệu (write figures): %w", err)
 	}
-	fmt.Fprintln(os.Stderr, "TIMING insert figures", time.Since(t0))
+	if archiveErr != nil {
+		return archiveErr
+	}
 	rep.Outcome = queries.UploadAccepted
 	if err := in.submit(ctx, rep, p); err != nil {
 		return err
 	}
 	summarize(rep, time.Time{})
-	return in.record(ctx, *rep, content)
+	return in.record(ctx, *rep, nil)
 }
 
 // submit records the agency's report for each year the file changed, or that had no

@@ -150,7 +150,10 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 		row = rawRow{n: line}
 		for f := field(0); f < nFields; f++ {
 			if c := cols[f]; c >= 0 {
-				row.f[f] = clean(rec[c])
+				row.f[f] = rec[c]
+				if f < fUnit {
+					row.f[f] = clean(rec[c])
+				}
 			}
 		}
 		if !emit(&row) {

@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"os"
 	"runtime/debug"
 	"time"
 
@@ -93,9 +92,7 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 	if err != nil {
 		return rep, err
 	}
-	t0 := time.Now()
 	v, probs := in.read(ctx, req, cat, &rep)
-	fmt.Fprintln(os.Stderr, "TIMING read", time.Since(t0))
 	if len(probs) > 0 {
 		return in.reject(ctx, rep, req.Content, probs...)
 	}
@@ -109,9 +106,7 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		rep.ErrorsTotal = v.errTotal
 		return in.reject(ctx, rep, req.Content, v.errs...)
 	}
-	t0 = time.Now()
 	plan, err := in.preview(ctx, v, &rep)
-	fmt.Fprintln(os.Stderr, "TIMING preview", time.Since(t0))
 	if err != nil {
 		return rep, err
 	}
@@ -162,6 +157,7 @@ func (in *Ingester) read(ctx context.Context, req queries.UploadRequest, cat *ca
 	case queries.KindJSON:
 		probs = readJSON(req.Content, info, v.row)
 	default:
+		v.expect(bytes.Count(req.Content, []byte{'\n'}))
 		probs = readCSV(ctx, req.Content, info, v.row)
 	}
 	if len(probs) > 0 {
@@ -174,6 +170,7 @@ func (in *Ingester) read(ctx context.Context, req queries.UploadRequest, cat *ca
 	if v.tooMany {
 		return v, []queries.IngestError{problem("file_too_many_rows", Location{}, "", in.lim.MaxRows)}
 	}
+	v.duplicates()
 	v.resolve()
 	return v, nil
 }

@@ -41,7 +41,7 @@ func (in *Ingester) preview(ctx context.Context, v *validator, rep *queries.Inge
 	}
 	for i := range v.figs {
 		f := &v.figs[i]
-		old := p.old[figKey{f.indicator, f.scope, f.agency, f.year}]
+		old := p.old[p.key(f)]
 		var ch uint8
 		switch {
 		case f.noData && old == nil:
@@ -53,7 +53,7 @@ func (in *Ingester) preview(ctx context.Context, v *validator, rep *queries.Inge
 		case old == nil:
 			ch = chNew
 			rep.Counts.New++
-		case sameAsCurrent(f, old):
+		case p.sameAsCurrent(f, old):
 			ch = chSame
 			rep.Counts.Same++
 		default:
@@ -83,9 +83,15 @@ func (in *Ingester) preview(ctx context.Context, v *validator, rep *queries.Inge
 	return p, nil
 }
 
-func sameAsCurrent(f *figure, c *queries.CurrentFigure) bool {
+// key is the stored key of a figure of the file.
+func (p *plan) key(f *figure) figKey {
+	return figKey{p.v.inds[f.ind].code, p.v.scopes[f.scope].code, p.v.agency, f.year}
+}
+
+func (p *plan) sameAsCurrent(f *figure, c *queries.CurrentFigure) bool {
+	v := p.v
 	return c.Value.Shift(Scale).IntPart() == f.num.Units && c.Value.Shift(Scale).IsInteger() &&
-		c.Unit == f.unit && c.Status == f.status && c.Source == f.source && c.Note == f.note
+		c.Unit == v.inds[f.ind].ind.Unit && c.Status == statusCodes[f.status] && c.Source == v.strs[f.source] && c.Note == v.strs[f.note]
 }
 
 var changeNames = [...]string{chSame: queries.ChangeSame, chNew: queries.ChangeNew, chChanged: queries.ChangeChanged,
@@ -93,12 +99,13 @@ var changeNames = [...]string{chSame: queries.ChangeSame, chNew: queries.ChangeN
 
 func (p *plan) item(i int) queries.PreviewItem {
 	f := &p.v.figs[i]
-	it := queries.PreviewItem{Change: changeNames[p.change[i]], Indicator: f.indicator, Scope: f.scope, Agency: f.agency,
-		Year: f.year, Unit: f.unit, Status: f.status, Location: p.v.info.loc(f.n, fValue).String()}
+	ind := p.v.inds[f.ind]
+	it := queries.PreviewItem{Change: changeNames[p.change[i]], Indicator: ind.code, Scope: p.v.scopes[f.scope].code, Agency: p.v.agency,
+		Year: f.year, Unit: ind.ind.Unit, Status: statusCodes[f.status], Location: p.v.info.loc(f.n, fValue).String()}
 	if !f.noData {
 		it.NewValue = f.num.String()
 	}
-	if old := p.old[figKey{f.indicator, f.scope, f.agency, f.year}]; old != nil {
+	if old := p.old[p.key(f)]; old != nil {
 		it.OldValue, it.OldStatus = old.Value.String(), old.Status
 	}
 	return it

@@ -58,18 +58,3 @@ func headerKey(s string) string {
 	s = strings.TrimSuffix(s, ":")
 	return strings.Join(strings.Fields(s), " ")
 }
-
-// interner shares the storage of repeated strings (codes, units, sources) across the
-// rows of a large file.
-type interner map[string]string
-
-func (in interner) get(s string) string {
-	if v, ok := in[s]; ok {
-		return v
-	}
-	if len(in) < 1<<16 {
-		s = strings.Clone(s)
-		in[s] = s
-	}
-	return s
-}

@@ -3,25 +3,57 @@ package ingest
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/quangngai/chitieu/queries"
 )
 
-// figure is one validated row, kept compact: a million of them fit in memory.
+// figure is one validated row. It holds no pointers (codes and texts are indexes into
+// the validator's tables), so a million of them are one flat block the GC never scans.
 type figure struct {
-	indicator, scope, agency string
-	year                     uint16
-	num                      Number
-	unit, status             string
-	source, note             string
-	n                        int
-	noData                   bool   // "-" / "không có số liệu": no figure, withdraw any
-	pending                  string // ambiguous text, parsed once the column's convention is known
+	num     Number
+	n       int    // row, line or index in the file
+	ind     uint32 // v.inds
+	scope   uint32 // v.scopes
+	source  uint32 // v.strs
+	note    uint32 // v.strs
+	pending uint32 // v.strs: ambiguous text, parsed once the column's convention is known
+	year    uint16
+	status  uint8 // statusCodes
+	noData  bool  // "-" / "không có số liệu": no figure, withdraw any
 }
 
+// statusCodes are the stored statuses in figure.status order.
+var statusCodes = []string{queries.StatusActual, queries.StatusEstimate, queries.StatusPreliminary, queries.StatusApprox}
+
+// figKey identifies a figure across the file and the stored data.
 type figKey struct {
 	indicator, scope, agency string
 	year                     uint16
+}
+
+// fileKey is figKey inside one file (one agency), made of table indexes: cheap to hash.
+type fileKey struct {
+	ind, scope uint32
+	year       uint16
+}
+
+// indInfo and scopeInfo are the catalogue entries a file refers to, looked up once.
+type indInfo struct {
+	code   string
+	ind    queries.Indicator
+	ok     bool
+	assign []int8 // by scope index: 0 not yet checked, 1 assigned, 2 not
+}
+
+type scopeInfo struct {
+	code     string
+	known    bool
+	from, to int // validity years, 0 = open
+}
+
+func (s scopeInfo) activeIn(year int) bool {
+	return (s.from == 0 || s.from <= year) && (s.to == 0 || s.to >= year)
 }
 
 // validator checks rows as they stream in and keeps the good ones.
@@ -39,19 +71,142 @@ type validator struct {
 	warns     []queries.IngestError
 	warnSeen  map[string]bool
 	figs      []figure
-	seen      map[figKey]int
 	vi, intl  int // rows whose punctuation proved a convention
-	intern    interner
-	assign    map[[3]string]bool
-	agency    string // the file's agency, fixed by its first row
+	indIdx    map[string]uint32
+	inds      []indInfo
+	scopeIdx  map[string]uint32
+	scopes    []scopeInfo
+	strIdx    map[string]uint32
+	strs      []string
+	cache     map[string]string // raw → cleaned free text (units, statuses, sources)
+	agency    string            // the file's agency, fixed by its first row
 	agencyLoc Location
-	badCodes  map[string]bool // unknown codes already reported this file, to list each once per field
+	badCodes  map[string]bool // problems already reported once for the file
 	tooMany   bool
 }
 
 func newValidator(cat *catalogue, req queries.UploadRequest, lim Limits) *validator {
 	return &validator{cat: cat, reqAgency: clean(req.Agency), reqYear: req.Year, maxErrors: lim.MaxErrors, maxRows: lim.MaxRows,
-		seen: map[figKey]int{}, intern: interner{}, assign: map[[3]string]bool{}, warnSeen: map[string]bool{}, badCodes: map[string]bool{}}
+		indIdx: map[string]uint32{}, scopeIdx: map[string]uint32{}, strIdx: map[string]uint32{"": 0},
+		strs: []string{""}, cache: map[string]string{}, warnSeen: map[string]bool{}, badCodes: map[string]bool{}}
+}
+
+// expect sizes the tables for about n rows.
+func (v *validator) expect(n int) {
+	if n > 0 && n <= v.maxRows+1 {
+		v.figs = make([]figure, 0, n)
+	}
+}
+
+func (v *validator) indicator(code string) uint32 {
+	if i, ok := v.indIdx[code]; ok {
+		return i
+	}
+	ind, ok := v.cat.indicators[code]
+	i := uint32(len(v.inds))
+	v.inds = append(v.inds, indInfo{code: strings.Clone(code), ind: ind, ok: ok})
+	v.indIdx[v.inds[i].code] = i
+	return i
+}
+
+func (v *validator) scope(code string) uint32 {
+	if i, ok := v.scopeIdx[code]; ok {
+		return i
+	}
+	si := scopeInfo{code: strings.Clone(code)}
+	years := func(from, to *time.Time) {
+		if from != nil {
+			si.from = from.Year()
+		}
+		if to != nil {
+			si.to = to.Year()
+		}
+	}
+	if z, ok := v.cat.zones[code]; ok {
+		si.known = true
+		years(z.ValidFrom, z.ValidTo)
+	} else if s, ok := v.cat.scopes[code]; ok {
+		si.known = true
+		years(s.ValidFrom, s.ValidTo)
+	}
+	i := uint32(len(v.scopes))
+	v.scopes = append(v.scopes, si)
+	v.scopeIdx[si.code] = i
+	return i
+}
+
+// cleaned is clean() for the free-text fields, which repeat: readers leave them raw so
+// that a million rows normalise each distinct text once.
+func (v *validator) cleaned(s string) string {
+	if s == "" {
+		return s
+	}
+	if c, ok := v.cache[s]; ok {
+		return c
+	}
+	c := clean(s)
+	if len(v.cache) < 1<<14 && len(s) <= 256 {
+		v.cache[strings.Clone(s)] = strings.Clone(c)
+	}
+	return c
+}
+
+// duplicates reports figures given twice, once the file is read: on a dense table
+// when the file's codes are few enough, else on a map.
+func (v *validator) duplicates() {
+	nI, nS := len(v.inds), len(v.scopes)
+	minY, maxY := 0, 0
+	for i := range v.figs {
+		y := int(v.figs[i].year)
+		if minY == 0 || y < minY {
+			minY = y
+		}
+		if y > maxY {
+			maxY = y
+		}
+	}
+	nY := maxY - minY + 1
+	report := func(f *figure, first int) {
+		v.fail(problem("duplicate_figure", v.info.loc(f.n, fIndicator), "", v.inds[f.ind].code, v.scopes[f.scope].code,
+			int(f.year), v.info.loc(first, fIndicator).String()))
+	}
+	if cells := nI * nS * nY; cells > 0 && cells <= 16<<20 {
+		first := make([]int32, cells) // figure index + 1
+		for i := range v.figs {
+			f := &v.figs[i]
+			k := (int(f.ind)*nS+int(f.scope))*nY + int(f.year) - minY
+			if first[k] != 0 {
+				report(f, v.figs[first[k]-1].n)
+				continue
+			}
+			first[k] = int32(i + 1)
+		}
+		return
+	}
+	seen := map[fileKey]int{}
+	for i := range v.figs {
+		f := &v.figs[i]
+		k := fileKey{f.ind, f.scope, f.year}
+		if n, dup := seen[k]; dup {
+			report(f, n)
+			continue
+		}
+		seen[k] = f.n
+	}
+}
+
+// str interns a source or note: most rows repeat a handful of them.
+func (v *validator) str(s string) uint32 {
+	if i, ok := v.strIdx[s]; ok {
+		return i
+	}
+	i := uint32(len(v.strs))
+	s = strings.Clone(s)
+	v.strs = append(v.strs, s)
+	if len(v.strIdx) < 1<<16 {
+		v.strIdx[s] = i
+	}
+	return i
 }
 
 func (v *validator) fail(e queries.IngestError) {
@@ -103,7 +258,7 @@ func (v *validator) row(r *rawRow) bool {
 		}
 		switch {
 		case num.Ambiguous:
-			fg.pending = strings.Clone(text)
+			fg.pending = v.str(text)
 		case num.Conv == ConvVietnamese:
 			v.vi++
 		case num.Conv == ConvInternational:
@@ -126,19 +281,17 @@ func (v *validator) row(r *rawRow) bool {
 	switch {
 	case agency == "":
 		v.failOnce("agency_missing", Location{}, "")
+	case agency == v.agency:
 	case v.reqAgency != "" && agency != v.reqAgency:
 		v.failOnce("agency_mismatch", aloc, agency, agency, v.reqAgency)
-	case v.agency != "" && agency != v.agency:
+	case v.agency != "":
 		v.failOnce("agency_mismatch", aloc, agency, agency, v.agency)
 	default:
-		if v.agency == "" {
-			v.agency, v.agencyLoc = v.intern.get(agency), aloc
-			if _, ok := v.cat.agencies[agency]; !ok {
-				v.fail(problem("agency_unknown", aloc, agency, agency))
-			}
+		v.agency, v.agencyLoc = strings.Clone(agency), aloc
+		if _, ok := v.cat.agencies[agency]; !ok {
+			v.fail(problem("agency_unknown", aloc, agency, agency))
 		}
 	}
-	fg.agency = v.agency
 
 	// When.
 	yearText, yloc := r.f[fYear], loc(fYear)
@@ -167,81 +320,77 @@ func (v *validator) row(r *rawRow) bool {
 		if v.cat.yearMax > 0 && (year < v.cat.yearMin || year > v.cat.yearMax) {
 			v.failOnce("year_range", yloc, strconv.Itoa(year), year, v.cat.yearMin, v.cat.yearMax)
 		}
-		if a, ok := v.cat.agencies[fg.agency]; ok && !a.ActiveIn(year) {
-			v.failOnce("agency_inactive", aloc, fg.agency+" "+strconv.Itoa(year), fg.agency, year, a.Successor)
+		if a, ok := v.cat.agencies[v.agency]; ok && !a.ActiveIn(year) {
+			v.failOnce("agency_inactive", aloc, v.agency+" "+strconv.Itoa(year), v.agency, year, a.Successor)
 		}
 	}
 
 	// What and where.
-	ind, indOK := v.cat.indicators[r.f[fIndicator]]
+	fg.ind = v.indicator(r.f[fIndicator])
+	ind := &v.inds[fg.ind]
 	switch {
-	case r.f[fIndicator] == "":
+	case ind.code == "":
 		v.fail(problem("indicator_missing", loc(fIndicator), ""))
-	case !indOK:
-		v.fail(problem("indicator_unknown", loc(fIndicator), r.f[fIndicator], r.f[fIndicator]))
+	case !ind.ok:
+		v.fail(problem("indicator_unknown", loc(fIndicator), ind.code, ind.code))
 	}
-	fg.indicator = v.intern.get(r.f[fIndicator])
-	scope := r.f[fScope]
+	fg.scope = v.scope(r.f[fScope])
+	sc := &v.scopes[fg.scope]
 	scopeOK := false
-	if scope == "" {
+	switch {
+	case sc.code == "":
 		v.fail(problem("scope_missing", loc(fScope), ""))
-	} else if known, active := v.cat.scopeKnown(scope, year); !known {
-		v.fail(problem("scope_unknown", loc(fScope), scope, scope))
-	} else if year != 0 && !active {
-		v.fail(problem("scope_inactive", loc(fScope), scope, scope, year))
-	} else {
+	case !sc.known:
+		v.fail(problem("scope_unknown", loc(fScope), sc.code, sc.code))
+	case year != 0 && !sc.activeIn(year):
+		v.fail(problem("scope_inactive", loc(fScope), sc.code, sc.code, year))
+	default:
 		scopeOK = true
 	}
-	fg.scope = v.intern.get(scope)
-	if indOK && scopeOK && fg.agency != "" {
-		k := [3]string{fg.agency, fg.indicator, fg.scope}
-		ok, seen := v.assign[k]
-		if !seen {
-			var defaulted bool
-			ok, defaulted = v.cat.assigned(fg.agency, fg.indicator, fg.scope)
-			v.assign[k] = ok
+	if ind.ok && scopeOK && v.agency != "" {
+		for int(fg.scope) >= len(ind.assign) {
+			ind.assign = append(ind.assign, 0)
+		}
+		if ind.assign[fg.scope] == 0 {
+			ok, defaulted := v.cat.assigned(v.agency, ind.code, sc.code)
+			ind.assign[fg.scope] = 2
+			if ok {
+				ind.assign[fg.scope] = 1
+			}
 			if defaulted && !v.warnSeen["no_assignments"] {
 				v.warnSeen["no_assignments"] = true
-				v.warn(problem("no_assignments", Location{}, fg.agency, fg.agency))
+				v.warn(problem("no_assignments", Location{}, v.agency, v.agency))
 			}
 		}
-		if !ok {
-			v.fail(problem("not_assigned", loc(fIndicator), fg.indicator+"/"+fg.scope, fg.agency, fg.indicator, fg.scope))
+		if ind.assign[fg.scope] != 1 {
+			v.fail(problem("not_assigned", loc(fIndicator), ind.code+"/"+sc.code, v.agency, ind.code, sc.code))
 		}
 	}
 
 	// How it is measured.
-	unit := r.f[fUnit]
-	if indOK {
+	if ind.ok {
+		unit := r.f[fUnit]
+		if unit != ind.ind.Unit {
+			unit = v.cleaned(unit)
+		}
 		if fg.num.Percent && unit == "" {
 			unit = "%"
 		}
-		if unit == "" {
-			unit = ind.Unit
+		if unit != "" && !sameUnit(unit, ind.ind.Unit) {
+			v.fail(problem("unit_mismatch", loc(fUnit), unit, unit, ind.ind.Unit, ind.ind.Unit))
 		}
-		if !sameUnit(unit, ind.Unit) {
-			v.fail(problem("unit_mismatch", loc(fUnit), unit, unit, ind.Unit, ind.Unit))
-		}
-		unit = ind.Unit
 	}
-	fg.unit = v.intern.get(unit)
-	status, ok := parseStatus(r.f[fStatus])
+	statusText := v.cleaned(r.f[fStatus])
+	status, ok := parseStatus(statusText)
 	if !ok {
-		v.fail(problem("status_invalid", loc(fStatus), r.f[fStatus], r.f[fStatus]))
+		v.fail(problem("status_invalid", loc(fStatus), statusText, statusText))
 	}
 	fg.status = status
-	fg.source = v.intern.get(r.f[fSource])
-	fg.note = v.intern.get(r.f[fNote])
+	fg.source = v.str(v.cleaned(r.f[fSource]))
+	fg.note = v.str(v.cleaned(r.f[fNote]))
 
-	// Once in the file.
-	key := figKey{fg.indicator, fg.scope, fg.agency, fg.year}
-	if first, dup := v.seen[key]; dup {
-		v.fail(problem("duplicate_figure", loc(fIndicator), "", fg.indicator, fg.scope, year, v.info.loc(first, fIndicator).String()))
-	} else {
-		v.seen[key] = r.n
-	}
-	if fg.pending == "" && !fg.noData && indOK {
-		v.checkValue(&fg, ind, loc(fValue))
+	if fg.pending == 0 && !fg.noData && ind.ok {
+		v.checkValue(&fg, ind.ind, r.n)
 	}
 	v.figs = append(v.figs, fg)
 	return true
@@ -259,24 +408,28 @@ func (v *validator) failOnce(code string, loc Location, value string, args ...an
 }
 
 // checkValue applies the indicator's kind: shares within 0–100, counts whole and not negative.
-func (v *validator) checkValue(fg *figure, ind queries.Indicator, loc Location) {
+func (v *validator) checkValue(fg *figure, ind queries.Indicator, n int) {
 	u := fg.num.Units
-	s := fg.num.String()
+	code := ""
 	switch ind.Kind {
 	case "share":
 		if u < 0 || u > 100*scaleFactor {
-			v.fail(problem("share_range", loc, s, s))
+			code = "share_range"
 		}
 	case "count", "stock":
 		if u < 0 {
-			v.fail(problem("negative_value", loc, s, s, ind.Code))
+			code = "negative_value"
 		} else if u%scaleFactor != 0 {
-			v.fail(problem("not_integer", loc, s, s, ind.Code))
+			code = "not_integer"
 		}
 	case "money", "stock money":
 		if u < 0 {
-			v.fail(problem("negative_value", loc, s, s, ind.Code))
+			code = "negative_value"
 		}
+	}
+	if code != "" {
+		s := fg.num.String()
+		v.fail(problem(code, v.info.loc(n, fValue), s, s, ind.Code))
 	}
 }
 
@@ -291,28 +444,29 @@ func (v *validator) resolve() {
 	}
 	for i := range v.figs {
 		fg := &v.figs[i]
-		if fg.pending == "" {
+		if fg.pending == 0 {
 			continue
 		}
+		text := v.strs[fg.pending]
 		loc := v.info.loc(fg.n, fValue)
 		switch {
 		case v.vi > 0 && v.intl > 0:
-			v.fail(problem("mixed_convention", loc, fg.pending, fg.pending))
+			v.fail(problem("mixed_convention", loc, text, text))
 			continue
 		case conv == ConvUnknown:
-			asVI, _ := ParseNumber(fg.pending, ConvVietnamese)
-			asIntl, _ := ParseNumber(fg.pending, ConvInternational)
-			v.fail(problem("ambiguous_number", loc, fg.pending, fg.pending, asVI.String(), asIntl.String()))
+			asVI, _ := ParseNumber(text, ConvVietnamese)
+			asIntl, _ := ParseNumber(text, ConvInternational)
+			v.fail(problem("ambiguous_number", loc, text, text, asVI.String(), asIntl.String()))
 			continue
 		}
-		num, err := ParseNumber(fg.pending, conv)
+		num, err := ParseNumber(text, conv)
 		if err != nil {
-			v.fail(problem(errNotNumber, loc, fg.pending, fg.pending))
+			v.fail(problem(errNotNumber, loc, text, text))
 			continue
 		}
-		fg.num, fg.pending = num, ""
-		if ind, ok := v.cat.indicators[fg.indicator]; ok {
-			v.checkValue(fg, ind, loc)
+		fg.num, fg.pending = num, 0
+		if ind := v.inds[fg.ind]; ind.ok {
+			v.checkValue(fg, ind.ind, fg.n)
 		}
 	}
 }
@@ -327,18 +481,22 @@ func sameUnit(a, b string) bool {
 }
 
 // parseStatus accepts the template's Vietnamese labels and the stored codes.
-func parseStatus(s string) (string, bool) {
-	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
-	case "", "actual", "thực hiện", "chính thức", "th":
-		return queries.StatusActual, true
-	case "estimate", "ước thực hiện", "ước tính", "ước", "ước th", "uth":
-		return queries.StatusEstimate, true
-	case "preliminary", "sơ bộ", "sb":
-		return queries.StatusPreliminary, true
-	case "approx", "xấp xỉ", "khoảng":
-		return queries.StatusApprox, true
+func parseStatus(s string) (uint8, bool) {
+	switch s {
+	case "", "actual", "Thực hiện":
+		return 0, true
 	}
-	return queries.StatusActual, false
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "actual", "thực hiện", "chính thức", "th":
+		return 0, true
+	case "estimate", "ước thực hiện", "ước tính", "ước", "ước th", "uth":
+		return 1, true
+	case "preliminary", "sơ bộ", "sb":
+		return 2, true
+	case "approx", "xấp xỉ", "khoảng":
+		return 3, true
+	}
+	return 0, false
 }
 
 // StatusLabels are the template's drop-down choices, in the order of the statuses.

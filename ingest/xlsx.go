@@ -65,9 +65,63 @@ func openXLSX(content []byte, lim Limits) (*excelize.File, *queries.IngestError)
 // formatted values (what the user sees: "7,5%", a date), which together tell a
 // percentage or a date from a plain number without loading the sheet.
 type xlsxReader struct {
-	f     *excelize.File
-	sheet string
-	cols  [nFields]int
+	f        *excelize.File
+	sheet    string
+	cols     [nFields]int
+	lazyBool bool // no second pass: tell a TRUE cell from 1 by asking for its type
+}
+
+// displayMatters reports whether any cell format of the workbook is a percentage or a
+// date: only then is the second, displayed-value pass worth its cost.
+func displayMatters(f *excelize.File) bool {
+	if f.Styles == nil || f.Styles.CellXfs == nil {
+		return false
+	}
+	custom := map[int]string{}
+	if f.Styles.NumFmts != nil {
+		for _, nf := range f.Styles.NumFmts.NumFmt {
+			custom[nf.NumFmtID] = nf.FormatCode
+		}
+	}
+	for _, xf := range f.Styles.CellXfs.Xf {
+		if xf.NumFmtID == nil {
+			continue
+		}
+		id := *xf.NumFmtID
+		switch {
+		case id == 9 || id == 10, id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 45 && id <= 47, id >= 50 && id <= 58, id >= 71 && id <= 81:
+			return true
+		}
+		if code, ok := custom[id]; ok && formatShowsPercentOrDate(code) {
+			return true
+		}
+	}
+	return false
+}
+
+// formatShowsPercentOrDate reads a format code outside its quoted text and [..] parts.
+func formatShowsPercentOrDate(code string) bool {
+	quoted, bracket := false, false
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '[':
+			bracket = true
+		case c == ']':
+			bracket = false
+		case bracket:
+		case c == '\\':
+			i++
+		case c == '%':
+			return true
+		case strings.IndexByte("dmyhsDMYHS", c) >= 0:
+			return true
+		}
+	}
+	return false
 }
 
 func (x *xlsxReader) cell(f field, n int) string {
@@ -94,25 +148,30 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 		}
 		return Location{Sheet: x.sheet, Cell: "A" + strconv.Itoa(n)}
 	}
-	sheet, headerRow, probs := findDataSheet(f)
+	sheet, headerRow, header, probs := findDataSheet(f)
 	if len(probs) > 0 {
 		return probs
 	}
 	x.sheet = sheet
+	if probs := x.readHeader(header, headerRow); len(probs) > 0 {
+		return probs
+	}
 	raw, err := f.Rows(sheet)
 	if err != nil {
 		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
 	}
 	defer raw.Close()
-	shown, err := f.Rows(sheet)
-	if err != nil {
-		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+	var shown <-chan string
+	if x.lazyBool = !displayMatters(f); !x.lazyBool {
+		var stop func()
+		if shown, stop, err = x.shownValues(headerRow); err != nil {
+			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+		}
+		defer stop()
 	}
-	defer shown.Close()
 	hidden := 0
 	var row rawRow
 	for n := 1; raw.Next(); n++ {
-		shown.Next()
 		if n&1023 == 0 && ctx.Err() != nil {
 			return []queries.IngestError{problem("file_timeout", Location{}, "")}
 		}
@@ -120,19 +179,17 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 		if err != nil {
 			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
 		}
-		fc, err := shown.Columns()
-		if err != nil {
-			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
-		}
-		if n < headerRow {
-			x.readMeta(info, rc, n)
-			continue
-		}
-		if n == headerRow {
-			if probs := x.readHeader(rc, n); len(probs) > 0 {
-				return probs
+		if n <= headerRow {
+			if n < headerRow {
+				x.readMeta(info, rc, n)
 			}
 			continue
+		}
+		var fc string
+		if shown != nil {
+			fc = <-shown // one per row after the header, in step with this loop
+		} else if c := x.cols[fValue]; c < len(rc) {
+			fc = rc[c] // no percent or date format in the workbook: shown as stored
 		}
 		if len(rc) == 0 {
 			continue
@@ -141,12 +198,15 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 		empty := true
 		for fl := field(0); fl < nFields; fl++ {
 			if c := x.cols[fl]; c >= 0 && c < len(rc) && fl != fValue {
-				row.f[fl] = clean(rc[c])
+				row.f[fl] = rc[c]
+				if fl < fUnit {
+					row.f[fl] = clean(rc[c])
+				}
 				empty = empty && row.f[fl] == ""
 			}
 		}
 		if c := x.cols[fValue]; c < len(rc) {
-			x.classify(&row, rc[c], at(fc, c), n)
+			x.classify(&row, rc[c], fc, n)
 			empty = empty && row.f[fValue] == "" && row.pre != preError
 		}
 		if empty {
@@ -168,6 +228,44 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 	return nil
 }
 
+// shownValues reads the value column as displayed ("7,5%", a date) in a second pass
+// over the sheet, on another core: excelize's XML decoding is most of the cost of an
+// upload. It sends one string per row after the header; stop ends it early.
+func (x *xlsxReader) shownValues(headerRow int) (<-chan string, func(), error) {
+	rows, err := x.f.Rows(x.sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make(chan string, 4096)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	col := x.cols[fValue]
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for n := 1; rows.Next(); n++ {
+			if n <= headerRow {
+				continue // Columns not called: Next moves on by itself
+			}
+			fc, err := rows.Columns()
+			if err != nil {
+				return
+			}
+			select {
+			case out <- at(fc, col):
+			case <-done:
+				return
+			}
+		}
+	}()
+	stop := func() {
+		close(done)
+		<-finished
+		_ = rows.Close()
+	}
+	return out, stop, nil
+}
+
 func at(cols []string, i int) string {
 	if i < len(cols) {
 		return cols[i]
@@ -177,7 +275,7 @@ func at(cols []string, i int) string {
 
 // findDataSheet picks the sheet "Chỉ tiêu", else the first sheet with a header row in
 // its first rows, and returns the header's row number.
-func findDataSheet(f *excelize.File) (string, int, []queries.IngestError) {
+func findDataSheet(f *excelize.File) (string, int, []string, []queries.IngestError) {
 	sheets := f.GetSheetList()
 	ordered := make([]string, 0, len(sheets))
 	for _, s := range sheets {
@@ -196,19 +294,19 @@ func findDataSheet(f *excelize.File) (string, int, []queries.IngestError) {
 			rc, err := rows.Columns(excelize.Options{RawCellValue: true})
 			if err != nil {
 				_ = rows.Close()
-				return s, 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: s, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
+				return s, 0, nil, []queries.IngestError{problem("file_corrupt", Location{Sheet: s, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
 			}
 			if isHeaderRow(rc) {
 				_ = rows.Close()
-				return s, n, nil
+				return s, n, rc, nil
 			}
 		}
 		_ = rows.Close()
 		if clean(s) == DataSheet {
-			return s, 0, []queries.IngestError{problem("header_missing", Location{Sheet: s}, "")}
+			return s, 0, nil, []queries.IngestError{problem("header_missing", Location{Sheet: s}, "")}
 		}
 	}
-	return "", 0, []queries.IngestError{problem("sheet_missing", Location{}, "", strings.Join(sheets, ", "))}
+	return "", 0, nil, []queries.IngestError{problem("sheet_missing", Location{}, "", strings.Join(sheets, ", "))}
 }
 
 func isHeaderRow(cells []string) bool {
@@ -312,6 +410,12 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 			row.num, err = fromDecimal(d, false)
 		}
 	} else {
+		if x.lazyBool && (raw == "1" || raw == "0") {
+			if t, _ := x.f.GetCellType(x.sheet, axis); t == excelize.CellTypeBool {
+				row.pre, row.errMsg, row.errArg = preError, "bool_not_number", map[string]string{"1": "TRUE", "0": "FALSE"}[raw]
+				return
+			}
+		}
 		// "1.234" as stored text is someone's typing and ambiguous; as a number cell it is exact.
 		if ambiguousShape(raw) {
 			if t, _ := x.f.GetCellType(x.sheet, axis); t == excelize.CellTypeSharedString ||

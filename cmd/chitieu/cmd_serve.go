@@ -39,6 +39,10 @@ func serve(ctx context.Context, env *Env, ln net.Listener) error {
 	for _, m := range applied {
 		slog.Info("migration applied", "name", m)
 	}
+	if err := bootstrapAdmin(ctx, env, st); err != nil {
+		ln.Close()
+		return err
+	}
 	app, err := dashboard.New(dashboardDeps(cfg, st))
 	if err != nil {
 		ln.Close()

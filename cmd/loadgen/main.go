@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -57,6 +58,7 @@ func main() {
 		label = strings.Join(urls, " ")
 		client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *c}}
 		var next atomic.Uint64
+		serverTimes = &timings{}
 		do = func(ctx context.Context) error {
 			u := urls[next.Add(1)%uint64(len(urls))]
 			req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
@@ -71,6 +73,14 @@ func main() {
 			if resp.StatusCode != 200 {
 				return fmt.Errorf("status %d", resp.StatusCode)
 			}
+			// Server-Timing: page;dur=1.234 (milliseconds), the handler's own time.
+			if st := resp.Header.Get("Server-Timing"); st != "" {
+				if _, ms, ok := strings.Cut(st, "dur="); ok {
+					if v, err := strconv.ParseFloat(ms, 64); err == nil {
+						serverTimes.add(time.Duration(v * float64(time.Millisecond)))
+					}
+				}
+			}
 			return nil
 		}
 	}
@@ -84,12 +94,50 @@ func env(k, def string) string {
 	return def
 }
 
+// timings collects the server's own times from the Server-Timing header.
+type timings struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (t *timings) add(d time.Duration) {
+	t.mu.Lock()
+	t.d = append(t.d, d)
+	t.mu.Unlock()
+}
+
+var serverTimes *timings
+
+func percentiles(lat []time.Duration) (p50, p95, p99, max time.Duration) {
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(10 * time.Microsecond)
+	}
+	return pct(0.50), pct(0.95), pct(0.99), pct(1)
+}
+
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
 // run drives do from c goroutines for d and prints the summary.
 func run(label string, c int, d time.Duration, do func(context.Context) error) {
 	// One warm-up call per client: connection pools, ClickHouse caches.
 	for i := 0; i < c; i++ {
 		_ = do(context.Background())
 	}
+	if serverTimes != nil {
+		serverTimes.d = nil // drop the warm-up
+	}
+	load0 := loadavg()
 	var mu sync.Mutex
 	var lat []time.Duration
 	var errs int
@@ -126,17 +174,14 @@ func run(label string, c int, d time.Duration, do func(context.Context) error) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	pct := func(p float64) time.Duration {
-		if len(lat) == 0 {
-			return 0
-		}
-		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+	p50, p95, p99, mx := percentiles(lat)
+	fmt.Printf("%s\n  clients %d, %s: %d requests, %.1f req/s, errors %d (load average before %s, after %s)\n"+
+		"  client latency  p50 %s  p95 %s  p99 %s  max %s\n",
+		label, c, d, len(lat), float64(len(lat))/elapsed.Seconds(), errs, load0, loadavg(), p50, p95, p99, mx)
+	if serverTimes != nil && len(serverTimes.d) > 0 {
+		p50, p95, p99, mx = percentiles(serverTimes.d)
+		fmt.Printf("  server time     p50 %s  p95 %s  p99 %s  max %s  (Server-Timing)\n", p50, p95, p99, mx)
 	}
-	fmt.Printf("%s\n  clients %d, %s: %d requests, %.1f req/s, errors %d\n  p50 %s  p95 %s  p99 %s  max %s\n",
-		label, c, d, len(lat), float64(len(lat))/elapsed.Seconds(), errs,
-		pct(0.50).Round(100*time.Microsecond), pct(0.95).Round(100*time.Microsecond), pct(0.99).Round(100*time.Microsecond),
-		pct(1).Round(100*time.Microsecond))
 	if firstErr != nil {
 		fmt.Printf("  first error: %v\n", firstErr)
 	}

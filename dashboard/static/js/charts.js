@@ -45,12 +45,12 @@
     o.title = { text: el.dataset.title || "", subtext: el.dataset.unit ? b.lUnit + ": " + el.dataset.unit : "",
       left: "center", top: 12, textStyle: { fontSize: 20, fontFamily: FONT }, subtextStyle: { fontSize: 13, fontFamily: FONT } };
     var grids = [].concat(o.grid || [{}]);
-    grids.forEach(function (g) { g.top = 84; g.bottom = 96; g.containLabel = true; });
+    grids.forEach(function (g) { g.top = 84; g.bottom = 112; g.containLabel = true; });
     o.grid = grids;
-    if (o.legend) { [].concat(o.legend).forEach(function (l) { l.bottom = 52; l.top = null; }); }
+    if (o.legend) { [].concat(o.legend).forEach(function (l) { l.bottom = 64; l.top = null; }); }
     var foot = (el.dataset.source ? b.lSource + ": " + el.dataset.source + "\n" : "") +
-      b.lAsof + " " + (el.dataset.asof || "—") + " · " + b.lApp;
-    o.graphic = [{ type: "text", left: 16, bottom: 10,
+      b.lAsof + " " + (el.dataset.asof || "—") + " · " + b.lVersion + " " + (el.dataset.stamp || "—") + " · " + b.lApp;
+    o.graphic = [{ type: "text", left: 16, bottom: 6,
       style: { text: foot, fontSize: 12, fill: "#444", fontFamily: FONT, width: width - 32, overflow: "break", lineHeight: 16 } }];
     return o;
   }

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quangngai/chitieu/queries/querytest"
+)
+
+// TestServeRequiresSigninAndSignsIn runs the real serve path (not public) on port 0:
+// the first start creates the admin from CHITIEU_ADMIN_PASSWORD, pages send anonymous
+// browsers to sign in, and a browser with a cookie jar signs in through the form.
+func TestServeRequiresSigninAndSignsIn(t *testing.T) {
+	t.Parallel()
+	db := querytest.UniqueName()
+	chCfg := querytest.Config(db)
+	cfg, err := LoadConfig(func(k string) string {
+		return map[string]string{"CLICKHOUSE_ADDR": chCfg.Addr, "CLICKHOUSE_DATABASE": db,
+			"CHITIEU_ADMIN_PASSWORD": "mật-khẩu-quản-trị"}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	env := &Env{Config: cfg, Stdout: &out, Stderr: io.Discard}
+	ctx, cancel := context.WithCancel(context.Background())
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, env, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(15 * time.Second):
+			t.Error("serve did not stop")
+		}
+		dropDatabase(t, chCfg)
+	})
+	base := "http://" + ln.Addr().String()
+	waitFor(t, base+"/healthz")
+
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/signin?next=%2F" {
+		t.Fatalf("anonymous GET /: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, err = client.Get(base + "/signin?next=%2Fadmin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`name="_csrf" value="([^"]+)"`).FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("sign-in page without CSRF token:\n%s", page)
+	}
+	resp, err = client.PostForm(base+"/signin", url.Values{"_csrf": {string(m[1])}, "username": {"admin"},
+		"password": {"mật-khẩu-quản-trị"}, "next": {"/admin"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/admin" {
+		t.Fatalf("sign-in: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), out.String())
+	}
+	resp, err = client.Get(base + "/admin/users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), ">admin</a>") {
+		t.Fatalf("admin users page after sign-in: %d", resp.StatusCode)
+	}
+}
