@@ -41,6 +41,11 @@ fuzz:
 
 bench: bench-ingest bench-dashboard
 
+# 1M-row CSV against clickhouse-client's own INSERT … FORMAT CSV, and a 100k-row .xlsx.
+bench-ingest: test-deps
+	@$(CH_TEST)
+	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test ./ingest -run '^$$' -bench 'BenchmarkIngest' -benchtime 1x -timeout 30m
+
 synthetic: build
 	@$(CH_DEV)
 	./$(BIN) demo synthetic --rows $${ROWS:-10000000}

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -65,6 +66,7 @@ func Load(ctx context.Context, st *queries.Store) (Result, error) {
 		func() error { return st.SavePlans(ctx, ds.Plans) },
 		func() error { return st.SaveTargets(ctx, ds.Targets) },
 		func() error { return st.SaveRounds(ctx, ds.Rounds) },
+		func() error { return ingest.SeedAssignments(ctx, st) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

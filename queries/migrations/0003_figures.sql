@@ -2,6 +2,8 @@
 -- The key of a figure is (indicator, scope, agency, year); the newest version wins at
 -- read time (argMax by version), and withdrawn = 1 on the newest version hides it.
 -- No engine-level deduplication here, so no merge can ever drop a revision.
+-- One partition on purpose: an upload's rows are one INSERT block and so one part, written
+-- whole or not at all (ClickHouse has no transactions; a block spanning partitions is not atomic).
 -- synthetic leads the sort key: every dashboard read says synthetic = 0, so ten million
 -- synthetic rows for scale tests cost real reads almost nothing.
 CREATE TABLE IF NOT EXISTS figures (
@@ -21,7 +23,6 @@ CREATE TABLE IF NOT EXISTS figures (
     withdrawn   UInt8 DEFAULT 0,
     synthetic   UInt8 DEFAULT 0
 ) ENGINE = MergeTree
-PARTITION BY intDiv(year, 10)
 ORDER BY (synthetic, indicator, scope, agency, year, version);
 
 -- Per agency and year: a report (submitted) or a nil report ("không được giao nhiệm vụ").
