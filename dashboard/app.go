@@ -4,6 +4,7 @@
 package dashboard
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -22,6 +23,14 @@ type Deps struct {
 	SessionTTL    time.Duration // how long a sign-in lasts
 	UploadLimitMB int           // largest accepted request body
 	ChromiumPath  string        // headless Chromium for PDF exports
+	// TrustedProxies are the load balancers whose X-Forwarded-For names the client,
+	// so sign-in limits and the audit trail see people, not the balancer.
+	TrustedProxies []string
+	// Ingest paths, wired by cmd to one ingest.Ingester (the dashboard does not import
+	// ingest). Nil: the upload routes answer 503.
+	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
+	Template  func(ctx context.Context, agency string, year uint16) ([]byte, string, error) // bytes, file name
+	NilReport func(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error)
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a
@@ -46,15 +55,30 @@ func New(d Deps) (*fiber.App, error) {
 		ReadTimeout:           60 * time.Second,
 		WriteTimeout:          120 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Without trusted proxies, c.IP() is the peer address and X-Forwarded-For is ignored:
+		// a client cannot pick its own address.
+		EnableTrustedProxyCheck: len(d.TrustedProxies) > 0,
+		TrustedProxies:          d.TrustedProxies,
+		ProxyHeader:             proxyHeader(d.TrustedProxies),
 	})
 	app.Use(recover.New())
 	app.Use(s.requestLog)
 	app.Use(securityHeaders)
+	if d.SecureCookies {
+		app.Use(hsts)
+	}
 	for _, r := range s.routes() {
 		app.Add(r.Method, r.Path, s.authorize(r), r.Handler)
 	}
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
 }
 
 // server holds what handlers share.

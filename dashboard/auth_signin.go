@@ -24,6 +24,7 @@ func (s *server) signinShow(c *fiber.Ctx) error {
 	if currentUser(c) != nil {
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
+	s.ensurePreSession(c)
 	d := signinData{Next: next}
 	if c.Query("out") == "1" {
 		d.Notice = "signin.signedout"

@@ -14,7 +14,7 @@ type briefingChoice struct {
 
 type briefingModel struct {
 	*overviewModel
-	Summary dataSummary
+	Summary table // the overview table narrowed to five columns, to fit A4 portrait
 	Choices []briefingChoice
 	Chosen  []chartConfig
 	Notes   []string
@@ -80,9 +80,6 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 	ov.Page = "overview"
 	return b, nil
 }
-
-// dataSummary is the overview table narrowed to five columns, to fit A4 portrait.
-type dataSummary = table
 
 func briefingTable(ov *overviewModel, lg string) table {
 	t := table{ID: "briefing", Title: translate(lg, "overview.table") + " — " + ov.PlanName + ", " + itoa(ov.Year),

@@ -15,7 +15,9 @@ type userError struct {
 
 func (e *userError) Error() string { return e.EN }
 
-func badRequest(vi, en string) error { return &userError{Status: fiber.StatusBadRequest, VI: vi, EN: en} }
+func badRequest(vi, en string) error {
+	return &userError{Status: fiber.StatusBadRequest, VI: vi, EN: en}
+}
 
 // handleError is the one place that maps errors to statuses. Users see a clear
 // message, Vietnamese first; the log keeps the detail.

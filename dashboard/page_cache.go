@@ -16,11 +16,11 @@ import (
 // stampEvery, so a page under load costs no query at all, and a write shows on the
 // pages within stampEvery. Models are read-only once built, so requests share them.
 type pageCache struct {
-	mu      sync.Mutex
-	stamp   string
-	checked time.Time
-	entries map[string]*cacheEntry
-	refresh sync.Mutex // one stamp query at a time
+	mu         sync.Mutex
+	stamp      string
+	checked    time.Time
+	entries    map[string]*cacheEntry
+	refreshing bool // a stamp query is under way
 }
 
 type cacheEntry struct {
@@ -82,33 +82,43 @@ func cached[T any](s *server, ctx context.Context, key string, build func() (T, 
 	return e.value.(T), nil
 }
 
-// check drops every entry when the stamp moved; it asks at most once per stampEvery.
+// check drops every entry when the stamp moved. It asks ClickHouse at most once
+// per stampEvery, in the background: requests never wait for the question (only the
+// very first one, when nothing is known yet), so a slow ClickHouse cannot stall
+// pages that are already built.
 func (pc *pageCache) check(ctx context.Context, st *queries.Store) error {
 	pc.mu.Lock()
-	fresh := time.Since(pc.checked) < stampEvery
+	due := time.Since(pc.checked) >= stampEvery && !pc.refreshing
+	first := pc.stamp == ""
+	if due {
+		pc.refreshing = true
+	}
 	pc.mu.Unlock()
-	if fresh {
+	if !due {
 		return nil
 	}
-	pc.refresh.Lock()
-	defer pc.refresh.Unlock()
-	pc.mu.Lock()
-	fresh = time.Since(pc.checked) < stampEvery
-	pc.mu.Unlock()
-	if fresh {
-		return nil // another request refreshed it while this one waited
+	if first {
+		return pc.refresh(ctx, st)
 	}
+	go pc.refresh(context.Background(), st)
+	return nil
+}
+
+func (pc *pageCache) refresh(ctx context.Context, st *queries.Store) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
 	stamp, err := st.ChangeStamp(ctx)
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	pc.refreshing = false
+	pc.checked = time.Now()
 	if err != nil {
 		return err
 	}
-	pc.mu.Lock()
 	if stamp != pc.stamp {
 		pc.stamp = stamp
 		pc.entries = map[string]*cacheEntry{}
 	}
-	pc.checked = time.Now()
-	pc.mu.Unlock()
 	return nil
 }
 

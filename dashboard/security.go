@@ -14,3 +14,10 @@ func securityHeaders(c *fiber.Ctx) error {
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	return c.Next()
 }
+
+// hsts tells browsers to use HTTPS only; set when the app runs behind HTTPS
+// (CHITIEU_SECURE_COOKIES), never on a plain-HTTP intranet where it would lock users out.
+func hsts(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderStrictTransportSecurity, "max-age=31536000")
+	return c.Next()
+}

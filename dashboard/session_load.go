@@ -40,13 +40,24 @@ func (s *server) loadSession(c *fiber.Ctx) error {
 		// A dead cookie: drop it so the browser stops sending it.
 		s.clearCookie(c, sessionCookie)
 	}
-	pre := c.Cookies(preCookie)
-	if len(pre) != 43 {
-		pre = randomToken()
-		c.Cookie(s.cookie(preCookie, pre, 0))
+	// Anonymous: the pre-session cookie (set by the sign-in page) keys the token of
+	// the sign-in form. Other anonymous pages carry no form and set no cookie, so
+	// public read-only pages stay cacheable.
+	if pre := c.Cookies(preCookie); len(pre) == 43 {
+		c.Locals("csrf", csrfFor("pre", pre))
 	}
-	c.Locals("csrf", csrfFor("pre", pre))
 	return nil
+}
+
+// ensurePreSession gives an anonymous browser its pre-session cookie, for a page
+// whose form it will post back (the sign-in form).
+func (s *server) ensurePreSession(c *fiber.Ctx) {
+	if currentUser(c) != nil || csrfToken(c) != "" {
+		return
+	}
+	pre := randomToken()
+	c.Cookie(s.cookie(preCookie, pre, 0))
+	c.Locals("csrf", csrfFor("pre", pre))
 }
 
 // sessionUser is the user a session token acts for, or ErrNotFound.

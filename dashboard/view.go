@@ -68,15 +68,25 @@ func (v *view) table(id string) *table {
 }
 
 // loadMeta reads the data version and whether synthetic rows are loaded.
+// Both reads scan the figures table, so they are made once per data change (the
+// page cache's key "stamp"), not once per page.
 func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, error) {
-	v, err := s.Store.DataVersion(ctx)
+	type stamp struct {
+		version   uint64
+		synthetic bool
+	}
+	st, err := cached(s, ctx, "stamp", func() (stamp, error) {
+		v, err := s.Store.RealDataVersion(ctx)
+		if err != nil {
+			return stamp{}, err
+		}
+		syn, err := s.Store.HasSynthetic(ctx)
+		return stamp{v, syn}, err
+	})
 	if err != nil {
 		return meta{}, err
 	}
-	syn, err := s.Store.HasSynthetic(ctx)
-	if err != nil {
-		return meta{}, err
-	}
+	v, syn := st.version, st.synthetic
 	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg),
 		Generated: clock().In(vietnam).Format("02/01/2006 15:04")}
 	if v > 0 {

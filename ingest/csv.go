@@ -99,8 +99,8 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.Line
@@ -108,6 +108,7 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 			}
 			return []queries.IngestError{problem("csv_syntax", Location{Line: line}, "", err.Error())}
 		}
+		line, _ := r.FieldPos(0)
 		if count&1023 == 0 && ctx.Err() != nil {
 			return []queries.IngestError{problem("file_timeout", Location{}, "")}
 		}

@@ -69,7 +69,13 @@ type xlsxReader struct {
 	sheet    string
 	cols     [nFields]int
 	lazyBool bool // no second pass: tell a TRUE cell from 1 by asking for its type
+	// small: the workbook may be loaded whole (excelize's cell-type and formula
+	// lookups do that, at ~10 KB of memory per row) to settle rare cases.
+	small bool
 }
+
+// smallWorkbook bounds the files for which whole-sheet lookups are allowed.
+const smallWorkbook = 2 << 20
 
 // displayMatters reports whether any cell format of the workbook is a percentage or a
 // date: only then is the second, displayed-value pass worth its cost.
@@ -138,7 +144,7 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 		return []queries.IngestError{*perr}
 	}
 	defer f.Close()
-	x := &xlsxReader{f: f}
+	x := &xlsxReader{f: f, small: len(content) <= smallWorkbook}
 	for i := range x.cols {
 		x.cols[i] = -1
 	}
@@ -380,8 +386,8 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 	axis := x.cell(fValue, n)
 	switch {
 	case raw == "":
-		if row.f[fIndicator] == "" {
-			return
+		if row.f[fIndicator] == "" || !x.small {
+			return // a large workbook's formula without a cached result reads as empty
 		}
 		if formula, _ := x.f.GetCellFormula(x.sheet, axis); formula != "" {
 			row.pre, row.errMsg, row.errArg = preError, "formula_no_value", "="+formula
@@ -410,7 +416,7 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 			row.num, err = fromDecimal(d, false)
 		}
 	} else {
-		if x.lazyBool && (raw == "1" || raw == "0") {
+		if x.lazyBool && x.small && (raw == "1" || raw == "0") {
 			if t, _ := x.f.GetCellType(x.sheet, axis); t == excelize.CellTypeBool {
 				row.pre, row.errMsg, row.errArg = preError, "bool_not_number", map[string]string{"1": "TRUE", "0": "FALSE"}[raw]
 				return
@@ -418,6 +424,9 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 		}
 		// "1.234" as stored text is someone's typing and ambiguous; as a number cell it is exact.
 		if ambiguousShape(raw) {
+			if !x.small {
+				return // cannot tell text from number cheaply: the column's convention decides
+			}
 			if t, _ := x.f.GetCellType(x.sheet, axis); t == excelize.CellTypeSharedString ||
 				t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula {
 				return

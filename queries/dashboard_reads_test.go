@@ -53,3 +53,29 @@ func TestDataVersionOnClickHouse1816(t *testing.T) {
 		t.Fatalf("data version %d after writing version %d (was %d)", v1, v, v0)
 	}
 }
+
+func TestRealDataVersionIgnoresSynthetic(t *testing.T) {
+	st := querytest.MustOpen(t)
+	ctx := context.Background()
+	real := queries.NewVersion()
+	fig := queries.Figure{FigureKey: queries.FigureKey{Indicator: "grdp_growth", Scope: "province_new", Agency: "CTK", Year: 2025},
+		Value: decimal.NewFromInt(10), Unit: "%", Status: queries.StatusActual, UploadedAt: time.Now(), Version: real}
+	if err := st.InsertFigures(ctx, []queries.Figure{fig}); err != nil {
+		t.Fatal(err)
+	}
+	syn := fig
+	syn.Scope, syn.Synthetic, syn.Version = "SYN-P01", true, queries.NewVersion()
+	if err := st.InsertFigures(ctx, []queries.Figure{syn}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.RealDataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v != real {
+		t.Fatalf("real data version %d, want %d (the synthetic row is %d)", v, real, syn.Version)
+	}
+	if all, _ := st.DataVersion(ctx); all != syn.Version {
+		t.Fatalf("data version %d, want the synthetic row's %d", all, syn.Version)
+	}
+}

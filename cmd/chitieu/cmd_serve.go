@@ -8,6 +8,7 @@ import (
 	"net"
 
 	"github.com/quangngai/chitieu/dashboard"
+	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -65,13 +66,24 @@ func serve(ctx context.Context, env *Env, ln net.Listener) error {
 
 // dashboardDeps connects the dashboard to the store and to ingest.
 func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
+	in := ingest.New(st, ingestLimits(cfg))
 	return dashboard.Deps{
-		Store:         st,
-		Logger:        slog.Default(),
-		Public:        cfg.Public,
-		SecureCookies: cfg.SecureCookies,
-		SessionTTL:    cfg.SessionTTL,
-		UploadLimitMB: cfg.UploadLimitMB,
-		ChromiumPath:  cfg.ChromiumPath,
+		Store:          st,
+		Logger:         slog.Default(),
+		Public:         cfg.Public,
+		SecureCookies:  cfg.SecureCookies,
+		SessionTTL:     cfg.SessionTTL,
+		UploadLimitMB:  cfg.UploadLimitMB,
+		ChromiumPath:   cfg.ChromiumPath,
+		TrustedProxies: cfg.TrustedProxies,
+		Ingest:         in.Ingest,
+		NilReport:      in.NilReport,
+		Template: func(ctx context.Context, agency string, year uint16) ([]byte, string, error) {
+			b, err := in.Template(ctx, agency, year)
+			if errors.Is(err, ingest.ErrUnknownAgency) {
+				err = fmt.Errorf("%w: %w", queries.ErrNotFound, err)
+			}
+			return b, ingest.TemplateFileName(agency, year), err
+		},
 	}
 }

@@ -26,6 +26,7 @@ type Config struct {
 	SecureCookies   bool           // CHITIEU_SECURE_COOKIES: Secure flag on cookies (behind HTTPS)
 	SessionTTL      time.Duration  // CHITIEU_SESSION_TTL
 	ChromiumPath    string         // CHITIEU_CHROMIUM: headless Chromium for PDF export
+	TrustedProxies  []string       // CHITIEU_TRUSTED_PROXIES: load balancers (addresses or CIDRs), comma-separated
 }
 
 // LoadConfig reads and validates the configuration; getenv is os.Getenv in production.
@@ -77,6 +78,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		SecureCookies:   boolVar("CHITIEU_SECURE_COOKIES", false),
 		SessionTTL:      durVar("CHITIEU_SESSION_TTL", 12*time.Hour),
 		ChromiumPath:    get("CHITIEU_CHROMIUM", "chromium"),
+	}
+	for _, p := range strings.Split(getenv("CHITIEU_TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
 	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(get("CHITIEU_LOG_LEVEL", "info"))); err != nil {
 		errs = append(errs, "CHITIEU_LOG_LEVEL must be debug, info, warn or error")

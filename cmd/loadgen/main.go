@@ -220,7 +220,7 @@ func overviewReads(ctx context.Context, st *queries.Store, plan string, year uin
 		Scopes: []string{"zones_bql", "province_old", "province_new"}, YearTo: year}); err != nil {
 		return err
 	}
-	if _, err := st.DataVersion(ctx); err != nil {
+	if _, err := st.RealDataVersion(ctx); err != nil {
 		return err
 	}
 	_, err = st.HasSynthetic(ctx)
@@ -240,7 +240,7 @@ func indicatorReads(ctx context.Context, st *queries.Store, code string) error {
 			_, err := st.CurrentFigures(ctx, queries.FigureFilter{Indicators: []string{code}})
 			return err
 		},
-		func() error { _, err := st.DataVersion(ctx); return err },
+		func() error { _, err := st.RealDataVersion(ctx); return err },
 		func() error { _, err := st.HasSynthetic(ctx); return err },
 	}
 	for _, s := range steps {

@@ -12,8 +12,10 @@ ROWS=${BENCH_ROWS:-10000000}
 PORT=${BENCH_PORT:-18600}
 export CLICKHOUSE_ADDR=${CLICKHOUSE_ADDR:-127.0.0.1:19000}
 deploy/clickhouse/local.sh dev 19000 18123 >/dev/null
-go build -o bin/chitieu ./cmd/chitieu
-go build -o bin/loadgen ./cmd/loadgen
+if [ -z "${BENCH_NOBUILD:-}" ]; then # BENCH_NOBUILD=1: use the binaries in bin/ as they are
+  go build -o bin/chitieu ./cmd/chitieu
+  go build -o bin/loadgen ./cmd/loadgen
+fi
 
 rows() { clickhouse-client --host "${CLICKHOUSE_ADDR%:*}" --port "${CLICKHOUSE_ADDR#*:}" \
   --query "SELECT count() FROM $1.figures" 2>/dev/null || echo 0; }

@@ -1,0 +1,59 @@
+package queries_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/queries/querytest"
+)
+
+func TestAssignmentsSaveReadDelete(t *testing.T) {
+	t.Parallel()
+	st := querytest.MustOpen(t)
+	ctx := context.Background()
+	a := []queries.Assignment{{Agency: "BQL", Indicator: "zone_new_jobs", Scope: "zone:IP"}, {Agency: "CTK", Indicator: "*", Scope: "province:*"}}
+	if err := st.SaveAssignments(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Assignments(ctx, "BQL")
+	if err != nil || len(got) != 1 || got[0].Scope != "zone:IP" {
+		t.Fatalf("BQL assignments = %+v, %v", got, err)
+	}
+	if err := st.DeleteAssignments(ctx, a[:1]); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := st.Assignments(ctx, "")
+	if len(all) != 1 || all[0].Agency != "CTK" {
+		t.Fatalf("after delete = %+v", all)
+	}
+}
+
+// A figure the server would refuse (an unknown status) fails the whole insert: the
+// rows before it are not written either.
+func TestInsertFiguresFuncIsAllOrNothing(t *testing.T) {
+	t.Parallel()
+	st := querytest.MustOpen(t)
+	ctx := context.Background()
+	figs := []queries.Figure{
+		fig(queries.FigureKey{Indicator: "a", Scope: "DQ", Agency: "BQL", Year: 2024}, "1", "u", 1),
+		fig(queries.FigureKey{Indicator: "b", Scope: "DQ", Agency: "BQL", Year: 2024}, "2", "u", 1),
+	}
+	figs[1].Status = "bogus"
+	if err := st.InsertFiguresFunc(ctx, len(figs), func(i int) queries.Figure { return figs[i] }); err == nil {
+		t.Fatal("want an error")
+	}
+	cur, err := st.CurrentFigures(ctx, queries.FigureFilter{IncludeSynthetic: true})
+	if err != nil || len(cur) != 0 {
+		t.Fatalf("after a failed insert: %+v, %v", cur, err)
+	}
+	figs[1].Status = queries.StatusActual
+	figs[1].UploadedAt = time.Now()
+	if err := st.InsertFiguresFunc(ctx, len(figs), func(i int) queries.Figure { return figs[i] }); err != nil {
+		t.Fatal(err)
+	}
+	if cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{}); len(cur) != 2 {
+		t.Fatalf("current = %+v", cur)
+	}
+}
