@@ -88,7 +88,7 @@ func (s *server) uploadAPI(c *fiber.Ctx) error {
 // jsonAgency is the "agency" a JSON upload names, or "" (not JSON, no such field):
 // the ingester checks the whole body, against the agency decided here.
 func jsonAgency(b []byte) string {
-	b = bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\xef\xbb\xbf"))
+	b = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(b), []byte("\xef\xbb\xbf")))
 	if len(b) == 0 || b[0] != '{' {
 		return ""
 	}
