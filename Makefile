@@ -46,6 +46,11 @@ bench-ingest: test-deps
 	@$(CH_TEST)
 	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test ./ingest -run '^$$' -bench 'BenchmarkIngest' -benchtime 1x -timeout 30m
 
+# Overview and indicator pages under 32 clients for 30 s, demo data and 10M synthetic rows,
+# page cache on and off, and the same ClickHouse reads alone (cmd/loadgen).
+bench-dashboard:
+	deploy/bench/dashboard.sh
+
 synthetic: build
 	@$(CH_DEV)
 	./$(BIN) demo synthetic --rows $${ROWS:-10000000}

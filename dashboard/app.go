@@ -23,6 +23,9 @@ type Deps struct {
 	SessionTTL    time.Duration // how long a sign-in lasts
 	UploadLimitMB int           // largest accepted request body
 	ChromiumPath  string        // headless Chromium for PDF exports
+	// NoPageCache builds every page from ClickHouse (CHITIEU_PAGE_CACHE=off); the
+	// benchmark uses it to measure the uncached cost.
+	NoPageCache bool
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the client,
 	// so sign-in limits and the audit trail see people, not the balancer.
 	TrustedProxies []string

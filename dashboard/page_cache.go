@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"context"
-	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -46,13 +45,9 @@ func cacheFor(st *queries.Store) *pageCache {
 	return c.(*pageCache)
 }
 
-// pageCacheOff (CHITIEU_PAGE_CACHE=off) builds every page from ClickHouse: the
-// benchmark uses it to measure the uncached cost. TODO(lead): move into cmd's Config.
-var pageCacheOff = os.Getenv("CHITIEU_PAGE_CACHE") == "off"
-
 // cached returns the model built for key, building it when the data changed since.
 func cached[T any](s *server, ctx context.Context, key string, build func() (T, error)) (T, error) {
-	if pageCacheOff {
+	if s.NoPageCache {
 		return build()
 	}
 	pc := cacheFor(s.Store)
@@ -137,7 +132,7 @@ func (s *server) renderPage(c *fiber.Ctx, page, key string, data func() (pageDat
 	defer func() {
 		c.Set("Server-Timing", "page;dur="+strconv.FormatFloat(float64(time.Since(start).Microseconds())/1000, 'f', 3, 64))
 	}()
-	if pageCacheOff {
+	if s.NoPageCache {
 		d, err := data()
 		if err != nil {
 			return err

@@ -76,6 +76,7 @@ func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
 		UploadLimitMB:  cfg.UploadLimitMB,
 		ChromiumPath:   cfg.ChromiumPath,
 		TrustedProxies: cfg.TrustedProxies,
+		NoPageCache:    !cfg.PageCache,
 		Ingest:         in.Ingest,
 		NilReport:      in.NilReport,
 		Template: func(ctx context.Context, agency string, year uint16) ([]byte, string, error) {

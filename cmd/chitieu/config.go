@@ -26,6 +26,7 @@ type Config struct {
 	SecureCookies   bool           // CHITIEU_SECURE_COOKIES: Secure flag on cookies (behind HTTPS)
 	SessionTTL      time.Duration  // CHITIEU_SESSION_TTL
 	ChromiumPath    string         // CHITIEU_CHROMIUM: headless Chromium for PDF export
+	PageCache       bool           // CHITIEU_PAGE_CACHE: keep built pages until the data changes (on/off)
 	TrustedProxies  []string       // CHITIEU_TRUSTED_PROXIES: load balancers (addresses or CIDRs), comma-separated
 }
 
@@ -78,6 +79,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		SecureCookies:   boolVar("CHITIEU_SECURE_COOKIES", false),
 		SessionTTL:      durVar("CHITIEU_SESSION_TTL", 12*time.Hour),
 		ChromiumPath:    get("CHITIEU_CHROMIUM", "chromium"),
+	}
+	switch get("CHITIEU_PAGE_CACHE", "on") {
+	case "on":
+		cfg.PageCache = true
+	case "off":
+	default:
+		errs = append(errs, "CHITIEU_PAGE_CACHE must be on or off")
 	}
 	for _, p := range strings.Split(getenv("CHITIEU_TRUSTED_PROXIES"), ",") {
 		if p = strings.TrimSpace(p); p != "" {
