@@ -4,7 +4,11 @@
 // table test and the dashboard page that documents the rules says the same thing.
 package attain
 
-import "math"
+import (
+	"math"
+
+	"github.com/quangngai/chitieu/queries"
+)
 
 // Status is the verdict shown on a card.
 type Status string
@@ -16,21 +20,21 @@ const (
 	NoData Status = "no_data" // chưa có số liệu
 )
 
-// Target kinds and comparators, as stored (queries.Target*, queries.Comp*).
+// Target kinds and comparators: the stored values, named once in queries.
 const (
-	KindAnnual        = "annual"
-	KindPeriodAverage = "period_average"
-	KindLevelAtEnd    = "level_at_end"
-	KindCumulative    = "cumulative"
-	KindFloor         = "floor"
-	KindCeiling       = "ceiling"
+	KindAnnual        = queries.TargetAnnual
+	KindPeriodAverage = queries.TargetPeriodAverage
+	KindLevelAtEnd    = queries.TargetLevelAtEnd
+	KindCumulative    = queries.TargetCumulative
+	KindFloor         = queries.TargetFloor
+	KindCeiling       = queries.TargetCeiling
 
-	CompBetween     = "between"
-	CompAtLeast     = "at_least"
-	CompGreaterThan = "greater_than"
-	CompAtMost      = "at_most"
-	CompLessThan    = "less_than"
-	CompEqual       = "equal"
+	CompBetween     = queries.CompBetween
+	CompAtLeast     = queries.CompAtLeast
+	CompGreaterThan = queries.CompGreaterThan
+	CompAtMost      = queries.CompAtMost
+	CompLessThan    = queries.CompLessThan
+	CompEqual       = queries.CompEqual
 )
 
 // Target is what a plan asks of one indicator over its period.
