@@ -35,19 +35,21 @@ func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *pl
 		defer wg.Done()
 		archiveErr = in.st.ArchiveUploadContent(ctx, rep.UploadID, content)
 	}()
-	err := in.st.InsertFiguresFunc(ctx, len(rows), func(i int) queries.Figure {
-		k := int(rows[i])
-		f := &p.v.figs[k]
-		v := p.v
-		out := queries.Figure{FigureKey: queries.FigureKey{Indicator: v.inds[f.ind].code, Scope: v.scopes[f.scope].code, Agency: v.agency, Year: f.year},
-			Value: f.num.Decimal(), Unit: v.inds[f.ind].ind.Unit, Status: statusCodes[f.status], Source: v.strs[f.source], Note: v.strs[f.note],
-			UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: at, Version: version}
-		if p.change[k] == chWithdrawn {
-			// The withdrawal keeps the last value so the history reads "x → withdrawn".
-			old := p.old[p.key(f)]
-			out.Value, out.Status, out.Withdrawn = old.Value, old.Status, true
+	v := p.v
+	up := queries.FigureUpload{Agency: v.agency, UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: at, Version: version}
+	err := in.st.InsertFigureBlocks(ctx, len(rows), up, func(b *queries.FigureBlock, from, to int) {
+		for j, k := range rows[from:to] {
+			f := &v.figs[k]
+			ind := &v.inds[f.ind]
+			b.Indicator[j], b.Scope[j], b.Year[j] = ind.code, v.scopes[f.scope].code, f.year
+			b.Value[j], b.Unit[j], b.Status[j] = f.num.Decimal(), ind.ind.Unit, statusCodes[f.status]
+			b.Source[j], b.Note[j], b.Withdrawn[j] = v.strs[f.source], v.strs[f.note], false
+			if p.change[k] == chWithdrawn {
+				// The withdrawal keeps the last value so the history reads "x → withdrawn".
+				old := p.old[p.key(f)]
+				b.Value[j], b.Status[j], b.Withdrawn[j] = old.Value, old.Status, true
+			}
 		}
-		return out
 	})
 	wg.Wait()
 	if err != nil {

@@ -162,16 +162,44 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 	if probs := x.readHeader(header, headerRow); len(probs) > 0 {
 		return probs
 	}
-	raw, err := f.Rows(sheet)
+	x.lazyBool = !displayMatters(f)
+	from, hidden, probs := 1, 0, []queries.IngestError(nil)
+	if fast := newFastSheet(f, content, lim, x, header, headerRow); fast != nil {
+		// The data sheet's own scanner (xlsx_scan.go); it hands over to excelize at the
+		// first row it does not fully understand.
+		from, hidden, probs = fast.run(ctx, info, emit)
+		if from == 0 || len(probs) > 0 {
+			return probs
+		}
+	}
+	if from > 0 {
+		h, probs := x.excelizeRows(ctx, info, headerRow, from, emit)
+		if len(probs) > 0 {
+			return probs
+		}
+		hidden += h
+	}
+	if hidden > 0 {
+		info.warnings = append(info.warnings, problem("hidden_rows", Location{Sheet: sheet}, "", hidden))
+	}
+	return nil
+}
+
+// excelizeRows reads the data sheet through excelize's Rows() from row number from
+// (earlier rows were read by the fast scanner, or from is 1). It returns the number
+// of hidden data rows it met.
+func (x *xlsxReader) excelizeRows(ctx context.Context, info *sourceInfo, headerRow, from int, emit func(*rawRow) bool) (int, []queries.IngestError) {
+	sheet := x.sheet
+	raw, err := x.f.Rows(sheet)
 	if err != nil {
-		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+		return 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
 	}
 	defer raw.Close()
 	var shown <-chan string
-	if x.lazyBool = !displayMatters(f); !x.lazyBool {
+	if !x.lazyBool {
 		var stop func()
-		if shown, stop, err = x.shownValues(headerRow); err != nil {
-			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+		if shown, stop, err = x.shownValues(max(headerRow, from-1)); err != nil {
+			return 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
 		}
 		defer stop()
 	}
@@ -179,11 +207,14 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 	var row rawRow
 	for n := 1; raw.Next(); n++ {
 		if n&1023 == 0 && ctx.Err() != nil {
-			return []queries.IngestError{problem("file_timeout", Location{}, "")}
+			return 0, []queries.IngestError{problem("file_timeout", Location{}, "")}
 		}
 		rc, err := raw.Columns(excelize.Options{RawCellValue: true})
+		if n < from {
+			continue // read by the fast scanner (Columns still called: excelize's row options follow it)
+		}
 		if err != nil {
-			return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
+			return 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet, Cell: "A" + strconv.Itoa(n)}, "", err.Error())}
 		}
 		if n <= headerRow {
 			if n < headerRow {
@@ -201,21 +232,7 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 			continue
 		}
 		row = rawRow{n: n}
-		empty := true
-		for fl := field(0); fl < nFields; fl++ {
-			if c := x.cols[fl]; c >= 0 && c < len(rc) && fl != fValue {
-				row.f[fl] = rc[c]
-				if fl < fUnit {
-					row.f[fl] = clean(rc[c])
-				}
-				empty = empty && row.f[fl] == ""
-			}
-		}
-		if c := x.cols[fValue]; c < len(rc) {
-			x.classify(&row, rc[c], fc, n)
-			empty = empty && row.f[fValue] == "" && row.pre != preError
-		}
-		if empty {
+		if x.fillRow(&row, rc, fc, nil) {
 			continue
 		}
 		if raw.GetRowOpts().Hidden {
@@ -226,18 +243,36 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 		}
 	}
 	if err := raw.Error(); err != nil {
-		return []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
+		return 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
 	}
-	if hidden > 0 {
-		info.warnings = append(info.warnings, problem("hidden_rows", Location{Sheet: sheet}, "", hidden))
+	return hidden, nil
+}
+
+// fillRow copies a row's cells into row and classifies its value cell (facts: what
+// the fast scanner knows of that cell, nil on the excelize path). It reports whether
+// the row is empty.
+func (x *xlsxReader) fillRow(row *rawRow, rc []string, fc string, facts *cellFacts) bool {
+	empty := true
+	for fl := field(0); fl < nFields; fl++ {
+		if c := x.cols[fl]; c >= 0 && c < len(rc) && fl != fValue {
+			row.f[fl] = rc[c]
+			if fl < fUnit {
+				row.f[fl] = clean(rc[c])
+			}
+			empty = empty && row.f[fl] == ""
+		}
 	}
-	return nil
+	if c := x.cols[fValue]; c < len(rc) {
+		x.classify(row, rc[c], fc, row.n, facts)
+		empty = empty && row.f[fValue] == "" && row.pre != preError
+	}
+	return empty
 }
 
 // shownValues reads the value column as displayed ("7,5%", a date) in a second pass
 // over the sheet, on another core: excelize's XML decoding is most of the cost of an
-// upload. It sends one string per row after the header; stop ends it early.
-func (x *xlsxReader) shownValues(headerRow int) (<-chan string, func(), error) {
+// upload. It sends one string per row after row skip; stop ends it early.
+func (x *xlsxReader) shownValues(skip int) (<-chan string, func(), error) {
 	rows, err := x.f.Rows(x.sheet)
 	if err != nil {
 		return nil, nil, err
@@ -250,7 +285,7 @@ func (x *xlsxReader) shownValues(headerRow int) (<-chan string, func(), error) {
 		defer close(finished)
 		defer close(out)
 		for n := 1; rows.Next(); n++ {
-			if n <= headerRow {
+			if n <= skip {
 				continue // Columns not called: Next moves on by itself
 			}
 			fc, err := rows.Columns()
@@ -379,19 +414,34 @@ func (x *xlsxReader) readMeta(info *sourceInfo, cells []string, n int) {
 var excelErrors = map[string]bool{"#DIV/0!": true, "#N/A": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
 	"#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#BLOCKED!": true, "#FIELD!": true}
 
+// cellFacts is what the fast scanner read of a value cell itself; the excelize path
+// asks excelize instead (only for small workbooks, see xlsxReader.small).
+type cellFacts struct {
+	t       string // the t attribute: "", "n", "s", "str", "inlineStr", "b", "e"
+	v       string // <v> as written
+	formula bool   // an <f> element
+	ftext   string // its text (empty for a shared formula's followers)
+	style   styleClass
+}
+
 // classify decides what a value cell holds from its raw and displayed text.
-func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
+func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int, facts *cellFacts) {
 	raw = clean(raw)
 	row.f[fValue] = raw
 	axis := x.cell(fValue, n)
 	switch {
 	case raw == "":
-		if row.f[fIndicator] == "" || !x.small {
-			return // a large workbook's formula without a cached result reads as empty
+		if row.f[fIndicator] == "" {
+			return
 		}
-		if formula, _ := x.f.GetCellFormula(x.sheet, axis); formula != "" {
-			row.pre, row.errMsg, row.errArg = preError, "formula_no_value", "="+formula
+		if x.small {
+			if formula, _ := x.f.GetCellFormula(x.sheet, axis); formula != "" {
+				row.pre, row.errMsg, row.errArg = preError, "formula_no_value", "="+formula
+			}
+		} else if facts != nil && facts.formula && facts.ftext != "" {
+			row.pre, row.errMsg, row.errArg = preError, "formula_no_value", "="+facts.ftext
 		}
+		// else: a large workbook's formula without a cached result reads as empty
 		return
 	case excelErrors[raw]:
 		row.pre, row.errMsg, row.errArg = preError, "formula_error", raw
@@ -400,6 +450,10 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 	d, err := decimal.NewFromString(raw)
 	if err != nil || !canonicalNumber(raw) {
 		return // text: parsed later with the column's convention
+	}
+	if facts != nil {
+		x.classifyKnown(row, raw, d, facts)
+		return
 	}
 	shown = clean(shown)
 	if shown != raw {
@@ -432,6 +486,29 @@ func (x *xlsxReader) classify(row *rawRow, raw, shown string, n int) {
 				return
 			}
 		}
+		row.num, err = fromDecimal(d, false)
+	}
+	if err != nil {
+		row.pre, row.errMsg, row.errArg = preError, "number_too_large", raw
+		return
+	}
+	row.pre = preNumber
+}
+
+// classifyKnown is classify's end for a cell whose type and number format the fast
+// scanner read (it handed over to excelize for the cells it could not settle: date and
+// other display formats).
+func (x *xlsxReader) classifyKnown(row *rawRow, raw string, d decimal.Decimal, c *cellFacts) {
+	var err error
+	switch {
+	case c.t == "b" && (c.v == "1" || c.v == "0"):
+		row.pre, row.errMsg, row.errArg = preError, "bool_not_number", map[string]string{"1": "TRUE", "0": "FALSE"}[c.v]
+		return
+	case (c.t == "s" || c.t == "inlineStr" || c.t == "str") && ambiguousShape(raw):
+		return // typed text: the column's convention decides
+	case c.style == stylePercent && c.t != "s" && c.t != "inlineStr" && c.t != "str" && c.t != "b":
+		row.num, err = fromDecimal(d, true)
+	default:
 		row.num, err = fromDecimal(d, false)
 	}
 	if err != nil {
