@@ -30,12 +30,13 @@ test: test-deps
 	@$(MAKE) --no-print-directory fuzz
 
 # Each fuzz target runs briefly on top of its seed corpus (the seeds also run in `go test`).
+# Minimising a new input is capped too: a workbook is costly to re-open thousands of times.
 FUZZTIME ?= 10s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
-	    CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $$pkg || exit 1; \
 	  done; \
 	done
 
