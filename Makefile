@@ -24,10 +24,13 @@ run: build
 test-deps:
 	@deploy/install-test-deps.sh
 
+# The embedded ECharts is checked against npm, each fuzz target runs briefly, then every
+# test runs (last, so its summary closes the output).
 test: test-deps
 	@$(CH_TEST)
-	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
+	@$(MAKE) --no-print-directory check-assets
 	@$(MAKE) --no-print-directory fuzz
+	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
 
 # Each fuzz target runs briefly on top of its seed corpus (the seeds also run in `go test`).
 # Minimising a new input is capped too: a workbook is costly to re-open thousands of times.
