@@ -11,6 +11,8 @@ var templateFuncs = template.FuncMap{
 	"asset": assetURL,
 	"vn":    formatVN,
 	"vnp":   formatVNPlaces,
+	// pair hands a partial both the page (for translations) and its rows.
+	"pair": func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
 }
 
 // formatVN writes a number the Vietnamese way: "." between thousands, "," before
