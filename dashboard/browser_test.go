@@ -67,6 +67,20 @@ func TestBrowser(t *testing.T) {
 			tab.check(t)
 		})
 	}
+	t.Run("charts write numbers the reader's way", func(t *testing.T) {
+		for lang, want := range map[string]string{"vi": "18.663,679", "en": "18,663.679"} {
+			tab := openTab(t, bctx)
+			tab.load(t, base+"/projects?lang="+lang)
+			got, err := chromedp.Run(tab.ctx, chromedp.Evaluate[string](`(function () {
+				var o = echarts.getInstanceByDom(document.querySelector(".chart")).getOption();
+				return [].concat(o.xAxis)[0].axisLabel.formatter(18663.679);
+			})()`))
+			tab.close()
+			if err != nil || got != want {
+				t.Errorf("lang=%s: value axis label for 18663.679 = %q (%v), want %q", lang, got, err, want)
+			}
+		}
+	})
 	t.Run("export buttons produce files", func(t *testing.T) {
 		dir := t.TempDir()
 		tab := openTab(t, bctx)

@@ -8,10 +8,58 @@
   var FONT = '"Noto Sans", "DejaVu Sans", Arial, sans-serif';
   var charts = {};
 
+  // Numbers are written as readers write them: 1.234,5 in Vietnamese, 1,234.5 in English.
+  var LOCALE = document.documentElement.lang === "en" ? "en-US" : "vi-VN";
+  var NF = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
+  function fmt(v) {
+    if (Array.isArray(v)) { v = v[v.length - 1]; }
+    return typeof v === "number" && isFinite(v) ? NF.format(v) : (v == null ? "—" : String(v));
+  }
+
+  // localize gives value axes, value labels and tooltips the reader's number format,
+  // unless the server's option already chose a formatter.
+  function localize(o) {
+    ["xAxis", "yAxis"].forEach(function (k) {
+      [].concat(o[k] || []).forEach(function (ax) {
+        // containLabel measures labels in their own font, not the global one: name it here
+        // or long labels are measured narrow and cut at the edge.
+        if (ax) { ax.axisLabel = ax.axisLabel || {}; ax.axisLabel.fontFamily = ax.axisLabel.fontFamily || FONT; }
+        if (ax && (ax.type === "value" || ax.type === "log")) {
+          ax.axisLabel = ax.axisLabel || {};
+          if (!ax.axisLabel.formatter) { ax.axisLabel.formatter = fmt; }
+        }
+        if (ax && ax.type === "category" && k === "yAxis") {
+          // A long project or zone name is shortened with "…"; the tooltip shows it whole.
+          ax.axisLabel = ax.axisLabel || {};
+          if (!ax.axisLabel.width) { ax.axisLabel.width = 360; ax.axisLabel.overflow = "truncate"; }
+          // The value axis is then horizontal: its unit goes under it, not past its end.
+          [].concat(o.xAxis || []).forEach(function (x) {
+            if (x && x.type === "value" && x.name && !x.nameLocation) { x.nameLocation = "middle"; x.nameGap = 28; }
+          });
+        }
+      });
+    });
+    [].concat(o.series || []).forEach(function (s) {
+      if (s && s.label && s.label.show && !s.label.formatter) {
+        s.label.formatter = function (p) { return fmt(p.value); };
+      }
+    });
+    if (o.tooltip && !o.tooltip.valueFormatter) { o.tooltip.valueFormatter = fmt; }
+    // Long Vietnamese names on category axes must not be cut at the chart's edge.
+    if (o.xAxis || o.yAxis) {
+      o.grid = [].concat(o.grid || [{}]).map(function (g) {
+        if (g.containLabel === undefined) { g.containLabel = true; }
+        if (g.right === undefined) { g.right = 48; }
+        return g;
+      });
+    }
+  }
+
   function optionOf(el) {
     var o = JSON.parse(el.getAttribute("data-option"));
     if (o.tooltip) { o.tooltip.renderMode = "richText"; o.tooltip.confine = true; }
     o.textStyle = { fontFamily: FONT };
+    localize(o);
     return o;
   }
 
