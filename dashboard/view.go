@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/quangngai/chitieu/queries"
@@ -108,17 +110,20 @@ type catalog struct {
 
 func (s *server) loadCatalog(ctx context.Context) (*catalog, error) {
 	c := &catalog{ind: map[string]queries.Indicator{}, scope: map[string]queries.Scope{}, plan: map[string]queries.Plan{}}
-	var err error
-	if c.Indicators, err = s.Store.Indicators(ctx); err != nil {
-		return nil, err
+	// Four small reads, each a round trip: run them together so a cold page waits for one.
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i, read := range []func() error{
+		func() (err error) { c.Indicators, err = s.Store.Indicators(ctx); return },
+		func() (err error) { c.Plans, err = s.Store.Plans(ctx); return },
+		func() (err error) { c.Targets, err = s.Store.Targets(ctx, ""); return },
+		func() (err error) { c.Scopes, err = s.Store.Scopes(ctx); return },
+	} {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = read() }()
 	}
-	if c.Plans, err = s.Store.Plans(ctx); err != nil {
-		return nil, err
-	}
-	if c.Targets, err = s.Store.Targets(ctx, ""); err != nil {
-		return nil, err
-	}
-	if c.Scopes, err = s.Store.Scopes(ctx); err != nil {
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	for _, it := range c.Indicators {
