@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
@@ -92,6 +93,12 @@ func newFastSheet(f *excelize.File, content []byte, lim Limits, x *xlsxReader, h
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil || int64(len(data)) > limit {
+		return nil
+	}
+	if x.small && !wellFormedWorksheet(data) {
+		// Small workbooks let excelize look cells up in the whole sheet, which it can
+		// only do for well-formed XML; the two paths must then read the same, so the
+		// whole sheet is excelize's.
 		return nil
 	}
 	fs := &fastSheet{x: x, data: data, header: header, headerRow: headerRow, display: !x.lazyBool, f: f}
@@ -996,4 +1003,22 @@ func unescape(t []byte, buf *[]byte) (string, bool) {
 	}
 	*buf = out
 	return string(out), true
+}
+
+// wellFormedWorksheet: the part parses as XML (tags matched) with a worksheet root.
+func wellFormedWorksheet(data []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	root := ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return root == "worksheet"
+		}
+		if err != nil {
+			return false
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == "" {
+			root = se.Name.Local
+		}
+	}
 }
