@@ -272,7 +272,7 @@ func TestAdminPagesRenderInBothLanguages(t *testing.T) {
 	t.Parallel()
 	e := newAcctEnv(t, false)
 	admin := e.as(tAdmin)
-	for _, p := range []string{"/admin", "/admin/users", "/admin/users/" + tSample, "/admin/catalogue", "/admin/plans", "/admin/plans/P_TEST", "/admin/audit", "/account"} {
+	for _, p := range []string{"/admin", "/admin/users", "/admin/users/" + tSample, "/admin/catalogue", "/admin/assignments", "/admin/plans", "/admin/plans/P_TEST", "/admin/audit", "/account"} {
 		for _, lg := range []string{"vi", "en"} {
 			resp := e.do(admin, "GET", p+"?lang="+lg, nil)
 			body := readBody(t, resp)

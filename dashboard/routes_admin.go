@@ -1,6 +1,6 @@
 package dashboard
 
-// adminRoutes: administration: users, catalogue, targets, audit.
+// adminRoutes: administration: users, catalogue, assignments, targets, audit.
 func (s *server) adminRoutes() []Route {
 	return []Route{
 		{"GET", "/admin", AccessAdmin, s.adminIndex},
@@ -13,6 +13,10 @@ func (s *server) adminRoutes() []Route {
 		{"GET", "/admin/catalogue", AccessAdmin, s.adminCatalogueShow},
 		{"POST", "/admin/catalogue/upload", AccessAdmin, s.adminCatalogueUpload},
 		{"POST", "/admin/catalogue/:kind", AccessAdmin, s.adminCatalogueSave},
+		{"GET", "/admin/assignments", AccessAdmin, s.adminAssignmentsShow},
+		{"POST", "/admin/assignments", AccessAdmin, s.adminAssignmentSave},
+		{"POST", "/admin/assignments/delete", AccessAdmin, s.adminAssignmentDelete},
+		{"POST", "/admin/assignments/upload", AccessAdmin, s.adminAssignmentsUpload},
 		{"GET", "/admin/plans", AccessAdmin, s.adminPlansList},
 		{"POST", "/admin/plans", AccessAdmin, s.adminPlanSave},
 		{"GET", "/admin/plans/:plan", AccessAdmin, s.adminPlanShow},
