@@ -223,10 +223,8 @@ func usersSetDisabled(ctx context.Context, env *Env, st *queries.Store, args []s
 		fmt.Fprintln(env.Stderr, usersUsage)
 		return exitCode(2)
 	}
-	u, err := st.UserByName(ctx, username)
-	if errors.Is(err, queries.ErrNotFound) {
-		return fmt.Errorf("không có tài khoản %s (no such user)", username)
-	} else if err != nil {
+	u, err := existingUser(ctx, st, username)
+	if err != nil {
 		return err
 	}
 	u.Disabled = disable
@@ -255,10 +253,8 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 		fmt.Fprintln(env.Stderr, usersUsage)
 		return exitCode(2)
 	}
-	u, err := st.UserByName(ctx, username)
-	if errors.Is(err, queries.ErrNotFound) {
-		return fmt.Errorf("không có tài khoản %s (no such user)", username)
-	} else if err != nil {
+	u, err := existingUser(ctx, st, username)
+	if err != nil {
 		return err
 	}
 	password, generated, err := readPassword(*fromStdin)
@@ -281,4 +277,13 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 		printPassword(env.Stdout, username, password)
 	}
 	return nil
+}
+
+// existingUser reads a user, saying plainly when there is none.
+func existingUser(ctx context.Context, st *queries.Store, username string) (queries.User, error) {
+	u, err := st.UserByName(ctx, username)
+	if errors.Is(err, queries.ErrNotFound) {
+		return u, fmt.Errorf("không có tài khoản %s (no such user)", username)
+	}
+	return u, err
 }
