@@ -33,7 +33,7 @@ func (s *server) authorize(r Route) fiber.Handler {
 			}
 			return fiber.ErrForbidden
 		}
-		if !safe && !csrfValid(c) {
+		if !safe && (!sameOrigin(c) || !csrfValid(c)) {
 			return errCSRF
 		}
 		if u != nil {
@@ -68,8 +68,7 @@ func askSignin(c *fiber.Ctx) error {
 	if wantsJSON(c) {
 		return fiber.ErrUnauthorized
 	}
-	next := c.OriginalURL()
-	return c.Redirect("/signin?next="+url.QueryEscape(next), fiber.StatusSeeOther)
+	return redirect(c, "/signin?next="+url.QueryEscape(c.OriginalURL()))
 }
 
 // requireAgency is what handlers of AccessAnalyst routes call with the agency a
@@ -92,11 +91,11 @@ func requireAgency(c *fiber.Ctx, agency string) error {
 		EN: "Your account may not report for agency " + agency + "."}
 }
 
-// safeNext keeps a post-sign-in redirect on this site: a local path, never
-// "//host" or "/\host", which browsers read as another site.
+// safeNext keeps a post-sign-in redirect on this site (localPath decides what is a
+// local path) and never back to the sign-in page itself.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
-		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/signin") {
+	next = localPath(next)
+	if strings.HasPrefix(next, "/signin") {
 		return "/"
 	}
 	return next

@@ -22,7 +22,7 @@ func (s *server) signinShow(c *fiber.Ctx) error {
 	}
 	next := safeNext(c.Query("next"))
 	if currentUser(c) != nil {
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return redirect(c, next)
 	}
 	s.ensurePreSession(c)
 	d := signinData{Next: next}
@@ -86,7 +86,7 @@ func (s *server) signinSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	s.audit(c, queries.AuditEvent{Action: queries.AuditSigninOK, ObjectKind: "user", ObjectID: u.Username})
-	return c.Redirect(d.Next, fiber.StatusSeeOther)
+	return redirect(c, d.Next)
 }
 
 // signout ends the session everywhere (it is revoked in ClickHouse, not only in

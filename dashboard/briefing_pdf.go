@@ -62,8 +62,9 @@ func (s *server) briefingPDF(c *fiber.Ctx) error {
 		return err
 	}
 	name := exportFileName("briefing", b.Meta, "") + ".pdf"
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
-	c.Set(fiber.HeaderContentType, "application/pdf")
+	if err := setDownload(c, "application/pdf", name); err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Send(pdf)
 }

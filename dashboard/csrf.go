@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -18,8 +20,9 @@ func csrfFor(kind, secret string) string {
 	return base64.RawURLEncoding.EncodeToString(sum[:])
 }
 
-// csrfValid checks the token a state-changing request sent: the form field _csrf, or
-// the header X-CSRF-Token for JSON and multipart API calls.
+// csrfValid checks the token a state-changing request sent: the header X-CSRF-Token
+// (JSON and API calls), or the field _csrf of the form body. Never the query string
+// (which FormValue would also read): a token in a URL leaks into logs and Referer.
 func csrfValid(c *fiber.Ctx) bool {
 	want := csrfToken(c)
 	if want == "" {
@@ -27,9 +30,43 @@ func csrfValid(c *fiber.Ctx) bool {
 	}
 	got := c.Get("X-CSRF-Token")
 	if got == "" {
-		got = c.FormValue("_csrf")
+		got = formBodyValue(c, "_csrf")
 	}
 	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// formBodyValue is a field of a url-encoded or multipart body, never of the query.
+func formBodyValue(c *fiber.Ctx, key string) string {
+	ct := strings.ToLower(string(c.Request().Header.ContentType()))
+	switch {
+	case strings.HasPrefix(ct, fiber.MIMEApplicationForm):
+		return string(c.Request().PostArgs().Peek(key))
+	case strings.HasPrefix(ct, fiber.MIMEMultipartForm):
+		if f, err := c.MultipartForm(); err == nil && len(f.Value[key]) > 0 {
+			return f.Value[key][0]
+		}
+	}
+	return ""
+}
+
+// sameOrigin is the second line behind the token: when the browser says where a
+// state-changing request comes from (Sec-Fetch-Site, Origin), it must be this site.
+// Clients that send neither (scripts, old browsers) still need the token.
+func sameOrigin(c *fiber.Ctx) bool {
+	switch c.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default: // same-site (a sibling host) and cross-site
+		return false
+	}
+	o := c.Get(fiber.HeaderOrigin)
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	if err != nil || u.Host == "" { // includes Origin: null (sandboxed frames, some redirects)
+		return false
+	}
+	return strings.EqualFold(u.Host, string(c.Request().Host()))
 }
 
 // safeMethod: methods that never change state, so they need no CSRF token.

@@ -84,7 +84,9 @@ func (s *server) exportData(c *fiber.Ctx) error {
 		title += " — " + t.Title
 	}
 	name := exportFileName(page, v.Meta, f.Tables) + "." + format
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
+	if err := setHeader(c, fiber.HeaderContentDisposition, attachment(name)); err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	if format == "csv" {
 		b, err := writeCSV(tables, v.Meta, title, lg)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -24,18 +25,12 @@ type filters struct {
 }
 
 // readFilters takes the filters from the query string. Values are only ever compared
-// with catalogue codes or printed escaped, so no further cleaning is needed; lengths
-// are capped so a hostile URL cannot blow up a page.
+// with catalogue codes or printed escaped; cleanFilter caps their length so a hostile
+// URL cannot blow up a page, and keeps them valid UTF-8 without control characters.
 func readFilters(c *fiber.Ctx) filters {
-	q := func(k string) string {
-		v := strings.TrimSpace(c.Query(k))
-		if len(v) > 120 {
-			v = v[:120]
-		}
-		return v
-	}
+	q := func(k string) string { return cleanFilter(c.Query(k)) }
 	f := filters{Plan: q("plan"), ZoneType: q("type"), ZoneStatus: q("status"), Location: q("location"),
-		Agency: q("agency"), Metric: q("metric"), Code: c.Params("code"), Tables: q("table")}
+		Agency: q("agency"), Metric: q("metric"), Code: cleanFilter(c.Params("code")), Tables: q("table")}
 	if f.Code == "" {
 		f.Code = q("code") // exports name the indicator in the query
 	}
@@ -45,7 +40,7 @@ func readFilters(c *fiber.Ctx) filters {
 	// charts=a,b or charts=a&charts=b (the briefing's checkboxes).
 	for _, raw := range c.Context().QueryArgs().PeekMulti("charts") {
 		for _, ch := range strings.Split(string(raw), ",") {
-			if ch = strings.TrimSpace(ch); ch != "" && len(f.Charts) < 50 {
+			if ch = cleanFilter(ch); ch != "" && len(f.Charts) < 50 {
 				f.Charts = append(f.Charts, ch)
 			}
 		}
@@ -109,4 +104,26 @@ func (f filters) describe(lg string) string {
 		return translate(lg, "filter.none")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// cleanFilter: invalid UTF-8 and control characters dropped (validInput refuses
+// such a URL already; this keeps the rule where the value is read), spaces trimmed,
+// and at most 120 bytes, cut at a character boundary so the cut never makes
+// invalid UTF-8 of a long Vietnamese value.
+func cleanFilter(v string) string {
+	v = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, v)
+	v = strings.TrimSpace(v)
+	if len(v) > 120 {
+		cut := 120
+		for cut > 0 && !utf8.RuneStart(v[cut]) {
+			cut--
+		}
+		v = strings.TrimSpace(v[:cut])
+	}
+	return strings.Clone(v)
 }

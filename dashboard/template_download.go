@@ -39,8 +39,9 @@ func (s *server) templateDownload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderContentType, mimeXLSX)
-	c.Set(fiber.HeaderContentDisposition, attachment(cleanFileName(name)))
+	if err := setDownload(c, mimeXLSX, cleanFileName(name)); err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	return c.Send(b)
 }

@@ -104,8 +104,9 @@ func (s *server) uploadFile(c *fiber.Ctx) error {
 	if up.SourceKind == queries.KindXLSX {
 		ct = mimeXLSX
 	}
-	c.Set(fiber.HeaderContentType, ct)
-	c.Set(fiber.HeaderContentDisposition, attachment(up.FileName))
+	if err := setDownload(c, ct, up.FileName); err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	return c.Send(content)
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -66,7 +67,7 @@ func (s *server) render(c *fiber.Ctx, page string, d pageData) error {
 	if d.Lang == "" {
 		d.Lang = lang(c)
 	}
-	d.Path = c.Path()
+	d.Path = switchPath(c.Path())
 	d.Query = queryWithout(c, "lang")
 	d.User = currentUser(c)
 	d.CSRF = csrfToken(c)
@@ -74,22 +75,34 @@ func (s *server) render(c *fiber.Ctx, page string, d pageData) error {
 	if err := t.Execute(&buf, d); err != nil {
 		return fmt.Errorf("render %s: %w", page, err)
 	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	if err := setHeader(c, fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8); err != nil {
+		return err
+	}
 	return c.Send(buf.Bytes())
 }
 
-// lang is the page language: ?lang=, then the lang cookie, then Vietnamese.
+// lang is the page language: ?lang=, then the lang cookie, then Vietnamese. Only
+// "vi" or "en" is ever written back into the cookie; any other value is ignored.
 func lang(c *fiber.Ctx) string {
-	l := c.Query("lang")
-	if l == "" {
-		l = c.Cookies("lang")
-	} else {
-		c.Cookie(&fiber.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: "Lax", HTTPOnly: true})
+	switch l := c.Query("lang"); l {
+	case "vi", "en":
+		_ = setCookie(c, &fiber.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: "Lax", HTTPOnly: true})
+		return l
 	}
-	if l == "en" {
+	if c.Cookies("lang") == "en" {
 		return "en"
 	}
 	return "vi"
+}
+
+// switchPath is the path the language link points at: the request path made
+// canonical, so "//evil.example/x" or "/\\evil.example" cannot become a link off the site.
+func switchPath(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "/"
+	}
+	return path.Clean("/" + strings.TrimLeft(p, "/"))
 }
 
 func queryWithout(c *fiber.Ctx, drop string) string {
