@@ -75,11 +75,14 @@ func redirect(c *fiber.Ctx, loc string) error {
 // round of percent-decoding (a browser strips TAB and newlines and reads "\" as "/",
 // so "/\t/evil.example" and "/\evil.example" both lead off-site).
 func localPath(target string) string {
-	if !pathShapeOK(target) {
+	if !pathShapeOK(target, true) {
 		return "/"
 	}
-	dec, err := url.PathUnescape(target)
-	if err != nil || !pathShapeOK(dec) {
+	// The path once decoded too: "/%2F/evil.example" or "/%5Cevil.example" must not
+	// turn into "//" or "\\" for whatever decodes it next (a space, "%20", may stay).
+	p, _, _ := strings.Cut(target, "?")
+	dec, err := url.PathUnescape(p)
+	if err != nil || !pathShapeOK(dec, false) {
 		return "/"
 	}
 	u, err := url.Parse(target)
@@ -98,15 +101,17 @@ func localPath(target string) string {
 	return b.String()
 }
 
-func pathShapeOK(p string) bool {
+// pathShapeOK: "/" alone, or "/" then a path character or "?"; valid UTF-8; no
+// control character or backslash; and unless decoded, no whitespace at all.
+func pathShapeOK(p string, raw bool) bool {
 	if p == "/" {
 		return true
 	}
-	if len(p) < 2 || p[0] != '/' || !(isPathChar(p[1]) || p[1] == '?') || !utf8.ValidString(p) {
+	if len(p) < 2 || p[0] != '/' || !(isPathChar(p[1]) || p[1] == '?' || !raw && p[1] == ' ') || !utf8.ValidString(p) {
 		return false
 	}
 	for _, r := range p {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\\' || unicode.IsSpace(r) {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\\' || raw && unicode.IsSpace(r) {
 			return false
 		}
 	}
