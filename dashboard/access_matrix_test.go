@@ -123,6 +123,13 @@ func runMatrix(t *testing.T, public bool) {
 	routes := Routes()
 	checkRouterMatchesTable(t, e, routes)
 	callers := []string{"", tViewer, tAnalyst, tOther, tAdmin, tDisabled}
+	// HEAD is served wherever GET is, under the same rules: walk it as a route of its own.
+	for _, r := range Routes() {
+		if r.Method == http.MethodGet {
+			r.Method = http.MethodHead
+			routes = append(routes, r)
+		}
+	}
 	for _, r := range routes {
 		if r.Access < AccessPublic || r.Access > AccessAdmin {
 			t.Fatalf("%s %s has access %d, which the matrix test has no rule for", r.Method, r.Path, r.Access)
@@ -141,7 +148,7 @@ func runMatrix(t *testing.T, public bool) {
 				resp := e.do(c, r.Method, path, form)
 				resp.Body.Close()
 				want := expected(r.Access, who, safe, public, agencyInPath)
-				if needsUser[r.Method+" "+r.Path] && (who == "" || who == tDisabled) {
+				if needsUser[strings.Replace(r.Method, http.MethodHead, http.MethodGet, 1)+" "+r.Path] && (who == "" || who == tDisabled) {
 					want = signin
 				}
 				if got := classify(resp, strings.HasPrefix(path, "/api/")); !matches(got, want, resp, r.Access) {
@@ -192,15 +199,19 @@ func matches(got, want outcome, resp *http.Response, a Access) bool {
 }
 
 // checkRouterMatchesTable: every route the app serves comes from the Routes() table
-// (so none escapes the matrix) and every table entry is served.
+// (so none escapes the matrix), every table entry is served, and HEAD is served
+// exactly where GET is.
 func checkRouterMatchesTable(t *testing.T, e *acctEnv, routes []Route) {
 	inTable := map[string]bool{}
 	for _, r := range routes {
 		inTable[r.Method+" "+r.Path] = true
+		if r.Method == http.MethodGet {
+			inTable[http.MethodHead+" "+r.Path] = true
+		}
 	}
 	served := map[string]bool{}
 	for _, r := range e.app.GetRoutes(true) {
-		if r.Method == "USE" || r.Method == http.MethodHead && !inTable[r.Method+" "+r.Path] {
+		if r.Method == "USE" {
 			continue
 		}
 		if r.Path == "/" && r.Method != http.MethodGet && !inTable[r.Method+" "+r.Path] {
