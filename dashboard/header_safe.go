@@ -131,7 +131,14 @@ func setDownload(c *fiber.Ctx, contentType, name string) error {
 	if err := setHeader(c, fiber.HeaderContentType, contentType); err != nil {
 		return err
 	}
-	return setHeader(c, fiber.HeaderContentDisposition, attachment(strings.ToValidUTF8(name, "_")))
+	// Control characters have no place in a file name, not even percent-encoded.
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '_'
+		}
+		return r
+	}, strings.ToValidUTF8(name, "_"))
+	return setHeader(c, fiber.HeaderContentDisposition, attachment(name))
 }
 
 // headerGuard is the second line: after the handler, no header or cookie may hold a
