@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"os"
 	"context"
 	"io"
 	"log/slog"
@@ -16,6 +17,13 @@ import (
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
+
+// Tests hash passwords cheaply (production cost is about a second per hash here);
+// queries.TestPasswordHashVerifies keeps one hash at full cost.
+func TestMain(m *testing.M) {
+	queries.UseCheapPasswordHashing()
+	os.Exit(m.Run())
+}
 
 // acctEnv is a dashboard on a fresh ClickHouse database with one user of each kind.
 type acctEnv struct {

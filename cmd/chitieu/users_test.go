@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"bytes"
 	"context"
 	"regexp"
@@ -10,6 +11,13 @@ import (
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
+
+// Tests hash passwords cheaply (production cost is about a second per hash here);
+// queries.TestPasswordHashVerifies keeps one hash at full cost.
+func TestMain(m *testing.M) {
+	queries.UseCheapPasswordHashing()
+	os.Exit(m.Run())
+}
 
 // usersEnv runs `chitieu users ...` against a fresh database holding the catalogue.
 func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *queries.Store) {
