@@ -1,13 +1,13 @@
 package dashboard
 
 import (
-	"os"
 	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"

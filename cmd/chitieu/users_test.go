@@ -1,9 +1,9 @@
 package main
 
 import (
-	"os"
 	"bytes"
 	"context"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
