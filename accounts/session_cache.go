@@ -70,6 +70,7 @@ func (c *SessionCache) User(ctx context.Context, token string) (queries.User, er
 		if err := c.pollNow(ctx); err != nil {
 			return queries.User{}, err
 		}
+		now = c.now()
 		_, gen, e, hit = c.look(h, now)
 	}
 	if !hit {
@@ -92,7 +93,7 @@ func (c *SessionCache) look(h string, now time.Time) (fresh bool, gen uint64, e 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	age := now.Sub(c.confirmed)
-	fresh = c.stamp != "" && age >= 0 && age <= RevocationBound
+	fresh = c.stamp != "" && age <= RevocationBound
 	if fresh && age >= pollEvery && !c.refreshing {
 		c.refreshing = true
 		go func() {
@@ -125,7 +126,7 @@ func (c *SessionCache) pollNow(ctx context.Context) error {
 	defer c.pollMu.Unlock()
 	c.mu.Lock()
 	age := c.now().Sub(c.confirmed)
-	ok := c.stamp != "" && age >= 0 && age <= RevocationBound
+	ok := c.stamp != "" && age <= RevocationBound
 	c.mu.Unlock()
 	if ok {
 		return nil

@@ -2,7 +2,7 @@ package dashboard
 
 import (
 	"errors"
-		"strings"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/accounts"

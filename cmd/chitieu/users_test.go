@@ -67,7 +67,7 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("add", "an.nguyen", "--role", "viewer"); err == nil {
 		t.Fatal("duplicate username accepted")
 	}
-	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "--agency") {
+	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "agency") {
 		t.Fatalf("analyst without agency: %v", err)
 	}
 	if err := run("add", "x2", "--role", "analyst", "--agency", "NOPE"); err == nil || !strings.Contains(err.Error(), "NOPE") {
