@@ -103,8 +103,25 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("disable", "nobody"); err == nil {
 		t.Fatal("disabling an unknown user succeeded")
 	}
+	// The same rule as the admin UI: the last enabled admin cannot be disabled (the
+	// command line is no account, so "not yourself" becomes "not the last one").
+	stdin = strings.NewReader("mật-khẩu-quản-trị\n")
+	if err := run("add", "boss", "--role", "admin", "--password-stdin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := run("disable", "boss"); err == nil || !strings.Contains(err.Error(), "last enabled admin") {
+		t.Fatalf("disabling the last admin: %v", err)
+	}
+	if u, _ := st.UserByName(ctx, "boss"); u.Disabled {
+		t.Fatal("the last admin was disabled")
+	}
+	// The 1024-byte password cap holds here too.
+	stdin = strings.NewReader(strings.Repeat("a", 1025) + "\n")
+	if err := run("passwd", "boss", "--password-stdin"); err == nil {
+		t.Fatal("a 1025-byte password accepted")
+	}
 	ev, _ := st.AuditEvents(ctx, queries.AuditFilter{Action: "user."})
-	if len(ev) != 4 || !strings.HasPrefix(ev[0].Actor, "cli") {
+	if len(ev) != 5 || !strings.HasPrefix(ev[0].Actor, "cli") {
 		t.Fatalf("audit %+v", ev)
 	}
 }
