@@ -67,7 +67,7 @@ func (s *server) signinSubmit(c *fiber.Ctx) error {
 		reason = "unknown user"
 	case err != nil:
 		return err
-	case len(password) > 1024:
+	case len(password) > queries.MaxPasswordBytes:
 		queries.VerifyNoUser("")
 		reason = "password too long"
 	default:
