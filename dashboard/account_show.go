@@ -1,8 +1,6 @@
 package dashboard
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
 )
@@ -41,30 +39,12 @@ func (s *server) accountPassword(c *fiber.Ctx) error {
 		s.recordSignin(c, keys, false)
 		return badRequest("Mật khẩu hiện tại không đúng.", "The current password is wrong.")
 	}
-	hash, err := newPasswordHash(c.FormValue("password"), c.FormValue("confirm"))
-	if err != nil {
+	cur, err = s.accounts.ChangeOwnPassword(ctx, s.actor(c), c.FormValue("password"), c.FormValue("confirm"))
+	if err = s.accountResult(err); err != nil {
 		return err
 	}
-	cur.PasswordHash = hash
-	cur.SessionsAfter = uint64(time.Now().UnixNano())
-	cur.UpdatedBy = cur.Username
-	if err := s.Store.SaveUser(ctx, cur); err != nil {
-		return err
-	}
-	s.audit(c, queries.AuditEvent{Action: queries.AuditPasswordOwn, ObjectKind: "user", ObjectID: cur.Username})
 	if err := s.startSession(c, cur); err != nil {
 		return err
 	}
 	return c.Redirect("/account?saved=1", fiber.StatusSeeOther)
-}
-
-// newPasswordHash checks a new password (length, typed twice alike) and hashes it.
-func newPasswordHash(password, confirm string) (string, error) {
-	if len([]rune(password)) < queries.MinPasswordLength || len(password) > 1024 {
-		return "", badRequest("Mật khẩu mới phải dài ít nhất 10 ký tự.", "The new password must be at least 10 characters long.")
-	}
-	if password != confirm {
-		return "", badRequest("Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.")
-	}
-	return queries.HashPassword(password)
 }

@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,12 +19,20 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
+// Tests hash passwords cheaply (production cost is about a second per hash here);
+// queries.TestPasswordHashVerifies keeps one hash at full cost.
+func TestMain(m *testing.M) {
+	queries.UseCheapPasswordHashing()
+	os.Exit(m.Run())
+}
+
 // acctEnv is a dashboard on a fresh ClickHouse database with one user of each kind.
 type acctEnv struct {
 	t               *testing.T
 	st              *queries.Store
 	app             *fiber.App
 	deps            Deps
+	clock           *testClock
 	agSame, agOther string
 }
 
@@ -58,7 +68,8 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 		u.PasswordHash = "not-a-hash" // these users never sign in with a password
 		must(t, st.SaveUser(ctx, u))
 	}
-	e.deps = Deps{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
+	e.clock = &testClock{}
+	e.deps = Deps{Store: st, Now: e.clock.Now, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
 		ChromiumPath: "/nonexistent/chromium"} // PDF export answers 503 at once; its own tests cover it
 	app, err := New(e.deps)
 	if err != nil {
@@ -92,7 +103,8 @@ func (e *acctEnv) as(username string) caller {
 	if username == "" {
 		return c
 	}
-	tok, _, err := e.st.CreateSession(context.Background(), username, "127.0.0.1", "test", time.Now().Add(time.Hour))
+	now := e.clock.Now()
+	tok, _, err := e.st.CreateSessionAt(context.Background(), username, "127.0.0.1", "test", now, now.Add(time.Hour))
 	must(e.t, err)
 	c.cookies = append(c.cookies, &http.Cookie{Name: sessionCookie, Value: tok})
 	u, err := e.st.UserByName(context.Background(), username)
@@ -138,4 +150,23 @@ func cookieOf(resp *http.Response, name string) *http.Cookie {
 		}
 	}
 	return nil
+}
+
+// testClock is the wall clock moved forward by Advance, so that tests step over a
+// session's end or the session cache's revocation bound without sleeping.
+type testClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.offset += d
+	c.mu.Unlock()
 }

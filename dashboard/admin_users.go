@@ -2,10 +2,10 @@ package dashboard
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -15,8 +15,6 @@ type adminUsersModel struct {
 	Roles    []string
 	Flash    string
 }
-
-var allRoles = []string{queries.RoleViewer, queries.RoleAnalyst, queries.RoleAdmin}
 
 // adminUsersList: every account, and the form to add one.
 func (s *server) adminUsersList(c *fiber.Ctx) error {
@@ -30,76 +28,54 @@ func (s *server) adminUsersList(c *fiber.Ctx) error {
 		return err
 	}
 	return s.render(c, "admin_users", pageData{Title: translate(lang(c), "admin.users"),
-		Data: adminUsersModel{Users: users, Agencies: ags, Roles: allRoles, Flash: flashKey(c)}})
+		Data: adminUsersModel{Users: users, Agencies: ags, Roles: accounts.Roles, Flash: flashKey(c)}})
 }
 
 // adminUserCreate adds an account. With no password typed, one is generated and shown
 // once; the admin hands it over and the user changes it under "Tài khoản".
 func (s *server) adminUserCreate(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	var fe fieldErrors
 	name := queries.NormalizeUsername(c.FormValue("username"))
-	if !queries.ValidUsername(name) {
-		fe.add("", "Tên đăng nhập gồm 2–64 chữ thường không dấu, số, . _ - (bắt đầu bằng chữ hoặc số).",
-			"The username takes 2–64 lower-case letters, digits, . _ - (starting with a letter or digit).")
-	}
-	u := queries.User{Username: name, Name: strings.TrimSpace(c.FormValue("name")), Role: c.FormValue("role"),
-		Agencies: formAgencies(c), UpdatedBy: currentUser(c).Username}
-	if err := s.checkUserFields(c, &fe, u); err != nil {
+	generated, err := s.accounts.Add(c.UserContext(), s.actor(c), accounts.NewAccount{Username: name,
+		Profile:  accounts.Profile{Name: c.FormValue("name"), Role: c.FormValue("role"), Agencies: formAgencies(c)},
+		Password: c.FormValue("password")})
+	if err = s.accountResult(err); err != nil {
 		return err
 	}
-	if err := fe.err(); err != nil {
-		return err
-	}
-	if _, err := s.Store.UserByName(ctx, name); err == nil {
-		return &userError{Status: fiber.StatusConflict, VI: "Tên đăng nhập " + name + " đã có.", EN: "The username " + name + " is taken."}
-	} else if !errors.Is(err, queries.ErrNotFound) {
-		return err
-	}
-	password, generated := c.FormValue("password"), false
-	if password == "" {
-		password, generated = queries.RandomPassword(), true
-	}
-	hash, err := newPasswordHash(password, password)
-	if err != nil {
-		return err
-	}
-	u.PasswordHash = hash
-	if err := s.Store.SaveUser(ctx, u); err != nil {
-		return err
-	}
-	s.audit(c, queries.AuditEvent{Action: queries.AuditUserAdd, ObjectKind: "user", ObjectID: name, Detail: userSummary(u)})
-	if generated {
-		return s.showOneTimePassword(c, name, password)
+	if generated != "" {
+		return s.showOneTimePassword(c, name, generated)
 	}
 	return c.Redirect("/admin/users?ok=created", fiber.StatusSeeOther)
 }
 
-// checkUserFields validates role and agencies: an analyst needs at least one agency,
-// and every agency must be in the catalogue.
-func (s *server) checkUserFields(c *fiber.Ctx, fe *fieldErrors, u queries.User) error {
-	if !queries.ValidRole(u.Role) {
-		fe.add("", "Vai trò không hợp lệ.", "Invalid role.")
+// actor is who acts in this request, for the account rules and the audit trail.
+func (s *server) actor(c *fiber.Ctx) accounts.Actor {
+	a := accounts.Actor{IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent)}
+	if u := currentUser(c); u != nil {
+		a.Username = u.Username
 	}
-	if len([]rune(u.Name)) > 200 {
-		fe.add("", "Họ tên quá dài.", "The name is too long.")
-	}
-	if u.Role == queries.RoleAnalyst && len(u.Agencies) == 0 {
-		fe.add("", "Chuyên viên phải gắn với ít nhất một đơn vị.", "An analyst must be bound to at least one agency.")
-	}
-	if len(u.Agencies) == 0 {
+	return a
+}
+
+// accountResult maps what the account service answered to what the page shows: a
+// broken rule is the user's error with its status; a change written but not audited
+// is logged loudly and counts as done, as for every other audited change.
+func (s *server) accountResult(err error) error {
+	var ae *accounts.Error
+	switch {
+	case err == nil:
 		return nil
-	}
-	ags, err := s.Store.Agencies(c.UserContext())
-	if err != nil {
-		return err
-	}
-	for _, a := range u.Agencies {
-		if !slices.ContainsFunc(ags, func(x queries.Agency) bool { return x.Code == a }) {
-			fe.add("", "Không có đơn vị "+a+".", "No agency "+a+".")
+	case errors.Is(err, accounts.ErrNotAudited):
+		s.Logger.Error("audit not recorded", "err", err)
+		return nil
+	case errors.As(err, &ae):
+		status := map[accounts.Kind]int{accounts.Invalid: fiber.StatusBadRequest, accounts.Conflict: fiber.StatusConflict,
+			accounts.NotFound: fiber.StatusNotFound, accounts.Forbidden: fiber.StatusBadRequest}[ae.Kind]
+		if status == 0 {
+			status = fiber.StatusBadRequest
 		}
+		return &userError{Status: status, VI: ae.VI, EN: ae.EN}
 	}
-	return nil
+	return err
 }
 
 // formAgencies reads the checked agencies (repeated field) or a comma list.
@@ -123,14 +99,6 @@ func formAgencies(c *fiber.Ctx) []string {
 		}
 	}
 	return out
-}
-
-func userSummary(u queries.User) string {
-	s := "role=" + u.Role + " agencies=" + strings.Join(u.Agencies, ",") + " name=" + u.Name
-	if u.Disabled {
-		s += " disabled"
-	}
-	return s
 }
 
 func (s *server) showOneTimePassword(c *fiber.Ctx, username, password string) error {

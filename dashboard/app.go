@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -29,6 +30,8 @@ type Deps struct {
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the client,
 	// so sign-in limits and the audit trail see people, not the balancer.
 	TrustedProxies []string
+	// Now is the clock (nil: time.Now); tests set it instead of sleeping.
+	Now func() time.Time
 	// Ingest paths, wired by cmd to one ingest.Ingester (the dashboard does not import
 	// ingest). Nil: the upload routes answer 503.
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
@@ -50,6 +53,7 @@ func New(d Deps) (*fiber.App, error) {
 		return nil, err
 	}
 	s := &server{Deps: d, views: views}
+	s.initAccounts()
 	app := fiber.New(fiber.Config{
 		AppName:               "chitieu",
 		DisableStartupMessage: true,
@@ -97,7 +101,9 @@ func proxyHeader(trusted []string) string {
 // server holds what handlers share.
 type server struct {
 	Deps
-	views *views
+	views    *views
+	accounts *accounts.Service      // the account rules (session_load.go)
+	sessions *accounts.SessionCache // this server's sessions in memory
 }
 
 func (s *server) requestLog(c *fiber.Ctx) error {

@@ -67,7 +67,7 @@ func (s *server) signinSubmit(c *fiber.Ctx) error {
 		reason = "unknown user"
 	case err != nil:
 		return err
-	case len(password) > 1024:
+	case len(password) > queries.MaxPasswordBytes:
 		queries.VerifyNoUser("")
 		reason = "password too long"
 	default:
@@ -93,7 +93,7 @@ func (s *server) signinSubmit(c *fiber.Ctx) error {
 // this browser).
 func (s *server) signout(c *fiber.Ctx) error {
 	if tok, _ := c.Locals("session_token").(string); tok != "" {
-		if err := s.Store.RevokeSession(c.UserContext(), tok); err != nil {
+		if err := s.accounts.SignOut(c.UserContext(), tok); err != nil {
 			return err
 		}
 		s.audit(c, queries.AuditEvent{Action: queries.AuditSignout, ObjectKind: "user", ObjectID: currentUser(c).Username})

@@ -3,12 +3,14 @@ package dashboard
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/shopspring/decimal"
 )
@@ -89,6 +91,8 @@ func TestSigninSessionAndSignout(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || !cleared(cookieOf(resp, sessionCookie)) {
 		t.Fatalf("sign-out: %d, cookie %+v", resp.StatusCode, cookieOf(resp, sessionCookie))
 	}
+	// The second server learns of it within the session cache's bound.
+	e.clock.Advance(accounts.RevocationBound + time.Millisecond)
 	if r, _ := other.Test(req, -1); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("after sign-out the second server still accepts the session: %d", r.StatusCode)
 	}
@@ -130,7 +134,11 @@ func TestCSRFRejected(t *testing.T) {
 		}
 		return v
 	}
-	for name, token := range map[string]string{"missing": "", "wrong": "x" + admin.csrf[1:], "another session's": otherSession.csrf,
+	wrong := "x" + admin.csrf[1:]
+	if wrong == admin.csrf { // a token starting with x (1 in 64) made this case pass before
+		wrong = "y" + admin.csrf[1:]
+	}
+	for name, token := range map[string]string{"missing": "", "wrong": wrong, "another session's": otherSession.csrf,
 		"pre-session": csrfFor("pre", "whatever")} {
 		resp := e.do(admin, "POST", "/admin/plans", form(token))
 		body := readBody(t, resp)
@@ -201,9 +209,9 @@ func TestSessionExpiry(t *testing.T) {
 	if d := time.Until(se.ExpiresAt); d < 58*time.Minute || d > 61*time.Minute {
 		t.Fatalf("session ends in %s, want about an hour", d)
 	}
-	// With a one-second lifetime, the session is refused once that second is over
-	// (the wait only makes sure it is; nothing is measured).
-	e.deps.SessionTTL = time.Second
+	// With a three-second lifetime, the session is refused once those seconds are over
+	// (on the server's clock, moved forward: nothing sleeps).
+	e.deps.SessionTTL = 3 * time.Second
 	app, err := New(e.deps)
 	must(t, err)
 	e.app = app
@@ -212,7 +220,10 @@ func TestSessionExpiry(t *testing.T) {
 		t.Fatalf("sign-in: %d", resp.StatusCode)
 	}
 	c := caller{cookies: []*http.Cookie{{Name: sessionCookie, Value: ck.Value}}}
-	time.Sleep(2100 * time.Millisecond)
+	if r := e.do(c, "GET", "/account", nil); r.StatusCode != 200 {
+		t.Fatalf("before expiry: %d", r.StatusCode)
+	}
+	e.clock.Advance(4 * time.Second)
 	if r := e.do(c, "GET", "/account", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("after expiry: %d, want 303 to sign in", r.StatusCode)
 	}
@@ -299,6 +310,7 @@ func TestAnotherAgencyRefusedNothingWritten(t *testing.T) {
 	views, err := parseTemplates()
 	must(t, err)
 	s := &server{Deps: e.deps, views: views}
+	s.initAccounts()
 	app := fiber.New(fiber.Config{ErrorHandler: s.handleError})
 	write := func(c *fiber.Ctx) error {
 		agency := c.FormValue("agency")
@@ -391,5 +403,58 @@ func TestSecurityHeaders(t *testing.T) {
 		if got := resp.Header.Get(h); got != want {
 			t.Errorf("%s = %q, want %q", h, got, want)
 		}
+	}
+}
+
+// Two servers on one database: a sign-out, a disable or a password reset on server
+// A ends the session on server B within accounts.RevocationBound, although B keeps
+// sessions in memory.
+func TestRevocationReachesOtherServer(t *testing.T) {
+	t.Parallel()
+	e := newAcctEnv(t, false)
+	b, err := New(e.deps)
+	must(t, err)
+	onB := func(c caller) int {
+		t.Helper()
+		req := httptest.NewRequest("GET", "/account", nil)
+		for _, ck := range c.cookies {
+			req.AddCookie(ck)
+		}
+		r, err := b.Test(req, -1)
+		must(t, err)
+		return r.StatusCode
+	}
+	admin := e.as(tAdmin)
+	for _, tc := range []struct {
+		name   string
+		revoke func(victim caller) *http.Response
+	}{
+		{"sign-out", func(v caller) *http.Response { return e.do(v, "POST", "/signout", url.Values{"_csrf": {v.csrf}}) }},
+		{"disable", func(caller) *http.Response {
+			return e.do(admin, "POST", "/admin/users/"+tViewer+"/disable", url.Values{"_csrf": {admin.csrf}, "disabled": {"1"}})
+		}},
+		{"password reset", func(caller) *http.Response {
+			return e.do(admin, "POST", "/admin/users/"+tViewer+"/password", url.Values{"_csrf": {admin.csrf}})
+		}},
+	} {
+		victim := e.as(tViewer)
+		if got := onB(victim); got != 200 {
+			t.Fatalf("%s: server B before: %d", tc.name, got)
+		}
+		if got := onB(victim); got != 200 { // now from B's cache
+			t.Fatalf("%s: server B cached: %d", tc.name, got)
+		}
+		if r := tc.revoke(victim); r.StatusCode >= 400 {
+			t.Fatalf("%s on server A: %d", tc.name, r.StatusCode)
+		}
+		if r := e.do(victim, "GET", "/account", nil); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: server A still accepts the session: %d", tc.name, r.StatusCode)
+		}
+		e.clock.Advance(accounts.RevocationBound + time.Millisecond)
+		if got := onB(victim); got != http.StatusSeeOther {
+			t.Fatalf("%s: server B still accepts the session after the bound: %d", tc.name, got)
+		}
+		// Enable again for the next case (its session starts afresh).
+		e.do(admin, "POST", "/admin/users/"+tViewer+"/disable", url.Values{"_csrf": {admin.csrf}, "disabled": {"0"}})
 	}
 }

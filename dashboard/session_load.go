@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -60,20 +61,26 @@ func (s *server) ensurePreSession(c *fiber.Ctx) {
 	c.Locals("csrf", csrfFor("pre", pre))
 }
 
-// sessionUser is the user a session token acts for, or ErrNotFound.
+// initAccounts gives the server its account rules and its session cache, on the
+// server's clock.
+func (s *server) initAccounts() {
+	s.sessions = &accounts.SessionCache{Store: s.Store, Now: s.Now, TTL: s.sessionTTL()}
+	s.accounts = &accounts.Service{Store: s.Store, Now: s.Now, Sessions: s.sessions}
+}
+
+// now is the server's clock.
+func (s *server) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// sessionUser is the user a session token acts for, or ErrNotFound. It is answered
+// from this server's session cache, which learns of sign-outs and account changes
+// made on any server within accounts.RevocationBound.
 func (s *server) sessionUser(c *fiber.Ctx, tok string) (queries.User, error) {
-	se, err := s.Store.SessionByToken(c.UserContext(), tok)
-	if err != nil {
-		return queries.User{}, err
-	}
-	u, err := s.Store.UserByName(c.UserContext(), se.Username)
-	if err != nil {
-		return queries.User{}, err
-	}
-	if !se.Valid(u, time.Now()) {
-		return queries.User{}, queries.ErrNotFound
-	}
-	return u, nil
+	return s.sessions.User(c.UserContext(), tok)
 }
 
 func (s *server) sessionTTL() time.Duration {
@@ -86,7 +93,8 @@ func (s *server) sessionTTL() time.Duration {
 // startSession signs u in: a new session in ClickHouse and its cookie.
 func (s *server) startSession(c *fiber.Ctx, u queries.User) error {
 	ttl := s.sessionTTL()
-	tok, _, err := s.Store.CreateSession(c.UserContext(), u.Username, c.IP(), c.Get(fiber.HeaderUserAgent), time.Now().Add(ttl))
+	now := s.now()
+	tok, _, err := s.Store.CreateSessionAt(c.UserContext(), u.Username, c.IP(), c.Get(fiber.HeaderUserAgent), now, now.Add(ttl))
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 func TestPasswordHashVerifies(t *testing.T) {
 	t.Parallel()
-	h, err := queries.HashPassword("đúng mật khẩu")
+	h, err := queries.HashAtProductionCost("đúng mật khẩu")
 	if err != nil {
 		t.Fatal(err)
 	}

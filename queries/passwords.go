@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -16,14 +17,32 @@ import (
 // Password hashing: argon2id, stored as a PHC string so that the parameters can be
 // raised later and old hashes still verify.
 const (
-	argonTime    = 2
-	argonMemory  = 64 * 1024 // KiB
 	argonThreads = 2
 	argonKeyLen  = 32
 	saltLen      = 16
 	// MinPasswordLength is the shortest password accepted for an account.
 	MinPasswordLength = 10
+	// MaxPasswordBytes caps what is hashed: argon2 reads the whole input, and a form
+	// field can be megabytes.
+	MaxPasswordBytes = 1024
 )
+
+// argonCost is the time and memory (KiB) of new hashes. Verification reads the cost
+// from the stored hash, so changing it never locks anyone out.
+type argonCost struct{ time, memory uint32 }
+
+var (
+	productionCost = argonCost{time: 2, memory: 64 * 1024}
+	cost           atomic.Pointer[argonCost]
+)
+
+func init() { cost.Store(&productionCost) }
+
+// UseCheapPasswordHashing makes new hashes cost almost nothing (t=1, 64 KiB). Only
+// tests call it (in TestMain): production cost makes each hash take about a second on
+// a busy 2-core machine, and a test suite hashes hundreds of times. The hashes stay
+// real argon2id and verify the same way.
+func UseCheapPasswordHashing() { cost.Store(&argonCost{time: 1, memory: 64}) }
 
 // hashSlots bounds how many hashes run at once: each takes 64 MiB, and a burst of
 // sign-in attempts must not exhaust memory.
@@ -32,15 +51,17 @@ var hashSlots = make(chan struct{}, max(2, runtime.NumCPU()))
 var b64 = base64.RawStdEncoding
 
 // HashPassword returns the argon2id PHC string of a password.
-func HashPassword(password string) (string, error) {
+func HashPassword(password string) (string, error) { return hashWith(password, cost.Load()) }
+
+func hashWith(password string, c *argonCost) (string, error) {
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
 	hashSlots <- struct{}{}
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := argon2.IDKey([]byte(password), salt, c.time, c.memory, argonThreads, argonKeyLen)
 	<-hashSlots
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, c.memory, c.time, argonThreads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 

@@ -42,12 +42,17 @@ func (s *Store) writeSession(ctx context.Context, se Session) error {
 // CreateSession starts a session for username that ends at expires, and returns the
 // token for the cookie. The token is 32 random bytes; only its hash is stored.
 func (s *Store) CreateSession(ctx context.Context, username, ip, userAgent string, expires time.Time) (string, Session, error) {
+	return s.CreateSessionAt(ctx, username, ip, userAgent, time.Now(), expires)
+}
+
+// CreateSessionAt is CreateSession issued at now, for callers with their own clock
+// (a session issued before the user's SessionsAfter is void).
+func (s *Store) CreateSessionAt(ctx context.Context, username, ip, userAgent string, now, expires time.Time) (string, Session, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", Session{}, err
 	}
 	token := base64.RawURLEncoding.EncodeToString(b)
-	now := time.Now()
 	if len(userAgent) > 300 {
 		userAgent = userAgent[:300]
 	}
@@ -97,4 +102,51 @@ func (s *Store) RevokeSession(ctx context.Context, token string) error {
 func (se Session) Valid(u User, now time.Time) bool {
 	return !se.Revoked && now.Before(se.ExpiresAt) && se.Issued >= u.SessionsAfter &&
 		se.Username == u.Username && !u.Disabled
+}
+
+// SessionWithUser is SessionByToken and UserByName in one query: the newest version
+// of the token's session and of its user, whatever their state (the caller checks
+// Session.Valid). ErrNotFound when either is missing. A dashboard server asks it only
+// when its session cache misses.
+func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, User, error) {
+	var se Session
+	var u User
+	var revoked, disabled uint8
+	h := HashToken(token)
+	err := s.conn.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
+			u_name, u_role, u_agencies, u_password_hash, u_disabled, u_created_at, u_updated_at, u_updated_by,
+			u_sessions_after, u_version
+		FROM (SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?)
+		ANY INNER JOIN (
+			SELECT username, name AS u_name, toString(role) AS u_role, agencies AS u_agencies,
+				password_hash AS u_password_hash, disabled AS u_disabled, created_at AS u_created_at,
+				updated_at AS u_updated_at, updated_by AS u_updated_by, sessions_after AS u_sessions_after,
+				version AS u_version
+			FROM users FINAL WHERE username IN (SELECT username FROM sessions WHERE token_hash = ?)
+		) USING username`, h, h).
+		Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version,
+			&u.Name, &u.Role, &u.Agencies, &u.PasswordHash, &disabled, &u.CreatedAt, &u.UpdatedAt, &u.UpdatedBy,
+			&u.SessionsAfter, &u.Version)
+	if isNoRows(err) {
+		return Session{}, User{}, ErrNotFound
+	}
+	if err != nil {
+		return Session{}, User{}, fmt.Errorf("session and user: %w", err)
+	}
+	se.Revoked, u.Disabled, u.Username = revoked == 1, disabled == 1, se.Username
+	return se, u, nil
+}
+
+// AccountsStamp changes whenever a user or a session is written (or their parts
+// merge): part metadata of the two tables only, no rows read. Session caches poll it
+// to learn of sign-outs, disables and password resets made on other servers.
+func (s *Store) AccountsStamp(ctx context.Context) (string, error) {
+	var parts, rows, bytes, modified uint64
+	err := s.conn.QueryRow(ctx, `SELECT count(), sum(rows), sum(bytes), toUInt64(max(modification_time))
+		FROM system.parts WHERE database = ? AND table IN ('users', 'sessions') AND active`, s.database).
+		Scan(&parts, &rows, &bytes, &modified)
+	if err != nil {
+		return "", fmt.Errorf("accounts stamp: %w", err)
+	}
+	return fmt.Sprintf("%d/%d/%d/%d", parts, rows, bytes, modified), nil
 }

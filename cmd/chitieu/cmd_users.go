@@ -12,8 +12,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -94,34 +94,32 @@ func parseWithName(fs *flag.FlagSet, args []string) (string, error) {
 	return queries.NormalizeUsername(names[0]), nil
 }
 
-// cliActor names the person at the terminal in the audit trail.
-func cliActor() string {
+// cliActor is the person at the terminal, for the account rules and the audit
+// trail. The command line acts as no account, so the rules about oneself do not
+// apply; the rule that keeps one enabled admin does.
+func cliActor() accounts.Actor {
+	name := "cli"
 	if u, err := user.Current(); err == nil {
-		return "cli:" + u.Username
+		name = "cli:" + u.Username
 	}
-	return "cli"
+	return accounts.Actor{Name: name, UserAgent: "chitieu users"}
 }
 
-func cliAudit(ctx context.Context, st *queries.Store, action, username, detail string) error {
-	return st.RecordAudit(ctx, queries.AuditEvent{Actor: cliActor(), Action: action, ObjectKind: "user", ObjectID: username,
-		Detail: detail, UserAgent: "chitieu users"})
-}
-
-// readPassword takes the first line of stdin (--password-stdin), or generates one.
-func readPassword(fromStdin bool) (password string, generated bool, err error) {
+// readPassword takes the first line of stdin (--password-stdin); without it the
+// account service generates one.
+func readPassword(fromStdin bool) (string, error) {
 	if !fromStdin {
-		return queries.RandomPassword(), true, nil
+		return "", nil
 	}
 	line, err := bufio.NewReader(stdin).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return "", false, err
+		return "", err
 	}
-	password = strings.TrimRight(line, "\r\n")
-	if len([]rune(password)) < queries.MinPasswordLength {
-		return "", false, fmt.Errorf("mật khẩu phải dài ít nhất %d ký tự (the password must be at least %d characters)",
-			queries.MinPasswordLength, queries.MinPasswordLength)
+	password := strings.TrimRight(line, "\r\n")
+	if password == "" {
+		return "", accounts.CheckPassword(password) // never fall back to a generated one
 	}
-	return password, false, nil
+	return password, nil
 }
 
 func printPassword(w io.Writer, username, password string) {
@@ -160,57 +158,18 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 		fmt.Fprintln(env.Stderr, usersUsage)
 		return exitCode(2)
 	}
-	if !queries.ValidUsername(username) {
-		return fmt.Errorf("tên đăng nhập %q không hợp lệ: 2–64 chữ thường không dấu, số, . _ - (invalid username)", username)
-	}
-	if !queries.ValidRole(*role) {
-		return fmt.Errorf("vai trò %q không hợp lệ: viewer, analyst hoặc admin (invalid role)", *role)
-	}
-	if *role == queries.RoleAnalyst && len(agencies) == 0 {
-		return fmt.Errorf("chuyên viên cần ít nhất một --agency (an analyst needs at least one --agency)")
-	}
-	if err := checkAgencies(ctx, st, agencies); err != nil {
-		return err
-	}
-	if _, err := st.UserByName(ctx, username); err == nil {
-		return fmt.Errorf("tên đăng nhập %s đã có (username taken); dùng `users passwd` để đặt lại mật khẩu", username)
-	} else if !errors.Is(err, queries.ErrNotFound) {
-		return err
-	}
-	password, generated, err := readPassword(*fromStdin)
+	password, err := readPassword(*fromStdin)
 	if err != nil {
 		return err
 	}
-	hash, err := queries.HashPassword(password)
+	generated, err := accounts.New(st).Add(ctx, cliActor(), accounts.NewAccount{Username: username,
+		Profile: accounts.Profile{Name: *name, Role: *role, Agencies: agencies}, Password: password})
 	if err != nil {
-		return err
-	}
-	u := queries.User{Username: username, Name: *name, Role: *role, Agencies: agencies, PasswordHash: hash, UpdatedBy: cliActor()}
-	if err := st.SaveUser(ctx, u); err != nil {
-		return err
-	}
-	if err := cliAudit(ctx, st, queries.AuditUserAdd, username, "role="+*role+" agencies="+agencies.String()); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "users: đã tạo %s (%s) (created)\n", username, *role)
-	if generated {
-		printPassword(env.Stdout, username, password)
-	}
-	return nil
-}
-
-func checkAgencies(ctx context.Context, st *queries.Store, codes []string) error {
-	if len(codes) == 0 {
-		return nil
-	}
-	ags, err := st.Agencies(ctx)
-	if err != nil {
-		return err
-	}
-	for _, c := range codes {
-		if !slices.ContainsFunc(ags, func(a queries.Agency) bool { return a.Code == c }) {
-			return fmt.Errorf("không có đơn vị %s trong danh mục (no agency %s; load the catalogue first, e.g. `chitieu demo`)", c, c)
-		}
+	if generated != "" {
+		printPassword(env.Stdout, username, generated)
 	}
 	return nil
 }
@@ -223,22 +182,12 @@ func usersSetDisabled(ctx context.Context, env *Env, st *queries.Store, args []s
 		fmt.Fprintln(env.Stderr, usersUsage)
 		return exitCode(2)
 	}
-	u, err := existingUser(ctx, st, username)
-	if err != nil {
+	if _, err := accounts.New(st).SetDisabled(ctx, cliActor(), username, disable); err != nil {
 		return err
 	}
-	u.Disabled = disable
-	u.UpdatedBy = cliActor()
-	action, word := queries.AuditUserEnable, "mở khoá (enabled)"
+	word := "mở khoá (enabled)"
 	if disable {
-		u.SessionsAfter = uint64(time.Now().UnixNano())
-		action, word = queries.AuditUserDisable, "khoá (disabled); các phiên đăng nhập đã kết thúc (sessions ended)"
-	}
-	if err := st.SaveUser(ctx, u); err != nil {
-		return err
-	}
-	if err := cliAudit(ctx, st, action, username, ""); err != nil {
-		return err
+		word = "khoá (disabled); các phiên đăng nhập đã kết thúc (sessions ended)"
 	}
 	fmt.Fprintf(env.Stdout, "users: %s đã %s\n", username, word)
 	return nil
@@ -253,37 +202,17 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 		fmt.Fprintln(env.Stderr, usersUsage)
 		return exitCode(2)
 	}
-	u, err := existingUser(ctx, st, username)
+	password, err := readPassword(*fromStdin)
 	if err != nil {
 		return err
 	}
-	password, generated, err := readPassword(*fromStdin)
+	_, generated, err := accounts.New(st).ResetPassword(ctx, cliActor(), username, password)
 	if err != nil {
-		return err
-	}
-	if u.PasswordHash, err = queries.HashPassword(password); err != nil {
-		return err
-	}
-	u.SessionsAfter = uint64(time.Now().UnixNano())
-	u.UpdatedBy = cliActor()
-	if err := st.SaveUser(ctx, u); err != nil {
-		return err
-	}
-	if err := cliAudit(ctx, st, queries.AuditUserPassword, username, ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "users: đã đặt mật khẩu mới cho %s; các phiên đăng nhập đã kết thúc (password set, sessions ended)\n", username)
-	if generated {
-		printPassword(env.Stdout, username, password)
+	if generated != "" {
+		printPassword(env.Stdout, username, generated)
 	}
 	return nil
-}
-
-// existingUser reads a user, saying plainly when there is none.
-func existingUser(ctx context.Context, st *queries.Store, username string) (queries.User, error) {
-	u, err := st.UserByName(ctx, username)
-	if errors.Is(err, queries.ErrNotFound) {
-		return u, fmt.Errorf("không có tài khoản %s (no such user)", username)
-	}
-	return u, err
 }

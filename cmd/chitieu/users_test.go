@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +11,13 @@ import (
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
+
+// Tests hash passwords cheaply (production cost is about a second per hash here);
+// queries.TestPasswordHashVerifies keeps one hash at full cost.
+func TestMain(m *testing.M) {
+	queries.UseCheapPasswordHashing()
+	os.Exit(m.Run())
+}
 
 // usersEnv runs `chitieu users ...` against a fresh database holding the catalogue.
 func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *queries.Store) {
@@ -59,7 +67,7 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("add", "an.nguyen", "--role", "viewer"); err == nil {
 		t.Fatal("duplicate username accepted")
 	}
-	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "--agency") {
+	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "agency") {
 		t.Fatalf("analyst without agency: %v", err)
 	}
 	if err := run("add", "x2", "--role", "analyst", "--agency", "NOPE"); err == nil || !strings.Contains(err.Error(), "NOPE") {
@@ -95,8 +103,25 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("disable", "nobody"); err == nil {
 		t.Fatal("disabling an unknown user succeeded")
 	}
+	// The same rule as the admin UI: the last enabled admin cannot be disabled (the
+	// command line is no account, so "not yourself" becomes "not the last one").
+	stdin = strings.NewReader("mật-khẩu-quản-trị\n")
+	if err := run("add", "boss", "--role", "admin", "--password-stdin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := run("disable", "boss"); err == nil || !strings.Contains(err.Error(), "last enabled admin") {
+		t.Fatalf("disabling the last admin: %v", err)
+	}
+	if u, _ := st.UserByName(ctx, "boss"); u.Disabled {
+		t.Fatal("the last admin was disabled")
+	}
+	// The 1024-byte password cap holds here too.
+	stdin = strings.NewReader(strings.Repeat("a", 1025) + "\n")
+	if err := run("passwd", "boss", "--password-stdin"); err == nil {
+		t.Fatal("a 1025-byte password accepted")
+	}
 	ev, _ := st.AuditEvents(ctx, queries.AuditFilter{Action: "user."})
-	if len(ev) != 4 || !strings.HasPrefix(ev[0].Actor, "cli") {
+	if len(ev) != 5 || !strings.HasPrefix(ev[0].Actor, "cli") {
 		t.Fatalf("audit %+v", ev)
 	}
 }

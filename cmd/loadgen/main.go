@@ -2,9 +2,12 @@
 // the given URLs for a while and it prints p50/p95/p99 latency, requests per second
 // and errors. With -store it runs, at the same concurrency, the ClickHouse reads the
 // overview and indicator handlers make, so the server's own overhead is visible.
+// With -signin user:password it runs the URLs twice in one go, anonymous (the server
+// must be public) and then signed in, and prints the signed-in/anonymous ratio.
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -28,7 +31,12 @@ func main() {
 	plan := flag.String("plan", "DHXX-2020", "plan of the overview reads (-store overview)")
 	year := flag.Int("year", 2025, "year of the overview reads (-store overview)")
 	code := flag.String("code", "grdp_growth", "indicator of the indicator reads (-store indicator)")
+	signin := flag.String("signin", "", "username:password: run anonymous, then signed in, and compare")
 	flag.Parse()
+	if *signin != "" && *store == "" && flag.NArg() > 0 {
+		compareSignedIn(flag.Args(), *signin, *c, *d)
+		return
+	}
 	var do func(ctx context.Context) error
 	label := *store
 	if *store != "" {
@@ -56,35 +64,72 @@ func main() {
 			os.Exit(2)
 		}
 		label = strings.Join(urls, " ")
-		client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *c}}
-		var next atomic.Uint64
-		serverTimes = &timings{}
-		do = func(ctx context.Context) error {
-			u := urls[next.Add(1)%uint64(len(urls))]
-			req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
-			resp, err := client.Do(req)
-			if err != nil {
-				return err
-			}
-			defer resp.Body.Close()
-			if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-				return err
-			}
-			if resp.StatusCode != 200 {
-				return fmt.Errorf("status %d", resp.StatusCode)
-			}
-			// Server-Timing: page;dur=1.234 (milliseconds), the handler's own time.
-			if st := resp.Header.Get("Server-Timing"); st != "" {
-				if _, ms, ok := strings.Cut(st, "dur="); ok {
-					if v, err := strconv.ParseFloat(ms, 64); err == nil {
-						serverTimes.add(time.Duration(v * float64(time.Millisecond)))
-					}
-				}
-			}
-			return nil
-		}
+		do = httpDo(urls, *c, nil, "")
 	}
 	run(label, *c, *d, do)
+}
+
+// httpDo requests the URLs in turn, with the session cookie when there is one. A
+// page that lacks mustContain (the sign-out button of a signed-in page) counts as
+// an error, so a dead session cannot pass for a fast one. Anonymous and signed-in
+// runs read the body alike.
+func httpDo(urls []string, c int, session *http.Cookie, mustContain string) func(context.Context) error {
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: c}}
+	var next atomic.Uint64
+	serverTimes = &timings{}
+	return func(ctx context.Context) error {
+		u := urls[next.Add(1)%uint64(len(urls))]
+		req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+		if session != nil {
+			req.AddCookie(session)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("status %d", resp.StatusCode)
+		}
+		// The sign-out button sits in the page header: looking at the head keeps the
+		// check from costing the client (on the server's cores) more than the
+		// anonymous run's reading does.
+		if mustContain != "" && !bytes.Contains(body[:min(len(body), 32<<10)], []byte(mustContain)) {
+			return fmt.Errorf("not a signed-in page (no %q)", mustContain)
+		}
+		// Server-Timing: page;dur=1.234 (milliseconds), the handler's own time.
+		if st := resp.Header.Get("Server-Timing"); st != "" {
+			if _, ms, ok := strings.Cut(st, "dur="); ok {
+				if v, err := strconv.ParseFloat(ms, 64); err == nil {
+					serverTimes.add(time.Duration(v * float64(time.Millisecond)))
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// compareSignedIn measures the same URLs anonymous and signed in, one after the
+// other on the same server, and prints the ratio of their throughputs.
+func compareSignedIn(urls []string, credentials string, c int, d time.Duration) {
+	session, err := signIn(urls[0], credentials)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	label := strings.Join(urls, " ")
+	anon := run("anonymous "+label, c, d, httpDo(urls, c, nil, ""))
+	signed := run("signed in "+label, c, d, httpDo(urls, c, session, `action="/signout"`))
+	ratio := 0.0
+	if anon.rps > 0 {
+		ratio = signed.rps / anon.rps
+	}
+	fmt.Printf("  signed-in/anonymous throughput %.2f (%.1f / %.1f req/s); signed-in p50 %s p95 %s p99 %s\n",
+		ratio, signed.rps, anon.rps, signed.p50, signed.p95, signed.p99)
 }
 
 func env(k, def string) string {
@@ -128,8 +173,14 @@ func loadavg() string {
 	return strings.Join(f[:3], " ")
 }
 
+// result is what run measured.
+type result struct {
+	rps           float64
+	p50, p95, p99 time.Duration
+}
+
 // run drives do from c goroutines for d and prints the summary.
-func run(label string, c int, d time.Duration, do func(context.Context) error) {
+func run(label string, c int, d time.Duration, do func(context.Context) error) result {
 	// One warm-up call per client: connection pools, ClickHouse caches.
 	for i := 0; i < c; i++ {
 		_ = do(context.Background())
@@ -175,6 +226,7 @@ func run(label string, c int, d time.Duration, do func(context.Context) error) {
 	wg.Wait()
 	elapsed := time.Since(start)
 	p50, p95, p99, mx := percentiles(lat)
+	p50c, p95c, p99c := p50, p95, p99
 	fmt.Printf("%s\n  clients %d, %s: %d requests, %.1f req/s, errors %d (load average before %s, after %s)\n"+
 		"  client latency  p50 %s  p95 %s  p99 %s  max %s\n",
 		label, c, d, len(lat), float64(len(lat))/elapsed.Seconds(), errs, load0, loadavg(), p50, p95, p99, mx)
@@ -185,6 +237,7 @@ func run(label string, c int, d time.Duration, do func(context.Context) error) {
 	if firstErr != nil {
 		fmt.Printf("  first error: %v\n", firstErr)
 	}
+	return result{rps: float64(len(lat)-errs) / elapsed.Seconds(), p50: p50c, p95: p95c, p99: p99c}
 }
 
 // overviewReads are the reads dashboard.overview makes (catalogue, the plan's
