@@ -173,6 +173,10 @@ func TestGenerateCorpus(t *testing.T) {
 	bad["fractional-count.csv"] = []byte(h + row("investment_new_projects,VSIP1,BQL,2024,\"2,5\",dự án,actual,,"))
 	bad["unknown-agency.csv"] = []byte(h + row("grdp_growth,province_old,XYZ,2024,7,%,actual,,"))
 	bad["agency-merged-away.csv"] = []byte(h + row("grdp_growth,province_new,BDT,2026,7,%,actual,,"))
+	// A row without a valid year before a good one (the validator once indexed its
+	// duplicate table with year 0 and panicked).
+	bad["empty-year-then-valid.csv"] = []byte(h + row("grdp_growth,province_old,CTK,,7,%,actual,,") + row("grdp_growth,province_old,CTK,2024,7,%,actual,,"))
+	bad["invalid-year-then-valid.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2O24,7,%,actual,,") + row("grdp_growth,province_old,CTK,2024,7,%,actual,,"))
 	bad["year-outside-plans.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2035,7,%,actual,,"))
 	bad["old-province-in-2026.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2026,7,%,actual,,"))
 	bad["not-assigned.csv"] = []byte(h + row("grdp_growth,province_old,BQL,2024,7,%,actual,,"))

@@ -140,6 +140,7 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 			if len(probs) > 0 {
 				return probs
 			}
+			info.hasYearColumn = cols[fYear] >= 0
 			continue
 		}
 		if len(rec) != len(header) {

@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"log/slog"
 	"runtime/debug"
 	"time"
@@ -140,8 +139,7 @@ func (in *Ingester) read(ctx context.Context, req queries.UploadRequest, cat *ca
 	v = newValidator(cat, req, in.lim)
 	defer func() {
 		if r := recover(); r != nil {
-			slog.Error("ingest: parser panic", "file", req.FileName, "panic", r, "stack", string(debug.Stack()))
-			probs = []queries.IngestError{problem("file_unreadable", Location{}, "", fmt.Sprint(r))}
+			probs = []queries.IngestError{internalProblem(rep.UploadID, req.FileName, r, debug.Stack())}
 		}
 	}()
 	kind, kprob := detectKind(req.Content)
@@ -235,4 +233,12 @@ func (in *Ingester) reject(ctx context.Context, rep queries.IngestReport, conten
 	rep.Items, rep.Counts = nil, queries.ChangeCounts{}
 	summarize(&rep, time.Time{})
 	return rep, in.record(ctx, rep, content)
+}
+
+// internalProblem is what the user sees of a bug met while reading a file (a panic in
+// a library or in our code): a generic message with the upload id to quote, never
+// the runtime's text, which goes to the log with the stack.
+func internalProblem(ref, file string, panicked any, stack []byte) queries.IngestError {
+	slog.Error("ingest: panic while reading a file", "upload", ref, "file", file, "panic", panicked, "stack", string(stack))
+	return problem("file_internal", Location{}, "", ref)
 }
