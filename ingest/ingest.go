@@ -27,6 +27,9 @@ type Limits struct {
 	UnzipSizeLimit    int64         // .xlsx: total unpacked size (default 256 MB): zip bombs
 	UnzipXMLSizeLimit int64         // .xlsx: sheet XML kept in memory, larger goes to a temp file (default 16 MB)
 	Timeout           time.Duration // reading and checking one file (default 2 min)
+	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
+	// scanner of xlsx_scan.go (tests compare both paths).
+	ExcelizeOnly bool
 }
 
 func (l Limits) withDefaults() Limits {

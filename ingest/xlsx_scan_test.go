@@ -6,21 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
 
-// bothPaths serialises the tests that switch the fast scanner off.
-var bothPaths sync.Mutex
-
 // readXLSXTrace reads a workbook and describes everything the reader produced.
 func readXLSXTrace(b []byte, fast bool) string {
-	bothPaths.Lock()
-	defer bothPaths.Unlock()
-	fastSheetOff.Store(!fast)
-	defer fastSheetOff.Store(false)
 	info := &sourceInfo{}
-	lim := Limits{UnzipSizeLimit: 8 << 20, UnzipXMLSizeLimit: 1 << 20}.withDefaults()
+	lim := Limits{UnzipSizeLimit: 8 << 20, UnzipXMLSizeLimit: 1 << 20, ExcelizeOnly: !fast}.withDefaults()
 	var out strings.Builder
 	probs := readXLSX(context.Background(), b, lim, info, func(r *rawRow) bool {
 		fmt.Fprintf(&out, "row %d %q pre=%d num=%v err=%s/%s at %s\n", r.n, r.f, r.pre, r.num, r.errMsg, r.errArg, info.loc(r.n, fValue))
