@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -184,6 +185,14 @@ func detectKind(b []byte) (string, *queries.IngestError) {
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		if ext, vi, en, ok := zipDocument(b); ok {
+			code := "file_zip_document"
+			if ext == ".ods" {
+				code = "file_ods"
+			}
+			e := problem(code, Location{}, "", ext, vi, en)
+			return strings.TrimPrefix(ext, "."), &e
+		}
 		return queries.KindXLSX, nil
 	case bytes.HasPrefix(b, oleMagic):
 		e := problem("file_xls", Location{}, "")

@@ -70,10 +70,10 @@ func openXLSX(content []byte, lim Limits) (*excelize.File, *queries.IngestError)
 // formatted values (what the user sees: "7,5%", a date), which together tell a
 // percentage or a date from a plain number without loading the sheet.
 type xlsxReader struct {
-	f        *excelize.File
-	sheet    string
-	cols     [nFields]int
-	lazyBool bool // no second pass: tell a TRUE cell from 1 by asking for its type
+	f          *excelize.File
+	sheet      string
+	cols       [nFields]int
+	lazyBool   bool            // no second pass: tell a TRUE cell from 1 by asking for its type
 	shownPanic *goroutinePanic // set by the displayed-values goroutine before it closes its channel
 	// small: the workbook may be loaded whole (excelize's cell-type and formula
 	// lookups do that, at ~10 KB of memory per row) to settle rare cases.
