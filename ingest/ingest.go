@@ -28,6 +28,8 @@ type Limits struct {
 	UnzipSizeLimit    int64         // .xlsx: total unpacked size (default 256 MB): zip bombs
 	UnzipXMLSizeLimit int64         // .xlsx: sheet XML kept in memory, larger goes to a temp file (default 16 MB)
 	Timeout           time.Duration // reading and checking one file (default 2 min)
+	MaxSharedStrings  int           // .xlsx: distinct shared strings (default 1,000,000)
+	MaxCells          int           // .xlsx: cells in all worksheets (default 10,000,000)
 	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
 	// scanner of xlsx_scan.go (tests compare both paths).
 	ExcelizeOnly bool
@@ -54,6 +56,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.UnzipXMLSizeLimit > l.UnzipSizeLimit {
 		l.UnzipXMLSizeLimit = l.UnzipSizeLimit
+	}
+	if l.MaxSharedStrings <= 0 {
+		l.MaxSharedStrings = 1_000_000
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = 10_000_000
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = 2 * time.Minute

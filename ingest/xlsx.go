@@ -145,6 +145,9 @@ func (x *xlsxReader) cell(f field, n int) string {
 }
 
 func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo, emit func(*rawRow) bool) []queries.IngestError {
+	if perr := xlsxTooLarge(content, lim); perr != nil {
+		return []queries.IngestError{*perr}
+	}
 	f, perr := openXLSX(content, lim)
 	if perr != nil {
 		return []queries.IngestError{*perr}
