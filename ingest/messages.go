@@ -72,6 +72,27 @@ var messages = map[string]message{
 	"negative_value":   {"Giá trị %s âm, nhưng chỉ tiêu \"%s\" không thể âm.", "Value %s is negative but indicator \"%s\" cannot be.", "Kiểm tra lại dấu của số liệu.", "Check the sign of the figure."},
 	"not_integer":      {"Giá trị %s phải là số nguyên (chỉ tiêu \"%s\" đếm số lượng).", "Value %s must be a whole number (indicator \"%s\" is a count).", "Nhập số nguyên.", "Enter a whole number."},
 
+	// Admin tables (catalogue, targets, assignments).
+	"table_kind":              {"Chỉ nhận tệp .csv hoặc .xlsx.", "Only .csv or .xlsx files are accepted.", "Lưu bảng dưới dạng .xlsx hoặc CSV UTF-8.", "Save the table as .xlsx or UTF-8 CSV."},
+	"table_kind_unknown":      {"Chọn loại danh mục: chỉ tiêu, khu hoặc đơn vị.", "Choose a catalogue: indicators, zones or agencies.", "", ""},
+	"table_no_rows":           {"Tệp không có dòng dữ liệu nào dưới hàng tiêu đề.", "The file has no data rows under its header row.", "Dòng đầu là tiêu đề cột, mỗi dòng sau là một mục.", "The first row names the columns, each next row is one entry."},
+	"table_columns":           {"Tệp thiếu cột %s (xem mẫu %s).", "The file lacks the column %s (see %s).", "Giữ tên cột như tệp mẫu; thứ tự cột không quan trọng.", "Keep the sample's column names; their order does not matter."},
+	"table_required":          {"Thiếu %s.", "Missing %s.", "", ""},
+	"table_code":              {"%s chỉ gồm chữ không dấu, số, _ - . (tối đa 64 ký tự): \"%s\".", "%s may hold only letters a-z, digits, _ - . (64 at most): \"%s\".", "", ""},
+	"table_one_of":            {"%s phải là một trong %s; không phải \"%s\".", "%s must be one of %s, not \"%s\".", "", ""},
+	"table_year":              {"%s phải là năm (ví dụ 2025), không phải \"%s\".", "%s must be a year such as 2025, not \"%s\".", "", ""},
+	"table_date":              {"%s phải là ngày (01/07/2025 hoặc 2025-07-01), không phải \"%s\".", "%s must be a date (01/07/2025 or 2025-07-01), not \"%s\".", "", ""},
+	"table_whole":             {"%s phải là số nguyên, không phải \"%s\".", "%s must be a whole number, not \"%s\".", "", ""},
+	"table_unknown_indicator": {"Không có chỉ tiêu \"%s\" trong danh mục.", "There is no indicator \"%s\" in the catalogue.", "", ""},
+	"table_unknown_scope":     {"Không có khu hoặc phạm vi \"%s\".", "There is no zone or scope \"%s\".", "", ""},
+	"table_unknown_agency":    {"Không có đơn vị \"%s\" trong danh mục.", "There is no agency \"%s\" in the catalogue.", "", ""},
+	"table_scope_pattern":     {"Phạm vi \"%s\" không phải mã phạm vi, mã khu hay mẫu zone:*, zone:EZ, zone:IP, zone:IC, province:*.", "Scope \"%s\" is not a scope or zone code, nor a pattern zone:*, zone:EZ, zone:IP, zone:IC, province:*.", "", ""},
+	"table_plan_mismatch":     {"Kế hoạch \"%s\" khác kế hoạch đang sửa (%s).", "Plan \"%s\" is not the plan being edited (%s).", "Để trống cột plan hoặc ghi đúng mã kế hoạch.", "Leave the plan column empty or give this plan's code."},
+	"table_period_order":      {"Năm bắt đầu %d sau năm kết thúc %d.", "The start year %d is after the end year %d.", "", ""},
+	"table_bound_missing":     {"So sánh %s cần %s.", "Comparator %s needs %s.", "", ""},
+	"table_min_max":           {"value_min (%s) lớn hơn value_max (%s).", "value_min (%s) is greater than value_max (%s).", "", ""},
+	"table_duplicate":         {"\"%s\" trùng với %s.", "\"%s\" repeats %s.", "Giữ lại một dòng, xóa dòng trùng.", "Keep one row and delete the duplicate."},
+
 	// Warnings.
 	"value_rounded":     {"Giá trị \"%s\" được làm tròn đến 4 chữ số thập phân.", "Value \"%s\" was rounded to 4 decimals.", "", ""},
 	"no_assignments":    {"Đơn vị \"%s\" chưa được phân công chỉ tiêu cụ thể; hệ thống chấp nhận chỉ tiêu cấp tỉnh.", "Agency \"%s\" has no assignments yet; province-wide figures are accepted.", "Sở Công Thương cập nhật phân công để tệp mẫu chỉ gồm các chỉ tiêu của đơn vị.", "The Department of Industry and Trade should record the agency's assignments."},
