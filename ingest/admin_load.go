@@ -209,8 +209,9 @@ func (r row) decimal(col string) *decimal.Decimal {
 // numberColumns settles the ambiguous numbers of a table once all are read, as the
 // figure validator does for a value column.
 type numberColumns struct {
-	vi, intl int
-	pending  []pendingNumber
+	vi, intl  int
+	pending   []pendingNumber
+	unsettled map[*decimal.Decimal]bool // pending numbers that stayed ambiguous: no value to compare
 }
 
 type pendingNumber struct {
@@ -227,7 +228,9 @@ func (ld *adminLoader) resolveNumbers() {
 	case ld.nums.intl > 0 && ld.nums.vi == 0:
 		conv = ConvInternational
 	}
+	ld.nums.unsettled = map[*decimal.Decimal]bool{}
 	for _, p := range ld.nums.pending {
+		ld.nums.unsettled[p.dst] = true
 		switch {
 		case ld.nums.vi > 0 && ld.nums.intl > 0:
 			ld.fail(p.loc, "mixed_convention", p.text, p.text)
@@ -244,6 +247,7 @@ func (ld *adminLoader) resolveNumbers() {
 			continue
 		}
 		*p.dst = num.Decimal()
+		delete(ld.nums.unsettled, p.dst)
 	}
 }
 
