@@ -21,10 +21,10 @@ import (
 type table struct {
 	cols  map[string]int
 	rows  [][]string
-	n     []int                           // each row's line (CSV) or sheet row (XLSX); 0 for a form
+	n     []int                            // each row's line (CSV) or sheet row (XLSX); 0 for a form
 	loc   func(n int, col string) Location // where a cell is, for messages
-	cells map[[2]int]bool                 // XLSX: the value cells stored as numbers (by row index, column)
-	xlsx  bool                            // read from a workbook: numbers are stored canonically
+	cells map[[2]int]bool                  // XLSX: the value cells stored as numbers (by row index, column)
+	xlsx  bool                             // read from a workbook: numbers are stored canonically
 }
 
 // maxTableRows bounds an admin file: the catalogue and plans have hundreds of rows.
