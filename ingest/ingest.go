@@ -30,6 +30,8 @@ type Limits struct {
 	Timeout           time.Duration // reading and checking one file (default 2 min)
 	MaxSharedStrings  int           // .xlsx: distinct shared strings (default 1,000,000)
 	MaxCells          int           // .xlsx: cells in all worksheets (default 10,000,000)
+	MaxConcurrent     int           // uploads read and written at once (default 2); others queue
+	QueueWait         time.Duration // how long a queued upload waits for its turn (default 2 min)
 	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
 	// scanner of xlsx_scan.go (tests compare both paths).
 	ExcelizeOnly bool
@@ -63,6 +65,12 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxCells <= 0 {
 		l.MaxCells = 10_000_000
 	}
+	if l.MaxConcurrent <= 0 {
+		l.MaxConcurrent = 2
+	}
+	if l.QueueWait <= 0 {
+		l.QueueWait = 2 * time.Minute
+	}
 	if l.Timeout <= 0 {
 		l.Timeout = 2 * time.Minute
 	}
@@ -71,14 +79,16 @@ func (l Limits) withDefaults() Limits {
 
 // Ingester checks and writes uploads. It is safe for concurrent use.
 type Ingester struct {
-	st  *queries.Store
-	lim Limits
-	now func() time.Time
+	st    *queries.Store
+	lim   Limits
+	now   func() time.Time
+	slots chan struct{} // acquireSlot
 }
 
 // New returns an Ingester writing to st within lim.
 func New(st *queries.Store, lim Limits) *Ingester {
-	return &Ingester{st: st, lim: lim.withDefaults(), now: time.Now}
+	lim = lim.withDefaults()
+	return &Ingester{st: st, lim: lim, now: time.Now, slots: make(chan struct{}, lim.MaxConcurrent)}
 }
 
 // Ingest reads, checks and (unless req.DryRun or the file has errors) writes one upload,
@@ -99,6 +109,12 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		// Too large to keep: the archive records its name, size and hash, not its bytes.
 		return in.reject(ctx, rep, nil, problem("file_too_large", Location{}, "", formatBytes(in.lim.MaxBytes)))
 	}
+	release, ok := in.acquireSlot(ctx, req.FileName)
+	if !ok {
+		// Recorded without its bytes: nothing of it was read, the sender sends it again.
+		return in.reject(ctx, rep, nil, problem("server_busy", Location{}, ""))
+	}
+	defer release()
 	cat, err := loadCatalogue(ctx, in.st)
 	if err != nil {
 		return rep, err
