@@ -273,8 +273,9 @@ func (p *goroutinePanic) String() string {
 	return fmt.Sprintf("%v (in the displayed-values pass)\n%s", p.value, p.stack)
 }
 
-// raiseShownPanic re-panics, on the reader's goroutine, a panic of the displayed-values
-// pass (its channel is closed before the write is seen only after close: finished).
+// raiseShownPanic re-panics, on the reader's goroutine (whose recover turns it into a
+// file problem), a panic of the displayed-values pass. The goroutine sets shownPanic
+// before closing its channel, so a receive that finds the channel closed sees it.
 func (x *xlsxReader) raiseShownPanic() {
 	if p := x.shownPanic; p != nil {
 		panic(p)
