@@ -115,6 +115,7 @@ func problem(code string, loc Location, value string, args ...any) queries.Inges
 	e.Location = loc.String()
 	e.MessageVI, e.MessageEN = m.vi, m.en
 	if len(args) > 0 {
+		args = withoutRuntimeText(args)
 		e.MessageVI = fmt.Sprintf(m.vi, args...)
 		e.MessageEN = fmt.Sprintf(m.en, args...)
 	}
@@ -126,6 +127,22 @@ func problem(code string, loc Location, value string, args ...any) queries.Inges
 		e.HintEN = strings.ReplaceAll(m.hintEN, "%%", "%")
 	}
 	return e
+}
+
+// withoutRuntimeText keeps a Go runtime error that a library let through (an error's
+// text quoted in a message: "damaged or incomplete (%s)") out of what users read.
+func withoutRuntimeText(args []any) []any {
+	copied := false
+	for i, a := range args {
+		s, ok := a.(string)
+		if ok && (strings.Contains(s, "runtime error") || strings.Contains(s, "goroutine ") || strings.Contains(s, "panic")) {
+			if !copied {
+				args, copied = append([]any(nil), args...), true
+			}
+			args[i] = "lỗi nội bộ / internal error"
+		}
+	}
+	return args
 }
 
 // shorten keeps reports readable when a cell holds a whole paragraph or garbage.

@@ -103,3 +103,13 @@ func TestPanicMessageIsGeneric(t *testing.T) {
 		t.Errorf("problem = %+v", e)
 	}
 }
+
+// TestRuntimeTextNeverQuoted: a library error quoted in a message ("damaged or
+// incomplete (%s)") never carries a Go runtime error's text.
+func TestRuntimeTextNeverQuoted(t *testing.T) {
+	e := problem("file_corrupt", Location{}, "", "runtime error: invalid memory address or nil pointer dereference")
+	noRuntimeText(t, []queries.IngestError{e})
+	if e := problem("file_corrupt", Location{}, "", "zip: not a valid zip file"); !strings.Contains(e.MessageEN, "zip: not a valid zip file") {
+		t.Errorf("an ordinary error is still quoted: %q", e.MessageEN)
+	}
+}
