@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"io"
 	"strings"
@@ -74,21 +73,35 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // countElements counts the start tags named elem (with any namespace prefix) in XML,
-// up to max+1.
+// up to max+1. It scans 256 KB at a time; a tag cut at the end of a chunk is carried
+// over to the next.
 func countElements(r io.Reader, elem string, max int) int {
-	br := bufio.NewReaderSize(r, 64<<10)
-	n := 0
+	const chunk, carry = 256 << 10, 64
+	buf := make([]byte, carry+chunk)
+	n, kept := 0, 0
 	for n <= max {
-		if _, err := br.ReadSlice('<'); err != nil {
-			if err == bufio.ErrBufferFull {
-				continue
+		m, err := io.ReadFull(r, buf[kept:])
+		data := buf[:kept+m]
+		last := err != nil // io.EOF or io.ErrUnexpectedEOF: the rest is all there is
+		end := len(data)
+		if !last {
+			end -= carry // tags starting here are read with the next chunk
+		}
+		i := 0
+		for {
+			j := bytes.IndexByte(data[i:end], '<')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			if isStartTag(data[i:min(i+carry, len(data))], elem) {
+				n++
+			}
+		}
+		if last {
 			return n
 		}
-		head, _ := br.Peek(64)
-		if isStartTag(head, elem) {
-			n++
-		}
+		kept = copy(buf, data[end:])
 	}
 	return n
 }

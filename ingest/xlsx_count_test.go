@@ -66,3 +66,16 @@ func TestXLSXCellLimit(t *testing.T) {
 		t.Errorf("counted %d cells, want 3", n)
 	}
 }
+
+// BenchmarkXLSXCount: what counting the strings and cells of the 100,000-row bench
+// workbook adds to an upload (unzip and scan, no allocation per cell).
+func BenchmarkXLSXCount(b *testing.B) {
+	body := benchXLSX(b, 100_000, 100, 1000)
+	lim := Limits{}.withDefaults()
+	b.ResetTimer()
+	for b.Loop() {
+		if p := xlsxTooLarge(body, lim); p != nil {
+			b.Fatal(p)
+		}
+	}
+}
