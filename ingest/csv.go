@@ -155,6 +155,30 @@ func sniffComma(content []byte) rune {
 	return best
 }
 
+// newCSVReader reads UTF-8 CSV text with the separator of its header line, records
+// of any length; Excel honours a first line "sep=;" and some users keep it.
+func newCSVReader(text []byte) *csv.Reader {
+	if bytes.HasPrefix(text, []byte("sep=")) {
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text = text[i+1:]
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sniffComma(text)
+	r.FieldsPerRecord = -1
+	return r
+}
+
+// csvSyntax is a CSV reader's error at its line.
+func csvSyntax(err error) queries.IngestError {
+	line := 0
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line, err = pe.Line, pe.Err
+	}
+	return problem("csv_syntax", Location{Line: line}, "", err.Error())
+}
+
 // readCSV streams the rows of a CSV upload (layout in README: one figure per line with
 // codes). emit returns false to stop early.
 func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*rawRow) bool) []queries.IngestError {
@@ -165,15 +189,7 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 	if warn != nil {
 		info.warnings = append(info.warnings, *warn)
 	}
-	// Excel honours a first line "sep=;" and some users keep it.
-	if bytes.HasPrefix(text, []byte("sep=")) {
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			text = text[i+1:]
-		}
-	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sniffComma(text)
-	r.FieldsPerRecord = -1
+	r := newCSVReader(text)
 	r.ReuseRecord = true
 	var cols [nFields]int
 	for i := range cols {
@@ -193,13 +209,7 @@ func readCSV(ctx context.Context, content []byte, info *sourceInfo, emit func(*r
 			break
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-				err = pe.Err
-			}
-			return []queries.IngestError{problem("csv_syntax", Location{Line: line}, "", err.Error())}
+			return []queries.IngestError{csvSyntax(err)}
 		}
 		line, _ := r.FieldPos(0)
 		if count&1023 == 0 && ctx.Err() != nil {

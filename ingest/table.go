@@ -3,8 +3,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -122,14 +120,7 @@ func readTableCSV(content []byte) (*table, *queries.IngestError) {
 	if perr != nil {
 		return nil, perr
 	}
-	if bytes.HasPrefix(text, []byte("sep=")) {
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			text = text[i+1:]
-		}
-	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sniffComma(text)
-	r.FieldsPerRecord = -1
+	r := newCSVReader(text)
 	var header []string
 	t := newTable(func(n int, col string) Location {
 		if j, ok := header2col(header, col); ok {
@@ -143,12 +134,7 @@ func readTableCSV(content []byte) (*table, *queries.IngestError) {
 			break
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line, err = pe.Line, pe.Err
-			}
-			e := problem("csv_syntax", Location{Line: line}, "", err.Error())
+			e := csvSyntax(err)
 			return nil, &e
 		}
 		line, _ := r.FieldPos(0)
