@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/ingest/demo"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
@@ -71,6 +72,7 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 	e.clock = &testClock{}
 	e.deps = Deps{Store: st, Now: e.clock.Now, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
 		ChromiumPath: "/nonexistent/chromium"} // PDF export answers 503 at once; its own tests cover it
+	e.deps.LoadAdmin = ingest.New(st, ingest.Limits{}).LoadAdmin // as cmd wires it
 	app, err := New(e.deps)
 	if err != nil {
 		t.Fatal(err)

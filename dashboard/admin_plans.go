@@ -73,5 +73,5 @@ func (s *server) adminPlanShow(c *fiber.Ctx) error {
 	}
 	return s.render(c, "admin_plan", pageData{Title: translate(lang(c), "admin.plan") + " " + p.Code,
 		Data: fiber.Map{"Plan": p, "Targets": targets, "Indicators": inds, "Scopes": scopes, "Flash": flashKey(c),
-			"Kinds": targetKinds, "Comparators": targetComparators}})
+			"Kinds": queries.TargetKinds, "Comparators": queries.TargetComparators}})
 }

@@ -1,150 +1,75 @@
 package dashboard
 
 import (
-	"bytes"
-	"encoding/csv"
-	"fmt"
-	"io"
-	"mime/multipart"
-	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/xuri/excelize/v2"
+	"github.com/quangngai/chitieu/queries"
 )
 
-// fileTable is an uploaded CSV or XLSX file: a header and rows of text cells. Columns are
-// found by header name, so their order does not matter and extra columns are ignored.
-type fileTable struct {
-	cols map[string]int
-	rows [][]string
-	line []int // the file's line number of each row, for error messages
-}
+// The admin's catalogue, target and assignment writes, from a file or a form row, are
+// checked and saved by ingest (Deps.LoadAdmin): the same number parser, limits and
+// located messages as figure uploads, all or nothing.
 
-func (t *fileTable) has(col string) bool { _, ok := t.cols[col]; return ok }
+var errAdminLoadOff = &userError{Status: fiber.StatusServiceUnavailable,
+	VI: "Chức năng cập nhật danh mục chưa được bật trên máy chủ này.",
+	EN: "Catalogue updates are not enabled on this server."}
 
-// get is the trimmed cell of row i in column col, "" when absent.
-func (t *fileTable) get(i int, col string) string {
-	j, ok := t.cols[col]
-	if !ok || j >= len(t.rows[i]) {
-		return ""
-	}
-	return strings.TrimSpace(t.rows[i][j])
-}
+// adminFormColumns are the form fields an admin table row may have.
+var adminFormColumns = []string{"code", "outline_section", "name_vi", "name_en", "unit", "kind", "aggregation",
+	"higher_is_better", "sort_order", "type", "parent", "location", "area_ha", "status", "valid_from", "valid_to",
+	"source", "level", "successor", "agency", "indicator", "scope", "note", "plan", "period_start", "period_end",
+	"comparator", "value_min", "value_max"}
 
-const maxFileRows = 100_000
-
-// readUploadedTable reads the form's file field as CSV (comma or semicolon, UTF-8 with
-// or without BOM) or XLSX (the first sheet). Anything else is a user error.
-func readUploadedTable(c *fiber.Ctx, field string) (*fileTable, string, error) {
-	fh, err := c.FormFile(field)
-	if err != nil {
-		return nil, "", badRequest("Chưa chọn tệp (CSV hoặc XLSX).", "No file chosen (CSV or XLSX).")
-	}
-	body, err := readUploadBytes(fh)
-	if err != nil {
-		return nil, "", err
-	}
-	var t *fileTable
-	switch strings.ToLower(path.Ext(fh.Filename)) {
-	case ".csv", ".txt":
-		t, err = parseCSVFile(body)
-	case ".xlsx", ".xlsm":
-		t, err = parseXLSXFile(body)
-	default:
-		return nil, "", badRequest("Chỉ nhận tệp .csv hoặc .xlsx.", "Only .csv or .xlsx files are accepted.")
-	}
-	if err != nil {
-		return nil, "", err
-	}
-	return t, fh.Filename, nil
-}
-
-func readUploadBytes(fh *multipart.FileHeader) ([]byte, error) {
-	f, err := fh.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
-}
-
-func newFileTable(records [][]string, firstLine int) (*fileTable, error) {
-	if len(records) == 0 {
-		return nil, badRequest("Tệp trống.", "The file is empty.")
-	}
-	t := &fileTable{cols: map[string]int{}}
-	for j, h := range records[0] {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if h != "" {
-			if _, dup := t.cols[h]; !dup {
-				t.cols[h] = j
-			}
+// loadAdminForm saves one row typed in a form.
+func (s *server) loadAdminForm(c *fiber.Ctx, kind, plan string) (queries.AdminLoadReport, error) {
+	form := map[string]string{}
+	for _, k := range adminFormColumns {
+		if v := trimField(c.FormValue(k)); v != "" {
+			form[k] = strings.Clone(v) // Fiber reuses the request's bytes
 		}
 	}
-	for i, r := range records[1:] {
-		if blankFileRow(r) {
-			continue
-		}
-		if len(t.rows) >= maxFileRows {
-			return nil, badRequest(fmt.Sprintf("Tệp có quá %d dòng.", maxFileRows), fmt.Sprintf("The file has more than %d rows.", maxFileRows))
-		}
-		t.rows = append(t.rows, r)
-		t.line = append(t.line, firstLine+1+i)
-	}
-	return t, nil
+	return s.loadAdmin(c, queries.AdminLoad{Kind: kind, Plan: plan, Form: form})
 }
 
-func blankFileRow(r []string) bool {
-	for _, v := range r {
-		if strings.TrimSpace(v) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func parseCSVFile(body []byte) (*fileTable, error) {
-	body = bytes.TrimPrefix(body, []byte("\ufeff"))
-	if !utf8.Valid(body) {
-		return nil, badRequest("Tệp CSV phải ở mã UTF-8.", "The CSV file must be UTF-8.")
-	}
-	firstLine, _, _ := bytes.Cut(body, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(body))
-	// Excel in Vietnamese locale saves CSV with semicolons.
-	if bytes.Count(firstLine, []byte(";")) > bytes.Count(firstLine, []byte(",")) {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	records, err := r.ReadAll()
+// loadAdminFile saves the table of the form's file; it returns the file's name too.
+func (s *server) loadAdminFile(c *fiber.Ctx, kind, plan string, replace bool) (queries.AdminLoadReport, string, error) {
+	name, content, err := uploadFormFile(c, "file")
 	if err != nil {
-		return nil, badRequest("Không đọc được tệp CSV: "+err.Error(), "Cannot read the CSV file: "+err.Error())
+		return queries.AdminLoadReport{}, "", err
 	}
-	return newFileTable(records, 1)
+	rep, err := s.loadAdmin(c, queries.AdminLoad{Kind: kind, Plan: plan, Replace: replace, FileName: name, Content: content})
+	return rep, name, err
 }
 
-func parseXLSXFile(body []byte) (*fileTable, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(body))
+func (s *server) loadAdmin(c *fiber.Ctx, req queries.AdminLoad) (queries.AdminLoadReport, error) {
+	if s.LoadAdmin == nil {
+		return queries.AdminLoadReport{}, errAdminLoadOff
+	}
+	rep, err := s.LoadAdmin(c.UserContext(), req)
 	if err != nil {
-		return nil, badRequest("Không đọc được tệp Excel.", "Cannot read the Excel file.")
+		return rep, err
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, badRequest("Tệp Excel không có trang tính nào.", "The Excel file has no sheet.")
-	}
-	// Raw values: 7.5 stays "7.5" whatever number format the cell shows.
-	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, badRequest("Không đọc được trang tính đầu tiên.", "Cannot read the first sheet.")
-	}
-	return newFileTable(rows, 1)
+	return rep, tableProblems(rep.Problems)
 }
 
-// getter reads row i by column name.
-func (t *fileTable) getter(i int) func(string) string {
-	return func(col string) string { return t.get(i, col) }
+// tableProblems is every problem of a rejected table, one per line, each at its cell
+// or line, Vietnamese and English.
+func tableProblems(probs []queries.IngestError) error {
+	if len(probs) == 0 {
+		return nil
+	}
+	var vi, en []string
+	for _, p := range probs {
+		wVI, wEN := "", ""
+		if p.Location != "" {
+			wVI = p.Location + ": "
+			wEN = strings.NewReplacer("dòng ", "line ", "cột ", "column ").Replace(p.Location) + ": "
+		}
+		vi = append(vi, strings.TrimSpace(wVI+p.MessageVI+" "+p.HintVI))
+		en = append(en, strings.TrimSpace(wEN+p.MessageEN+" "+p.HintEN))
+	}
+	return &userError{Status: fiber.StatusBadRequest, VI: strings.Join(vi, "\n"), EN: strings.Join(en, "\n")}
 }
 
 // trimField trims a form value and drops control characters.

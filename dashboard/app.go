@@ -37,6 +37,9 @@ type Deps struct {
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
 	Template  func(ctx context.Context, agency string, year uint16) ([]byte, string, error) // bytes, file name
 	NilReport func(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error)
+	// LoadAdmin checks and saves catalogue, target and assignment files and form rows
+	// (ingest.Ingester.LoadAdmin). Nil: those admin writes answer 503.
+	LoadAdmin func(ctx context.Context, req queries.AdminLoad) (queries.AdminLoadReport, error)
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a

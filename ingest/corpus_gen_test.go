@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // go test ./ingest -run TestGenerateCorpus -update rewrites testdata/ingest from this
@@ -159,7 +161,11 @@ func TestGenerateCorpus(t *testing.T) {
 		`<row r="6">`+is("A6", "ip_wastewater_compliance")+is("B6", "zones_bql")+`<c r="D6" s="1"><v>1.25</v></c></row></sheetData>`, nil)
 
 	// CSV: encodings and layout.
-	bad["latin1-not-utf8.csv"] = []byte(h + "investment_new_capital,VSIP1,BQL,2024,5,t\xfd \xf0\xf4ng,actual,,\n")
+	// 8-bit Vietnamese encodings: VNI and TCVN3 are refused (named), Windows-1258 is read.
+	bad["vni-not-utf8.csv"] = []byte(h + "investment_new_capital,VSIP1,BQL,2024,5,ty\xfb \xf1o\xe0ng,actual,S\xf4\xfb Co\xe2ng Th\xf6\xf4ng,\n")
+	bad["tcvn3-not-utf8.csv"] = []byte(h + "investment_new_capital,VSIP1,BQL,2024,5,t\xfb \xae\xe5ng,actual,S\xeb C\xabng Th\xad\xacng,\n")
+	good["windows1258.csv"] = toWindows1258(tb(t), "indicator;scope;agency;year;value;unit;status;source;note\r\n"+
+		"investment_new_capital;VSIP1;BQL;2024;1.234,5;tỷ đồng;Ước thực hiện;Báo cáo của Ban Quản lý;Số liệu ước tính đến hết năm\r\n")
 	bad["utf16-unknown-scope.csv"] = utf16LE("indicator\tscope\tagency\tyear\tvalue\nzone_new_jobs\tKCN-XYZ\tBQL\t2024\t5\n")
 	bad["bom-semicolon-ambiguous.csv"] = []byte("\ufeffindicator;scope;agency;year;value;unit\ninvestment_new_capital;VSIP1;BQL;2024;1.234;tỷ đồng\n")
 	bad["nfd-wrong-unit.csv"] = []byte(h + "investment_new_capital,VSIP1,BQL,2024,5,tri\u00ea\u0323u \u0111o\u0302\u0300ng,actual,,\n")
@@ -173,6 +179,10 @@ func TestGenerateCorpus(t *testing.T) {
 	bad["fractional-count.csv"] = []byte(h + row("investment_new_projects,VSIP1,BQL,2024,\"2,5\",dự án,actual,,"))
 	bad["unknown-agency.csv"] = []byte(h + row("grdp_growth,province_old,XYZ,2024,7,%,actual,,"))
 	bad["agency-merged-away.csv"] = []byte(h + row("grdp_growth,province_new,BDT,2026,7,%,actual,,"))
+	// A row without a valid year before a good one (the validator once indexed its
+	// duplicate table with year 0 and panicked).
+	bad["empty-year-then-valid.csv"] = []byte(h + row("grdp_growth,province_old,CTK,,7,%,actual,,") + row("grdp_growth,province_old,CTK,2024,7,%,actual,,"))
+	bad["invalid-year-then-valid.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2O24,7,%,actual,,") + row("grdp_growth,province_old,CTK,2024,7,%,actual,,"))
 	bad["year-outside-plans.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2035,7,%,actual,,"))
 	bad["old-province-in-2026.csv"] = []byte(h + row("grdp_growth,province_old,CTK,2026,7,%,actual,,"))
 	bad["not-assigned.csv"] = []byte(h + row("grdp_growth,province_old,BQL,2024,7,%,actual,,"))
@@ -231,6 +241,37 @@ func utf16LE(s string) []byte {
 	out := []byte{0xFF, 0xFE}
 	for _, r := range s {
 		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+func tb(t *testing.T) testing.TB { return t }
+
+// toWindows1258 encodes text the way Vietnamese Windows saves "CSV (Comma delimited)":
+// letters with circumflex, breve or horn precomposed, tones as combining marks.
+func toWindows1258(t testing.TB, s string) []byte {
+	t.Helper()
+	enc := charmap.Windows1258.NewEncoder()
+	var out []byte
+	for _, r := range norm.NFC.String(s) {
+		if b, err := enc.Bytes([]byte(string(r))); err == nil {
+			out = append(out, b...)
+			continue
+		}
+		var base, tones []rune
+		for _, m := range norm.NFD.String(string(r)) {
+			switch m {
+			case 0x300, 0x301, 0x303, 0x309, 0x323:
+				tones = append(tones, m)
+			default:
+				base = append(base, m)
+			}
+		}
+		b, err := enc.Bytes([]byte(norm.NFC.String(string(base)) + string(tones)))
+		if err != nil {
+			t.Fatalf("%q: %v", r, err)
+		}
+		out = append(out, b...)
 	}
 	return out
 }

@@ -9,9 +9,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -28,6 +28,13 @@ type Limits struct {
 	UnzipSizeLimit    int64         // .xlsx: total unpacked size (default 256 MB): zip bombs
 	UnzipXMLSizeLimit int64         // .xlsx: sheet XML kept in memory, larger goes to a temp file (default 16 MB)
 	Timeout           time.Duration // reading and checking one file (default 2 min)
+	MaxSharedStrings  int           // .xlsx: distinct shared strings (default 1,000,000)
+	MaxCells          int           // .xlsx: cells in all worksheets (default 10,000,000)
+	MaxConcurrent     int           // uploads read and written at once (default 2); others queue
+	QueueWait         time.Duration // how long a queued upload waits for its turn (default 2 min)
+	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
+	// scanner of xlsx_scan.go (tests compare both paths).
+	ExcelizeOnly bool
 }
 
 func (l Limits) withDefaults() Limits {
@@ -52,6 +59,18 @@ func (l Limits) withDefaults() Limits {
 	if l.UnzipXMLSizeLimit > l.UnzipSizeLimit {
 		l.UnzipXMLSizeLimit = l.UnzipSizeLimit
 	}
+	if l.MaxSharedStrings <= 0 {
+		l.MaxSharedStrings = 1_000_000
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = 10_000_000
+	}
+	if l.MaxConcurrent <= 0 {
+		l.MaxConcurrent = 2
+	}
+	if l.QueueWait <= 0 {
+		l.QueueWait = 2 * time.Minute
+	}
 	if l.Timeout <= 0 {
 		l.Timeout = 2 * time.Minute
 	}
@@ -60,14 +79,16 @@ func (l Limits) withDefaults() Limits {
 
 // Ingester checks and writes uploads. It is safe for concurrent use.
 type Ingester struct {
-	st  *queries.Store
-	lim Limits
-	now func() time.Time
+	st    *queries.Store
+	lim   Limits
+	now   func() time.Time
+	slots chan struct{} // acquireSlot
 }
 
 // New returns an Ingester writing to st within lim.
 func New(st *queries.Store, lim Limits) *Ingester {
-	return &Ingester{st: st, lim: lim.withDefaults(), now: time.Now}
+	lim = lim.withDefaults()
+	return &Ingester{st: st, lim: lim, now: time.Now, slots: make(chan struct{}, lim.MaxConcurrent)}
 }
 
 // Ingest reads, checks and (unless req.DryRun or the file has errors) writes one upload,
@@ -88,6 +109,12 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		// Too large to keep: the archive records its name, size and hash, not its bytes.
 		return in.reject(ctx, rep, nil, problem("file_too_large", Location{}, "", formatBytes(in.lim.MaxBytes)))
 	}
+	release, ok := in.acquireSlot(ctx, req.FileName)
+	if !ok {
+		// Recorded without its bytes: nothing of it was read, the sender sends it again.
+		return in.reject(ctx, rep, nil, problem("server_busy", Location{}, ""))
+	}
+	defer release()
 	cat, err := loadCatalogue(ctx, in.st)
 	if err != nil {
 		return rep, err
@@ -140,8 +167,7 @@ func (in *Ingester) read(ctx context.Context, req queries.UploadRequest, cat *ca
 	v = newValidator(cat, req, in.lim)
 	defer func() {
 		if r := recover(); r != nil {
-			slog.Error("ingest: parser panic", "file", req.FileName, "panic", r, "stack", string(debug.Stack()))
-			probs = []queries.IngestError{problem("file_unreadable", Location{}, "", fmt.Sprint(r))}
+			probs = []queries.IngestError{internalProblem(rep.UploadID, req.FileName, r, debug.Stack())}
 		}
 	}()
 	kind, kprob := detectKind(req.Content)
@@ -183,6 +209,14 @@ func detectKind(b []byte) (string, *queries.IngestError) {
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		if ext, vi, en, ok := zipDocument(b); ok {
+			code := "file_zip_document"
+			if ext == ".ods" {
+				code = "file_ods"
+			}
+			e := problem(code, Location{}, "", ext, vi, en)
+			return strings.TrimPrefix(ext, "."), &e
+		}
 		return queries.KindXLSX, nil
 	case bytes.HasPrefix(b, oleMagic):
 		e := problem("file_xls", Location{}, "")
@@ -235,4 +269,12 @@ func (in *Ingester) reject(ctx context.Context, rep queries.IngestReport, conten
 	rep.Items, rep.Counts = nil, queries.ChangeCounts{}
 	summarize(&rep, time.Time{})
 	return rep, in.record(ctx, rep, content)
+}
+
+// internalProblem is what the user sees of a bug met while reading a file (a panic in
+// a library or in our code): a generic message with the upload id to quote, never
+// the runtime's text, which goes to the log with the stack.
+func internalProblem(ref, file string, panicked any, stack []byte) queries.IngestError {
+	slog.Error("ingest: panic while reading a file", "upload", ref, "file", file, "panic", panicked, "stack", string(stack))
+	return problem("file_internal", Location{}, "", ref)
 }

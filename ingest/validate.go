@@ -152,12 +152,16 @@ func (v *validator) cleaned(s string) string {
 }
 
 // duplicates reports figures given twice, once the file is read: on a dense table
-// when the file's codes are few enough, else on a map.
+// when the file's codes are few enough, else on a map. A figure without a year (its
+// year was missing or invalid, already reported at its line) has no key to repeat.
 func (v *validator) duplicates() {
 	nI, nS := len(v.inds), len(v.scopes)
 	minY, maxY := 0, 0
 	for i := range v.figs {
 		y := int(v.figs[i].year)
+		if y == 0 {
+			continue
+		}
 		if minY == 0 || y < minY {
 			minY = y
 		}
@@ -174,6 +178,9 @@ func (v *validator) duplicates() {
 		first := make([]int32, cells) // figure index + 1
 		for i := range v.figs {
 			f := &v.figs[i]
+			if f.year == 0 {
+				continue
+			}
 			k := (int(f.ind)*nS+int(f.scope))*nY + int(f.year) - minY
 			if first[k] != 0 {
 				report(f, v.figs[first[k]-1].n)
@@ -186,6 +193,9 @@ func (v *validator) duplicates() {
 	seen := map[fileKey]int{}
 	for i := range v.figs {
 		f := &v.figs[i]
+		if f.year == 0 {
+			continue
+		}
 		k := fileKey{f.ind, f.scope, f.year}
 		if n, dup := seen[k]; dup {
 			report(f, n)
@@ -312,6 +322,9 @@ func (v *validator) row(r *rawRow) bool {
 		}
 	case v.reqYear != 0:
 		year = int(v.reqYear)
+	case r.f[fYear] == "" && v.info.year == "" && v.info.hasYearColumn:
+		// The file has a year column and this row left it empty: say where.
+		v.fail(problem("year_missing", yloc, ""))
 	default:
 		v.failOnce("year_missing", Location{}, "")
 	}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -28,7 +30,10 @@ type sourceInfo struct {
 	agencyLoc Location
 	year      string
 	yearLoc   Location
-	warnings  []queries.IngestError
+	// hasYearColumn: the rows carry their own year (a CSV or sheet column), so a row
+	// that leaves it empty is reported at its line.
+	hasYearColumn bool
+	warnings      []queries.IngestError
 }
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -65,10 +70,14 @@ func openXLSX(content []byte, lim Limits) (*excelize.File, *queries.IngestError)
 // formatted values (what the user sees: "7,5%", a date), which together tell a
 // percentage or a date from a plain number without loading the sheet.
 type xlsxReader struct {
-	f        *excelize.File
-	sheet    string
-	cols     [nFields]int
-	lazyBool bool // no second pass: tell a TRUE cell from 1 by asking for its type
+	f          *excelize.File
+	sheet      string
+	cols       [nFields]int
+	lazyBool   bool            // no second pass: tell a TRUE cell from 1 by asking for its type
+	shownPanic *goroutinePanic // set by the displayed-values goroutine before it closes its channel
+	// shownColumns reads a row of displayed values (nil: excelize's Rows.Columns; tests
+	// make it panic).
+	shownColumns func(*excelize.Rows) ([]string, error)
 	// small: the workbook may be loaded whole (excelize's cell-type and formula
 	// lookups do that, at ~10 KB of memory per row) to settle rare cases.
 	small bool
@@ -139,6 +148,9 @@ func (x *xlsxReader) cell(f field, n int) string {
 }
 
 func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo, emit func(*rawRow) bool) []queries.IngestError {
+	if perr := xlsxTooLarge(content, lim); perr != nil {
+		return []queries.IngestError{*perr}
+	}
 	f, perr := openXLSX(content, lim)
 	if perr != nil {
 		return []queries.IngestError{*perr}
@@ -162,6 +174,7 @@ func readXLSX(ctx context.Context, content []byte, lim Limits, info *sourceInfo,
 	if probs := x.readHeader(header, headerRow); len(probs) > 0 {
 		return probs
 	}
+	info.hasYearColumn = x.cols[fYear] >= 0
 	x.lazyBool = !displayMatters(f)
 	from, hidden, probs := 1, 0, []queries.IngestError(nil)
 	if fast := newFastSheet(f, content, lim, x, header, headerRow); fast != nil {
@@ -224,7 +237,12 @@ func (x *xlsxReader) excelizeRows(ctx context.Context, info *sourceInfo, headerR
 		}
 		var fc string
 		if shown != nil {
-			fc = <-shown // one per row after the header, in step with this loop
+			var ok bool
+			// One per row after the header, in step with this loop; closed early only
+			// when the second pass failed.
+			if fc, ok = <-shown; !ok {
+				x.raiseShownPanic()
+			}
 		} else if c := x.cols[fValue]; c < len(rc) {
 			fc = rc[c] // no percent or date format in the workbook: shown as stored
 		}
@@ -246,6 +264,25 @@ func (x *xlsxReader) excelizeRows(ctx context.Context, info *sourceInfo, headerR
 		return 0, []queries.IngestError{problem("file_corrupt", Location{Sheet: sheet}, "", err.Error())}
 	}
 	return hidden, nil
+}
+
+// goroutinePanic is a panic caught in the displayed-values goroutine.
+type goroutinePanic struct {
+	value any
+	stack []byte
+}
+
+func (p *goroutinePanic) String() string {
+	return fmt.Sprintf("%v (in the displayed-values pass)\n%s", p.value, p.stack)
+}
+
+// raiseShownPanic re-panics, on the reader's goroutine (whose recover turns it into a
+// file problem), a panic of the displayed-values pass. The goroutine sets shownPanic
+// before closing its channel, so a receive that finds the channel closed sees it.
+func (x *xlsxReader) raiseShownPanic() {
+	if p := x.shownPanic; p != nil {
+		panic(p)
+	}
 }
 
 // fillRow copies a row's cells into row and classifies its value cell (facts: what
@@ -284,11 +321,24 @@ func (x *xlsxReader) shownValues(skip int) (<-chan string, func(), error) {
 	go func() {
 		defer close(finished)
 		defer close(out)
+		// A panic here is outside the reader's recover (another goroutine) and would
+		// end the server: keep it, and the reader raises it again on its own side.
+		defer func() {
+			if r := recover(); r != nil {
+				x.shownPanic = &goroutinePanic{value: r, stack: debug.Stack()}
+			}
+		}()
 		for n := 1; rows.Next(); n++ {
 			if n <= skip {
 				continue // Columns not called: Next moves on by itself
 			}
-			fc, err := rows.Columns()
+			var fc []string
+			var err error
+			if x.shownColumns != nil {
+				fc, err = x.shownColumns(rows)
+			} else {
+				fc, err = rows.Columns()
+			}
 			if err != nil {
 				return
 			}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -40,9 +39,6 @@ const (
 // are read by excelize, which streams them from a temporary file.
 const fastSheetMaxBytes = 128 << 20
 
-// fastSheetOff turns the scanner off (tests compare both paths).
-var fastSheetOff atomic.Bool
-
 type fastSheet struct {
 	x         *xlsxReader
 	data      []byte
@@ -58,7 +54,7 @@ type fastSheet struct {
 // newFastSheet prepares the scanner for the data sheet, or returns nil when the sheet
 // cannot be located or read within the limits (excelize then reads all of it).
 func newFastSheet(f *excelize.File, content []byte, lim Limits, x *xlsxReader, header []string, headerRow int) *fastSheet {
-	if fastSheetOff.Load() {
+	if lim.ExcelizeOnly {
 		return nil
 	}
 	if f.SharedStrings == nil && sharedStringsPart(f) {

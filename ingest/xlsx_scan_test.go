@@ -6,21 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-)
 
-// bothPaths serialises the tests that switch the fast scanner off.
-var bothPaths sync.Mutex
+	"github.com/xuri/excelize/v2"
+)
 
 // readXLSXTrace reads a workbook and describes everything the reader produced.
 func readXLSXTrace(b []byte, fast bool) string {
-	bothPaths.Lock()
-	defer bothPaths.Unlock()
-	fastSheetOff.Store(!fast)
-	defer fastSheetOff.Store(false)
 	info := &sourceInfo{}
-	lim := Limits{UnzipSizeLimit: 8 << 20, UnzipXMLSizeLimit: 1 << 20}.withDefaults()
+	lim := Limits{UnzipSizeLimit: 8 << 20, UnzipXMLSizeLimit: 1 << 20, ExcelizeOnly: !fast}.withDefaults()
 	var out strings.Builder
 	probs := readXLSX(context.Background(), b, lim, info, func(r *rawRow) bool {
 		fmt.Fprintf(&out, "row %d %q pre=%d num=%v err=%s/%s at %s\n", r.n, r.f, r.pre, r.num, r.errMsg, r.errArg, info.loc(r.n, fValue))
@@ -124,4 +118,46 @@ func FuzzXLSXScanner(f *testing.F) {
 		b := rawXLSX(t, "", map[string]string{"xl/worksheets/sheet1.xml": sheet})
 		compareXLSXPaths(t, "fuzzed", b)
 	})
+}
+
+// TestDisplayedValuesPanicIsRecovered: a panic in the goroutine that reads displayed
+// values (excelize, outside the reader's recover) reaches the reader's goroutine as a
+// panic its recover catches, instead of ending the process.
+func TestDisplayedValuesPanicIsRecovered(t *testing.T) {
+	b := rawXLSX(t, `<sheetData>`+handHeader()+handRow("5", "zone_new_jobs", "DQ", "người", `<c r="D5" s="1"><v>0.5</v></c>`)+`</sheetData>`, nil)
+	lim := Limits{ExcelizeOnly: true}.withDefaults()
+	f, perr := openXLSX(b, lim)
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	defer f.Close()
+	x := &xlsxReader{f: f, small: true, shownColumns: func(*excelize.Rows) ([]string, error) {
+		var m map[string]int
+		m["boom"]++ // a nil map write: a runtime panic
+		return nil, nil
+	}}
+	for i := range x.cols {
+		x.cols[i] = -1
+	}
+	sheet, headerRow, header, probs := findDataSheet(f)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	x.sheet = sheet
+	if probs := x.readHeader(header, headerRow); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	x.lazyBool = !displayMatters(f)
+	if x.lazyBool {
+		t.Fatal("the workbook's percent style should need displayed values")
+	}
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		_, _ = x.excelizeRows(context.Background(), &sourceInfo{loc: func(int, field) Location { return Location{} }}, headerRow, 1,
+			func(*rawRow) bool { return true })
+	}()
+	if p, ok := got.(*goroutinePanic); !ok || !strings.Contains(p.String(), "nil map") {
+		t.Fatalf("recovered %v", got)
+	}
 }

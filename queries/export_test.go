@@ -1,7 +1,28 @@
 package queries
 
+import "context"
+
 // HashAtProductionCost lets the one full-cost test hash as production does, while the
 // rest of the package's tests use cheap hashing.
 func HashAtProductionCost(password string) (string, error) {
 	return hashWith(password, &productionCost)
+}
+
+// TargetVersions counts a plan's target rows by version, deleted ones included: rows
+// written by one insert share a version.
+func (s *Store) TargetVersions(ctx context.Context, plan string) (map[uint64]int, error) {
+	rows, err := s.conn.Query(ctx, `SELECT version, count() FROM targets WHERE plan = ? GROUP BY version`, plan)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[uint64]int{}
+	for rows.Next() {
+		var v, n uint64
+		if err := rows.Scan(&v, &n); err != nil {
+			return nil, err
+		}
+		out[v] = int(n)
+	}
+	return out, rows.Err()
 }

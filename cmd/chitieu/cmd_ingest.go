@@ -21,7 +21,8 @@ func init() {
 
 // ingestLimits applies the configured upload limits.
 func ingestLimits(cfg Config) ingest.Limits {
-	return ingest.Limits{MaxBytes: int64(cfg.UploadLimitMB) << 20, MaxRows: cfg.UploadRowLimit}
+	return ingest.Limits{MaxBytes: int64(cfg.UploadLimitMB) << 20, MaxRows: cfg.UploadRowLimit,
+		MaxCells: cfg.UploadCellLimit, MaxSharedStrings: cfg.UploadStrLimit, MaxConcurrent: cfg.UploadSlots}
 }
 
 // parseInterleaved lets flags come before, between or after the file names.

@@ -60,12 +60,10 @@ func init() {
 	})
 }
 
-// parseDate reads dates as written in Vietnamese letters (08/12/2023) or ISO.
+// parseDate reads a letter's date as ingest reads every date (DD/MM/YYYY or ISO).
 func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"02/01/2006", "2/1/2006", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
+	if t, ok := ingest.ParseDate(s); ok {
+		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("ngày %q không hợp lệ, ghi DD/MM/YYYY (invalid date, use DD/MM/YYYY)", s)
 }

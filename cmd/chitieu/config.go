@@ -20,6 +20,9 @@ type Config struct {
 	ShutdownTimeout time.Duration  // CHITIEU_SHUTDOWN_TIMEOUT
 	UploadLimitMB   int            // CHITIEU_UPLOAD_LIMIT_MB: largest accepted upload
 	UploadRowLimit  int            // CHITIEU_UPLOAD_ROW_LIMIT: most rows in one upload
+	UploadCellLimit int            // CHITIEU_UPLOAD_CELL_LIMIT: most .xlsx cells (all sheets)
+	UploadStrLimit  int            // CHITIEU_UPLOAD_STRING_LIMIT: most .xlsx shared strings
+	UploadSlots     int            // CHITIEU_UPLOAD_CONCURRENCY: uploads processed at once (others queue)
 	Public          bool           // CHITIEU_PUBLIC: dashboards readable without sign-in
 	DemoAdmin       bool           // CHITIEU_DEMO_ADMIN: create a local demo admin (make run)
 	AdminPassword   string         // CHITIEU_ADMIN_PASSWORD: first admin's password
@@ -73,6 +76,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		ShutdownTimeout: durVar("CHITIEU_SHUTDOWN_TIMEOUT", 10*time.Second),
 		UploadLimitMB:   intVar("CHITIEU_UPLOAD_LIMIT_MB", 20),
 		UploadRowLimit:  intVar("CHITIEU_UPLOAD_ROW_LIMIT", 1_000_000),
+		UploadCellLimit: intVar("CHITIEU_UPLOAD_CELL_LIMIT", 10_000_000),
+		UploadStrLimit:  intVar("CHITIEU_UPLOAD_STRING_LIMIT", 1_000_000),
+		UploadSlots:     intVar("CHITIEU_UPLOAD_CONCURRENCY", 2),
 		Public:          boolVar("CHITIEU_PUBLIC", false),
 		DemoAdmin:       boolVar("CHITIEU_DEMO_ADMIN", false),
 		AdminPassword:   getenv("CHITIEU_ADMIN_PASSWORD"),
