@@ -5,6 +5,7 @@ package dashboard
 
 import (
 	"context"
+	"github.com/quangngai/chitieu/plan"
 	"log/slog"
 	"time"
 
@@ -34,6 +35,9 @@ type Deps struct {
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
 	Template  func(ctx context.Context, agency string, year uint16) ([]byte, string, error) // bytes, file name
 	NilReport func(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error)
+	// Clock is what "today" is for every page (the default plan and year, overdue
+	// reports); nil: the system clock. Tests set the day with plan.FixedClock.
+	Clock plan.Clock
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a
@@ -41,6 +45,9 @@ type Deps struct {
 func New(d Deps) (*fiber.App, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
+	}
+	if d.Clock == nil {
+		d.Clock = plan.SystemClock
 	}
 	if d.UploadLimitMB <= 0 {
 		d.UploadLimitMB = 20

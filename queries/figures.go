@@ -146,6 +146,34 @@ func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, err
 	return out, rows.Err()
 }
 
+// IndicatorHistory returns every version of every figure of one indicator that has
+// been revised (more than one version), oldest first per figure, withdrawals
+// included: one read for a whole indicator page instead of one per figure.
+func (s *Store) IndicatorHistory(ctx context.Context, indicator string) (map[FigureKey][]Figure, error) {
+	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
+		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
+		FROM figures WHERE indicator = ? AND (scope, agency, year) IN (
+			SELECT scope, agency, year FROM figures WHERE indicator = ?
+			GROUP BY scope, agency, year HAVING count() > 1)
+		ORDER BY scope, agency, year, version`, indicator, indicator)
+	if err != nil {
+		return nil, fmt.Errorf("indicator history: %w", err)
+	}
+	defer rows.Close()
+	out := map[FigureKey][]Figure{}
+	for rows.Next() {
+		var f Figure
+		var wd, syn uint8
+		if err := rows.Scan(&f.Indicator, &f.Scope, &f.Agency, &f.Year, &f.Value, &f.Unit, &f.Status,
+			&f.Source, &f.Note, &f.UploadID, &f.UploadedBy, &f.UploadedAt, &f.Version, &wd, &syn); err != nil {
+			return nil, err
+		}
+		f.Withdrawn, f.Synthetic = wd == 1, syn == 1
+		out[f.FigureKey] = append(out[f.FigureKey], f)
+	}
+	return out, rows.Err()
+}
+
 // DataVersion is the newest version written to figures, targets or submissions: a
 // stamp that changes whenever the data a dashboard shows changes.
 func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
