@@ -101,7 +101,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	for _, sr := range all {
 		lines = append(lines, valuesOf(scopeLabel(sr.Scope), sr))
 	}
-	m.Notes = append(m.Notes, seriesNotes(all, lg)...)
+	m.Notes = append(m.Notes, seriesNotes(all, lg)...) // the merger note is also on the chart, for its exports
 	for _, sc := range cat.Scopes {
 		if len(grouped[sc.Code]) > 0 && sc.Note != "" && (sc.Code == scopeOld || sc.Code == scopeNew) {
 			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+sc.Note)
