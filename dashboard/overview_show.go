@@ -174,7 +174,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 			}
 			m.Groups[len(m.Groups)-1].Cards = append(m.Groups[len(m.Groups)-1].Cards, card)
 			m.Cards = append(m.Cards, card)
-			summary.Rows = append(summary.Rows, overviewRows(card, lg)...)
+			summary.Rows = append(summary.Rows, overviewRows(card, m.NoTargets, lg)...)
 			ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, it.Unit, card.drawn, cat, lg))
 		}
 	}
@@ -267,7 +267,9 @@ func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]quer
 }
 
 // overviewRows: one summary row per target of the card (one row when it has none).
-func overviewRows(card overviewCard, lg string) [][]cell {
+// noTargets: the plan has no targets loaded at all, which the row says, rather than
+// "no target" for every indicator.
+func overviewRows(card overviewCard, noTargets bool, lg string) [][]cell {
 	latestYear, latest, source := "", translate(lg, "common.nodata"), ""
 	var latestNum *float64
 	if card.Latest != nil {
@@ -276,8 +278,12 @@ func overviewRows(card overviewCard, lg string) [][]cell {
 	}
 	base := []cell{{Text: card.Name, Href: card.Href}, txt(card.Unit), txt(latestYear), {Text: latest, Num: latestNum}}
 	if len(card.Evals) == 0 {
-		return [][]cell{append(base, txt(translate(lg, "overview.notarget")), txt(""), txt(""), txt(""), txt(""),
-			cell{Text: translate(lg, "status.no_target"), Class: "no_target"}, txt(source))}
+		target, status := translate(lg, "overview.notarget"), translate(lg, "status.no_target")
+		if noTargets {
+			target, status = "—", translate(lg, "status.plan_no_targets")
+		}
+		return [][]cell{append(base, txt(target), txt(""), txt(""), txt(""), txt(""),
+			cell{Text: status, Class: "no_target"}, txt(source))}
 	}
 	var rows [][]cell
 	for _, ev := range card.Evals {
