@@ -1,11 +1,15 @@
 package dashboard
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/quangngai/chitieu/queries"
+	"github.com/shopspring/decimal"
 )
 
 // chartOption reads the ECharts option of the chart with this id from a page.
@@ -253,4 +257,39 @@ func TestLandingScorecard(t *testing.T) {
 	}
 	en := pageText(fetch(t, base+"/?lang=en").Body)
 	mustContain(t, "English scorecard", en, "Closed", "1 not met 2 cannot be judged 1 no data yet", "Indicators with a target in this plan")
+}
+
+// Issue 10 §4: the revision history of an indicator is one read, grouped per figure.
+func TestIndicatorHistoryShowsEveryRevision(t *testing.T) {
+	base, st := startTestServer(t, nil)
+	ctx := context.Background()
+	cur, err := st.CurrentFigures(ctx, queries.FigureFilter{Indicators: []string{"grdp_growth"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var revised []queries.Figure
+	for _, c := range cur {
+		if c.Year == 2022 || c.Year == 2024 {
+			f := c.Figure
+			f.Value, f.Note, f.Version = f.Value.Add(decimal.NewFromFloat(0.01)), "revision-"+itoa(int(f.Year)), queries.NewVersion()
+			revised = append(revised, f)
+		}
+	}
+	if len(revised) != 2 {
+		t.Fatalf("demo figures for 2022 and 2024: %d", len(revised))
+	}
+	if err := st.InsertFigures(ctx, revised); err != nil {
+		t.Fatal(err)
+	}
+	body := fetch(t, base+"/indicators/grdp_growth").Body
+	i := strings.Index(body, `id="table-history"`)
+	if i < 0 {
+		t.Fatal("no revision history table")
+	}
+	hist := body[i:]
+	hist = hist[:strings.Index(hist, "</table>")]
+	if n := strings.Count(hist, "<tr>") - 1; n != 4 {
+		t.Fatalf("history rows %d, want 2 figures × 2 versions", n)
+	}
+	mustContain(t, "history", pageText(hist), "8,09", "8,08", "4,08", "4,07", "revision-2022", "revision-2024")
 }
