@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 const figureColumns = `indicator, scope, agency, year, value, unit, status, source, note,
@@ -131,6 +133,11 @@ func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, err
 	if err != nil {
 		return nil, fmt.Errorf("figure history: %w", err)
 	}
+	return scanVersions(rows)
+}
+
+// scanVersions reads figure versions in the column order of the history reads.
+func scanVersions(rows driver.Rows) ([]Figure, error) {
 	defer rows.Close()
 	var out []Figure
 	for rows.Next() {
@@ -159,19 +166,12 @@ func (s *Store) IndicatorHistory(ctx context.Context, indicator string) (map[Fig
 	if err != nil {
 		return nil, fmt.Errorf("indicator history: %w", err)
 	}
-	defer rows.Close()
+	versions, err := scanVersions(rows)
 	out := map[FigureKey][]Figure{}
-	for rows.Next() {
-		var f Figure
-		var wd, syn uint8
-		if err := rows.Scan(&f.Indicator, &f.Scope, &f.Agency, &f.Year, &f.Value, &f.Unit, &f.Status,
-			&f.Source, &f.Note, &f.UploadID, &f.UploadedBy, &f.UploadedAt, &f.Version, &wd, &syn); err != nil {
-			return nil, err
-		}
-		f.Withdrawn, f.Synthetic = wd == 1, syn == 1
+	for _, f := range versions {
 		out[f.FigureKey] = append(out[f.FigureKey], f)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // DataVersion is the newest version written to figures, targets or submissions: a
