@@ -48,3 +48,36 @@ func TestIndicatorHistoryGroupsVersions(t *testing.T) {
 		t.Fatalf("versions of %v = %+v, want two values then the withdrawal", b, bs)
 	}
 }
+
+// The indicator page's revision history: one read per indicator against one read
+// per revised figure (what the page did before), for 40 revised figures.
+func BenchmarkIndicatorHistory(b *testing.B) {
+	st := querytest.MustOpen(b)
+	ctx := context.Background()
+	var rows []queries.Figure
+	var keys []queries.FigureKey
+	for i := 0; i < 40; i++ {
+		k := queries.FigureKey{Indicator: "grdp_growth", Scope: "province_old", Agency: "CTK", Year: uint16(1990 + i)}
+		keys = append(keys, k)
+		rows = append(rows, fig(k, "1", "a", uint64(2*i+1)), fig(k, "2", "b", uint64(2*i+2)))
+	}
+	if err := st.InsertFigures(ctx, rows); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("one read per indicator", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.IndicatorHistory(ctx, "grdp_growth"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("one read per figure", func(b *testing.B) {
+		for b.Loop() {
+			for _, k := range keys {
+				if _, err := st.FigureHistory(ctx, k); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
