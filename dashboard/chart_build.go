@@ -104,7 +104,9 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 		}
 		colour := palette[i%len(palette)]
 		sopts := []charts.SeriesOpts{
-			charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}),
+			// A dashed line is a forecast: no points of its own, so the figure it starts
+			// from stays visible.
+			charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(!s.Dashed)}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
 		}
 		if s.Dashed {
@@ -117,7 +119,7 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 		return cfg, err
 	}
 	if len(ss) > 0 && len(bands) > 0 {
-		if cfg.Option, err = withSeriesMarks(cfg.Option, bandMarks(bands, small)); err != nil {
+		if cfg.Option, err = withSeriesMarks(cfg.Option, bandMarks(bands, years, small)); err != nil {
 			return cfg, err
 		}
 	}
@@ -186,12 +188,19 @@ func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
 // marker at the bound for an inequality). Labels are stacked one line apart so two
 // targets never print over each other; a small card draws no labels (its text
 // lists the targets).
-func bandMarks(bands []band, small bool) map[string]any {
+func bandMarks(bands []band, years []int, small bool) map[string]any {
 	var areas, lines, points []any
 	for i, b := range bands {
 		from, to := strconv.Itoa(b.From), strconv.Itoa(b.To)
 		label := map[string]any{"show": !small, "formatter": b.Label, "color": colourMet, "fontSize": 11}
-		offset := []int{0, 14 * i}
+		// A label moves one line per earlier target whose years overlap this one's.
+		slot := 0
+		for _, prev := range bands[:i] {
+			if prev.From <= b.To && b.From <= prev.To {
+				slot++
+			}
+		}
+		offset := []int{0, 14 * slot}
 		switch {
 		case b.Min != nil && b.Max != nil && b.From != b.To:
 			label["position"], label["offset"] = "insideTopLeft", offset
@@ -199,7 +208,13 @@ func bandMarks(bands []band, small bool) map[string]any {
 				map[string]any{"name": b.Label, "xAxis": from, "yAxis": *b.Max, "itemStyle": map[string]any{"color": colourTarget}, "label": label},
 				map[string]any{"xAxis": to, "yAxis": *b.Min}})
 		case b.Min != nil && b.Max != nil:
-			label["position"], label["offset"] = "end", []int{0, -14 * i}
+			label["position"], label["offset"] = "end", []int{0, -14 * slot}
+			// At either end of the axis the label reads inwards, so it is not cut off.
+			if len(years) > 0 && b.From == years[len(years)-1] {
+				label["align"] = "right"
+			} else if len(years) > 0 && b.From == years[0] {
+				label["align"] = "left"
+			}
 			lines = append(lines, []any{
 				map[string]any{"name": b.Label, "coord": []any{from, *b.Min}, "label": label,
 					"lineStyle": map[string]any{"color": colourTargetStroke, "type": "solid", "width": 14}},
@@ -210,12 +225,12 @@ func bandMarks(bands []band, small bool) map[string]any {
 				v = b.Max
 			}
 			if b.From == b.To {
-				label["position"], label["offset"] = "right", []int{0, 14 * i}
+				label["position"], label["offset"] = "right", offset
 				points = append(points, map[string]any{"name": b.Label, "coord": []any{from, *v}, "symbol": "rect",
 					"symbolSize": []int{22, 3}, "itemStyle": map[string]any{"color": colourMet}, "label": label})
 				continue
 			}
-			label["position"], label["offset"] = "insideStartTop", []int{0, -14 * i}
+			label["position"], label["offset"] = "insideStartTop", []int{0, -14 * slot}
 			lines = append(lines, []any{
 				map[string]any{"name": b.Label, "coord": []any{from, *v}, "label": label},
 				map[string]any{"coord": []any{to, *v}}})
