@@ -5,14 +5,14 @@ import (
 	"slices"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
-// The target kinds and comparators a form offers: named once, in plan.
 var (
-	targetKinds       = plan.Kinds
-	targetComparators = plan.Comparators
+	targetKinds = []string{queries.TargetAnnual, queries.TargetPeriodAverage, queries.TargetLevelAtEnd,
+		queries.TargetCumulative, queries.TargetFloor, queries.TargetCeiling}
+	targetComparators = []string{queries.CompBetween, queries.CompAtLeast, queries.CompGreaterThan,
+		queries.CompAtMost, queries.CompLessThan, queries.CompEqual}
 )
 
 // targetScopes lists the codes a target may name: the scopes and the zones.
@@ -97,7 +97,9 @@ func (tc *targetChecker) target(fe *fieldErrors, line int, get func(string) stri
 
 // checkBounds: a comparator needs the bounds it compares with.
 func checkBounds(fe *fieldErrors, w string, t queries.Target) {
-	needMin, needMax := plan.NeedsMin(t.Comparator), plan.NeedsMax(t.Comparator)
+	needMin := t.Comparator == queries.CompBetween || t.Comparator == queries.CompAtLeast ||
+		t.Comparator == queries.CompGreaterThan || t.Comparator == queries.CompEqual
+	needMax := t.Comparator == queries.CompBetween || t.Comparator == queries.CompAtMost || t.Comparator == queries.CompLessThan
 	if needMin && t.ValueMin == nil {
 		fe.add(w, t.Comparator+" cần value_min.", t.Comparator+" needs value_min.")
 	}

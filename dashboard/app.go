@@ -5,7 +5,6 @@ package dashboard
 
 import (
 	"context"
-	"github.com/quangngai/chitieu/plan"
 	"log/slog"
 	"time"
 
@@ -30,14 +29,13 @@ type Deps struct {
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the client,
 	// so sign-in limits and the audit trail see people, not the balancer.
 	TrustedProxies []string
+	// Now is the clock (nil: time.Now); tests set it instead of sleeping.
+	Now func() time.Time
 	// Ingest paths, wired by cmd to one ingest.Ingester (the dashboard does not import
 	// ingest). Nil: the upload routes answer 503.
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
 	Template  func(ctx context.Context, agency string, year uint16) ([]byte, string, error) // bytes, file name
 	NilReport func(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error)
-	// Clock is what "today" is for every page (the default plan and year, overdue
-	// reports); nil: the system clock. Tests set the day with plan.FixedClock.
-	Clock plan.Clock
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a
@@ -45,9 +43,6 @@ type Deps struct {
 func New(d Deps) (*fiber.App, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
-	}
-	if d.Clock == nil {
-		d.Clock = plan.SystemClock
 	}
 	if d.UploadLimitMB <= 0 {
 		d.UploadLimitMB = 20

@@ -110,7 +110,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	var bands []band
 	m.Targets = table{ID: "targets", Title: translate(lg, "indicator.targets"),
 		Headers: headers(lg, "common.plan", "col.scope", "col.period", "col.kind", "common.target", "col.compared", "common.status", "common.source")}
-	today := s.now().Year()
+	today := s.localNow().Year()
 	for _, t := range cat.Targets {
 		if t.Indicator != it.Code {
 			continue

@@ -95,7 +95,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 	if err != nil {
 		return nil, err
 	}
-	today := s.now().Year()
+	today := s.localNow().Year()
 	// The figures of every targeted indicator and of section I, up to today: the
 	// default plan depends on whether the current plan has a year of data.
 	var codes []string

@@ -50,7 +50,7 @@ func cached[T any](s *server, ctx context.Context, key string, build func() (T, 
 	if s.NoPageCache {
 		return build()
 	}
-	key = s.now().Format("2006-01-02") + "|" + key
+	key = s.localNow().Format("2006-01-02") + "|" + key
 	pc := cacheFor(s.Store)
 	if err := pc.check(ctx, s.Store); err != nil {
 		return build() // ClickHouse trouble: let the build report it

@@ -64,7 +64,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 	if err != nil {
 		return nil, err
 	}
-	today := s.now().Year()
+	today := s.localNow().Year()
 	year := today
 	if f.Year > 0 {
 		year = f.Year

@@ -49,7 +49,7 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
+	now := s.localNow()
 	today := now.Year()
 	rounds, err := s.Store.Rounds(ctx)
 	if err != nil {

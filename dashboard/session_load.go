@@ -70,7 +70,7 @@ func (s *server) sessionUser(c *fiber.Ctx, tok string) (queries.User, error) {
 	if err != nil {
 		return queries.User{}, err
 	}
-	if !se.Valid(u, s.now()) {
+	if !se.Valid(u, time.Now()) {
 		return queries.User{}, queries.ErrNotFound
 	}
 	return u, nil
@@ -86,7 +86,7 @@ func (s *server) sessionTTL() time.Duration {
 // startSession signs u in: a new session in ClickHouse and its cookie.
 func (s *server) startSession(c *fiber.Ctx, u queries.User) error {
 	ttl := s.sessionTTL()
-	tok, _, err := s.Store.CreateSession(c.UserContext(), u.Username, c.IP(), c.Get(fiber.HeaderUserAgent), s.now().Add(ttl))
+	tok, _, err := s.Store.CreateSession(c.UserContext(), u.Username, c.IP(), c.Get(fiber.HeaderUserAgent), time.Now().Add(ttl))
 	if err != nil {
 		return err
 	}

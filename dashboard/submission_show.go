@@ -74,7 +74,7 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 	if n := len(hist); n > 0 && !hist[n-1].Withdrawn {
 		current = queries.SubmissionState{Submission: hist[n-1], FirstAt: hist[0], Versions: uint64(n)}
 	}
-	m.State = plan.Report(current, len(figs), nil, s.now()).State
+	m.State = plan.Report(current, len(figs), nil, s.localNow()).State
 	m.History = table{ID: "submission", Title: translate(lg, "submission.history"),
 		Headers: headers(lg, "col.version", "common.status", "col.letter", "col.letterdate", "col.signer", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
 	for i, h := range hist {

@@ -55,7 +55,7 @@ func startTestServer(t *testing.T, edit func(*Deps)) (string, *queries.Store) {
 	}
 	// Late 2026, as in the domain: the 2021–2025 plan has closed, the 2026–2030 one
 	// has no figures yet. Tests set "today" instead of depending on when they run.
-	d := Deps{Store: st, Public: true, ChromiumPath: "chromium", Clock: plan.FixedClock(testToday)}
+	d := Deps{Store: st, Public: true, ChromiumPath: "chromium", Now: plan.FixedClock(testToday)}
 	if edit != nil {
 		edit(&d)
 	}

@@ -14,8 +14,9 @@ import (
 // vietnam is the province's time zone (plan.Zone), for every time shown.
 var vietnam = plan.Zone
 
-// now is the time pages are evaluated at, in the province (Deps.Clock).
-func (s *server) now() time.Time { return s.Clock.Now() }
+// localNow is the time pages are evaluated at, in the province: the server's one
+// clock (Deps.Now) read through plan's rules of what "today" is.
+func (s *server) localNow() time.Time { return plan.Clock(s.Now).Now() }
 
 // table is a page's data in the shape every export needs: the page renders it, CSV
 // and XLSX write it, the briefing prints it. Charts name the table behind them.
@@ -91,7 +92,7 @@ func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, erro
 	}
 	v, syn := st.version, st.synthetic
 	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg),
-		Generated: s.now().Format("02/01/2006 15:04")}
+		Generated: s.localNow().Format("02/01/2006 15:04")}
 	if v > 0 {
 		m.AsOf = time.Unix(0, int64(v)).In(vietnam).Format("02/01/2006 15:04")
 	}
