@@ -294,3 +294,20 @@ func TestIndicatorHistoryShowsEveryRevision(t *testing.T) {
 	}
 	mustContain(t, "history", pageText(hist), "8,09", "8,08", "4,08", "4,07", "revision-2022", "revision-2024")
 }
+
+// Issue 11 §3: a verdict resting on an estimate is provisional, even once the plan
+// has closed ("Đạt (tạm tính)", counted as "tạm đạt"), never a final "Đạt".
+func TestVerdictOnEstimateIsProvisional(t *testing.T) {
+	base, st := startTestServer(t, nil)
+	ctx := context.Background()
+	if err := st.InsertFigures(ctx, []queries.Figure{{FigureKey: queries.FigureKey{Indicator: "industry_services_share_grdp",
+		Scope: "province_old", Agency: "CTK", Year: 2025}, Value: decimal.RequireFromString("69.5"), Unit: "%",
+		Status: queries.StatusEstimate, Source: "test", UploadID: "test-estimate", UploadedBy: "test", UploadedAt: testToday,
+		Version: queries.NewVersion()}}); err != nil {
+		t.Fatal(err)
+	}
+	text := pageText(fetch(t, base+"/?plan=DHXX-2020").Body)
+	mustContain(t, "overview", text, "Đạt (tạm tính) Mục tiêu 69–70 %", "0 đạt 1 tạm đạt")
+	en := pageText(fetch(t, base+"/?plan=DHXX-2020&lang=en").Body)
+	mustContain(t, "overview in English", en, "Met (provisional)", "0 met 1 provisionally met")
+}
