@@ -3,11 +3,11 @@ package dashboard
 import (
 	"context"
 	"errors"
-	"github.com/quangngai/chitieu/plan"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
