@@ -95,6 +95,7 @@ var pageMessages = map[string][2]string{
 	"overview.context":         {"Chỉ tiêu tham khảo (kế hoạch không đặt mục tiêu)", "Context indicators (no target in this plan)"},
 	"overview.notargets.admin": {"Quản trị viên nạp mục tiêu của kế hoạch tại trang", "An administrator loads the plan's targets at"},
 	"overview.targetupload":    {"nạp mục tiêu", "target upload"},
+	"overview.currentplan":     {"Kế hoạch đang thực hiện", "Plan in force"},
 	"sub.published":            {"Số liệu công bố", "Published figures"},
 	"sub.published.long":       {"Số liệu từ nguồn công bố, không qua báo cáo", "Figures from published sources, not through a report"},
 	"submission.published":     {"Cơ quan không gửi báo cáo cho năm này qua hệ thống; các số liệu dưới đây là số liệu từ nguồn công bố, không qua báo cáo.", "The agency sent no report for this year through the system; the figures below come from published sources, not through a report."},

@@ -59,6 +59,7 @@ type overviewModel struct {
 	Plans      []queries.Plan // in plan.Order, for other pages' selectors (the briefing)
 	Years      []int
 	NoTargets  bool
+	Current    *planOption // the plan in force, when the page shows another: one click away
 	Counts     []statusCount
 	Cards      []overviewCard // targeted first, then context: the briefing's order too
 	Groups     []cardGroup
@@ -130,6 +131,9 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		Phase: translate(lg, "phase."+string(phase)), PhaseClass: string(phase)}
 	for y := plan.FirstYear(cat.Plans, today); y <= today; y++ {
 		m.Years = append(m.Years, y)
+	}
+	if cur, ok := plan.CurrentPlan(cat.Plans, cat.Targets, today); ok && cur.Code != p.Code {
+		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + itoa(int(cur.PeriodStart)) + "–" + itoa(int(cur.PeriodEnd)) + ")"}
 	}
 	targets := cat.targetsOf(p.Code)
 	m.NoTargets = len(targets) == 0

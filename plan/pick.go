@@ -111,31 +111,42 @@ func DefaultPlan(plans []queries.Plan, targets []queries.Target, has HasData, to
 		withTargets[t.Plan] = true
 	}
 	ordered := Order(plans, targets)
-	var current, closed *queries.Plan
+	var closed *queries.Plan
 	for i, p := range ordered {
-		if !withTargets[p.Code] {
-			continue
-		}
-		switch PhaseOf(p, today) {
-		case InForce:
-			if current == nil || better(p, *current, targets) {
-				current = &ordered[i]
-			}
-		case Closed:
-			if closed == nil || p.PeriodEnd > closed.PeriodEnd {
-				closed = &ordered[i] // Order puts the longer, provincial plan first within an end year
-			}
+		// Order puts the longer, provincial plan first within an end year.
+		if withTargets[p.Code] && PhaseOf(p, today) == Closed && (closed == nil || p.PeriodEnd > closed.PeriodEnd) {
+			closed = &ordered[i]
 		}
 	}
+	current, ok := CurrentPlan(plans, targets, today)
 	switch {
-	case current != nil && (closed == nil || hasYearOfData(*current, targets, has, today)):
-		return *current, true
+	case ok && (closed == nil || hasYearOfData(current, targets, has, today)):
+		return current, true
 	case closed != nil:
 		return *closed, true
 	case len(ordered) > 0:
 		return ordered[0], true
 	}
 	return queries.Plan{}, false
+}
+
+// CurrentPlan is the plan in force today with targets: the province's own before
+// national ones, the latest to start.
+func CurrentPlan(plans []queries.Plan, targets []queries.Target, today int) (queries.Plan, bool) {
+	withTargets := map[string]bool{}
+	for _, t := range targets {
+		withTargets[t.Plan] = true
+	}
+	var current *queries.Plan
+	for i, p := range plans {
+		if withTargets[p.Code] && PhaseOf(p, today) == InForce && (current == nil || better(p, *current, targets)) {
+			current = &plans[i]
+		}
+	}
+	if current == nil {
+		return queries.Plan{}, false
+	}
+	return *current, true
 }
 
 // better: the province's own plan over a national one, then the later start.

@@ -104,3 +104,12 @@ func TestPhaseAndYear(t *testing.T) {
 		t.Fatalf("first year %d, want 2020 (the baseline before 2021)", y)
 	}
 }
+
+func TestCurrentPlan(t *testing.T) {
+	if p, ok := CurrentPlan(demoPlans, demoTargets, 2026); !ok || p.Code != "DHI-2025" {
+		t.Fatalf("current plan in 2026: %s, want the province's DHI-2025 over the national NQ23", p.Code)
+	}
+	if p, ok := CurrentPlan(demoPlans, demoTargets, 2031); ok {
+		t.Fatalf("current plan in 2031: %s, want none", p.Code)
+	}
+}
