@@ -19,7 +19,7 @@ func auditFilter(c *fiber.Ctx) (queries.AuditFilter, fiber.Map) {
 	f := queries.AuditFilter{Actor: trimField(c.Query("actor")), Action: trimField(c.Query("action")),
 		Agency: trimField(c.Query("agency")), Text: trimField(c.Query("q"))}
 	form := fiber.Map{"actor": f.Actor, "action": f.Action, "agency": f.Agency, "q": f.Text, "from": "", "to": ""}
-	ict := time.FixedZone("ICT", 7*3600)
+	ict := vietnam
 	if d, err := time.ParseInLocation("2006-01-02", c.Query("from"), ict); err == nil {
 		f.From = d
 		form["from"] = c.Query("from")
@@ -70,7 +70,7 @@ func (s *server) adminAuditCSV(c *fiber.Ctx) error {
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	_ = w.Write([]string{"time_utc", "time_vn", "actor", "action", "object_kind", "object_id", "agency", "detail", "ip", "user_agent"})
-	ict := time.FixedZone("ICT", 7*3600)
+	ict := vietnam
 	for _, e := range events {
 		_ = w.Write([]string{e.At.UTC().Format(time.RFC3339), e.At.In(ict).Format("2006-01-02 15:04:05"),
 			csvSafe(e.Actor), csvSafe(e.Action), csvSafe(e.ObjectKind), csvSafe(e.ObjectID), csvSafe(e.Agency),

@@ -60,11 +60,11 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 		if !pick {
 			continue
 		}
-		cfg, err := lineChart(id, card.Name, card.Unit, []lineSeries{card.line}, card.bands, false)
+		cfg, err := lineChart(id, card.Name, card.Unit, card.lines, card.bands, false)
 		if err != nil {
 			return nil, err
 		}
-		cfg.Source, cfg.Renderer = card.source, "svg"
+		cfg.Source, cfg.Renderer, cfg.Note = card.source, "svg", card.note
 		cfg.Table = "chart-" + card.Code
 		cfg = ov.addChart(cfg)
 		b.Chosen = append(b.Chosen, cfg)

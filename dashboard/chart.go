@@ -16,6 +16,7 @@ type chartConfig struct {
 	Title    string
 	Unit     string
 	Source   string
+	Note     string // the 2025 merger note when the chart shows both territories: printed on exports
 	Table    string // id of the table with the data behind the chart (CSV/XLSX export)
 	Option   string
 	Small    bool // a card's trend line: no export buttons, short

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 
@@ -15,6 +16,8 @@ const (
 	colourAtRisk = "#b26a00"
 	colourNotMet = "#b3261e"
 	colourTarget = "rgba(30,123,52,0.12)"
+	// colourTargetStroke is a one-year range target's bar: the band colour, stronger.
+	colourTargetStroke = "rgba(30,123,52,0.35)"
 )
 
 var palette = []string{"#1f5fa8", "#b3261e", "#1e7b34", "#b26a00", "#6a3d9a", "#0f7c86", "#8c564b", "#555"}
@@ -101,20 +104,46 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 		}
 		colour := palette[i%len(palette)]
 		sopts := []charts.SeriesOpts{
-			charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}),
+			// A dashed line is a forecast: no points of its own, so the figure it starts
+			// from stays visible.
+			charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(!s.Dashed)}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
 		}
 		if s.Dashed {
 			sopts = append(sopts, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: colour}))
 		}
-		if i == 0 {
-			sopts = append(sopts, bandOpts(bands, labels)...)
-		}
 		line.AddSeries(s.Name, data, sopts...)
 	}
 	cfg, err := newChartConfig(id, title, line, nil)
+	if err != nil {
+		return cfg, err
+	}
+	if len(ss) > 0 && len(bands) > 0 {
+		if cfg.Option, err = withSeriesMarks(cfg.Option, bandMarks(bands, years, small)); err != nil {
+			return cfg, err
+		}
+	}
 	cfg.Unit, cfg.Small = unit, small
-	return cfg, err
+	return cfg, nil
+}
+
+// withSeriesMarks sets the first series' markArea, markLine and markPoint: go-echarts
+// has no per-item label and style for them, so they are written into the option.
+func withSeriesMarks(option string, marks map[string]any) (string, error) {
+	var o map[string]any
+	if err := json.Unmarshal([]byte(option), &o); err != nil {
+		return "", err
+	}
+	series, _ := o["series"].([]any)
+	if len(series) == 0 {
+		return option, nil
+	}
+	first, _ := series[0].(map[string]any)
+	for k, v := range marks {
+		first[k] = v
+	}
+	b, err := json.Marshal(o)
+	return string(b), err
 }
 
 // extent is a rounded value range holding every value and target bound, or false
@@ -152,48 +181,71 @@ func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
 	return min, math.Ceil((hi+span*0.1)/step) * step, true
 }
 
-// bandOpts turns targets into markArea (ranges) and markLine (inequalities).
-func bandOpts(bands []band, labels []string) []charts.SeriesOpts {
-	var areas []opts.MarkAreaNameCoordItem
-	var lines []opts.MarkLineNameCoordItem
-	var levels []opts.MarkLineNameYAxisItem
-	for _, b := range bands {
+// bandMarks draws targets on the first series: a range is one shaded band (markArea)
+// with one label; an inequality is one line (markLine) with one label; each over the
+// target's own years only. A one-year target has no width on a year axis, so it is a
+// short thick stroke at its year (a vertical bar from min to max for a range, a
+// marker at the bound for an inequality). Labels are stacked one line apart so two
+// targets never print over each other; a small card draws no labels (its text
+// lists the targets).
+func bandMarks(bands []band, years []int, small bool) map[string]any {
+	var areas, lines, points []any
+	for i, b := range bands {
 		from, to := strconv.Itoa(b.From), strconv.Itoa(b.To)
-		switch {
-		case b.From == b.To:
-			// A one-year target ("69–70 % in 2025") has no width on a year axis: draw
-			// its bounds as levels across the chart, labelled with the year.
-			for _, v := range []*float64{b.Min, b.Max} {
-				if v != nil {
-					levels = append(levels, opts.MarkLineNameYAxisItem{Name: b.Label + " (" + from + ")", YAxis: *v})
-				}
+		label := map[string]any{"show": !small, "formatter": b.Label, "color": colourMet, "fontSize": 11}
+		// A label moves one line per earlier target whose years overlap this one's.
+		slot := 0
+		for _, prev := range bands[:i] {
+			if prev.From <= b.To && b.From <= prev.To {
+				slot++
 			}
+		}
+		offset := []int{0, 14 * slot}
+		switch {
+		case b.Min != nil && b.Max != nil && b.From != b.To:
+			label["position"], label["offset"] = "insideTopLeft", offset
+			areas = append(areas, []any{
+				map[string]any{"name": b.Label, "xAxis": from, "yAxis": *b.Max, "itemStyle": map[string]any{"color": colourTarget}, "label": label},
+				map[string]any{"xAxis": to, "yAxis": *b.Min}})
 		case b.Min != nil && b.Max != nil:
-			areas = append(areas, opts.MarkAreaNameCoordItem{Name: b.Label,
-				Coordinate0: []interface{}{from, *b.Min}, Coordinate1: []interface{}{to, *b.Max},
-				ItemStyle: &opts.ItemStyle{Color: colourTarget}})
+			label["position"], label["offset"] = "end", []int{0, -14 * slot}
+			// At either end of the axis the label reads inwards, so it is not cut off.
+			if len(years) > 0 && b.From == years[len(years)-1] {
+				label["align"] = "right"
+			} else if len(years) > 0 && b.From == years[0] {
+				label["align"] = "left"
+			}
+			lines = append(lines, []any{
+				map[string]any{"name": b.Label, "coord": []any{from, *b.Min}, "label": label,
+					"lineStyle": map[string]any{"color": colourTargetStroke, "type": "solid", "width": 14}},
+				map[string]any{"coord": []any{to, *b.Max}}})
 		case b.Min != nil || b.Max != nil:
 			v := b.Min
 			if v == nil {
 				v = b.Max
 			}
-			lines = append(lines, opts.MarkLineNameCoordItem{Name: b.Label,
-				Coordinate0: []interface{}{from, *v}, Coordinate1: []interface{}{to, *v}})
+			if b.From == b.To {
+				label["position"], label["offset"] = "right", offset
+				points = append(points, map[string]any{"name": b.Label, "coord": []any{from, *v}, "symbol": "rect",
+					"symbolSize": []int{22, 3}, "itemStyle": map[string]any{"color": colourMet}, "label": label})
+				continue
+			}
+			label["position"], label["offset"] = "insideStartTop", []int{0, -14 * slot}
+			lines = append(lines, []any{
+				map[string]any{"name": b.Label, "coord": []any{from, *v}, "label": label},
+				map[string]any{"coord": []any{to, *v}}})
 		}
 	}
-	var out []charts.SeriesOpts
+	out := map[string]any{}
 	if len(areas) > 0 {
-		out = append(out, charts.WithMarkAreaNameCoordItemOpts(areas...),
-			charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{Label: &opts.Label{Show: opts.Bool(true), Position: "insideTop", Color: colourMet}}))
+		out["markArea"] = map[string]any{"silent": true, "data": areas}
 	}
-	if len(levels) > 0 {
-		out = append(out, charts.WithMarkLineNameYAxisItemOpts(levels...))
+	if len(lines) > 0 {
+		out["markLine"] = map[string]any{"silent": true, "symbol": []string{"none", "none"}, "data": lines,
+			"lineStyle": map[string]any{"color": colourMet, "type": "dashed", "width": 2}}
 	}
-	if len(lines) > 0 || len(levels) > 0 {
-		out = append(out, charts.WithMarkLineNameCoordItemOpts(lines...),
-			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Color: colourMet, Formatter: "{b}"},
-				LineStyle: &opts.LineStyle{Color: colourMet, Type: "dashed", Width: 2}}))
+	if len(points) > 0 {
+		out["markPoint"] = map[string]any{"silent": true, "data": points}
 	}
 	return out
 }

@@ -11,7 +11,7 @@ func init() {
 	templateFuncs["hasPrefix"] = strings.HasPrefix
 	templateFuncs["hasString"] = func(list []string, s string) bool { return slices.Contains(list, s) }
 	templateFuncs["auditTime"] = func(t time.Time) string {
-		return t.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04:05")
+		return t.In(vietnam).Format("02/01/2006 15:04:05")
 	}
 	templateFuncs["pageNext"] = func(p int) int { return p + 1 }
 	templateFuncs["pagePrev"] = func(p int) int { return p - 1 }

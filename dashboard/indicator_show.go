@@ -3,8 +3,10 @@ package dashboard
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -81,27 +83,25 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		}
 		return cat.scopeName(code, lg)
 	}
-	grouped := byIndicatorScope(figs)[it.Code]
-	// Lines: the joined province, the BQL zones, then each zone.
+	grouped := plan.ByIndicatorScope(figs)[it.Code]
+	// Lines: the old and the merged province (two lines, two legend entries: the
+	// series breaks at the merger), the BQL zones, then each zone.
 	var lines []lineSeries
-	var all []series
-	if p := provinceSeries(grouped); len(p.Points) > 0 {
-		all = append(all, p)
-	}
+	all := plan.Territories(grouped)
 	var others []string
 	for sc := range grouped {
-		if sc != scopeOld && sc != scopeNew {
+		if !plan.IsTerritory(sc) {
 			others = append(others, sc)
 		}
 	}
 	sort.Strings(others)
 	for _, sc := range others {
-		all = append(all, oneScope(sc, grouped[sc]))
+		all = append(all, plan.OneScope(sc, grouped[sc]))
 	}
 	for _, sr := range all {
 		lines = append(lines, valuesOf(scopeLabel(sr.Scope), sr))
-		m.Notes = append(m.Notes, seriesNotes(sr, lg)...)
 	}
+	m.Notes = append(m.Notes, seriesNotes(all, lg)...) // the merger note is also on the chart, for its exports
 	for _, sc := range cat.Scopes {
 		if len(grouped[sc.Code]) > 0 && sc.Note != "" && (sc.Code == scopeOld || sc.Code == scopeNew) {
 			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+sc.Note)
@@ -110,33 +110,32 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	var bands []band
 	m.Targets = table{ID: "targets", Title: translate(lg, "indicator.targets"),
 		Headers: headers(lg, "common.plan", "col.scope", "col.period", "col.kind", "common.target", "col.compared", "common.status", "common.source")}
-	evalYear := f.Year
-	if evalYear == 0 {
-		evalYear = clock().In(vietnam).Year()
-	}
+	today := s.localNow().Year()
 	for _, t := range cat.Targets {
 		if t.Indicator != it.Code {
 			continue
 		}
-		bands = append(bands, targetBand(t))
-		ev := evalTarget(t, it, seriesFor(grouped, t.Scope), evalYear, lg)
-		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),
-			txt(ev.Period), txt(ev.Kind), txt(ev.Text), txt(ev.Compared), {Text: ev.Verdict, Class: ev.Class, Title: ev.Missing}, txt(t.Source)})
-	}
-	src := ""
-	for _, sr := range all {
-		if s := sourcesOf(sr); s != "" {
-			if src != "" {
-				src += "; "
+		// Each target at the page's year, or today; a closed plan's target at its end
+		// year, for its final verdict (as on the overview and the projection).
+		evalYear := f.Year
+		if evalYear == 0 {
+			evalYear = min(today, int(t.PeriodEnd))
+			if p, ok := cat.plan[t.Plan]; ok {
+				evalYear = plan.PickYear(p, 0, today)
 			}
-			src += s
 		}
+		bands = append(bands, targetBand(t))
+		ev, _ := evalTarget(t, it, grouped, evalYear, cat, lg)
+		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),
+			txt(ev.Period), txt(ev.Kind), txt(ev.Text), txt(ev.Compared),
+			{Text: ev.Verdict, Class: ev.Class, Title: strings.Trim(ev.Missing+"; "+ev.Reference, "; ")}, txt(t.Source)})
 	}
+	src := sourcesOf(all)
 	main, err := lineChart("ind-series", m.Name, it.Unit, lines, bands, false)
 	if err != nil {
 		return nil, err
 	}
-	main.Table, main.Source = "figures", src
+	main.Table, main.Source, main.Note = "figures", src, mergerNote(all, lg)
 	m.Main = m.addChart(main)
 	// Breakdown by zone: the latest year any zone reports.
 	byZone := map[string]queries.CurrentFigure{}
@@ -189,16 +188,21 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	hist := table{ID: "history", Title: translate(lg, "indicator.history"),
 		Headers: headers(lg, "common.year", "col.scope", "col.agency", "col.version", "common.value", "col.figstatus",
 			"common.source", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
+	var history map[queries.FigureKey][]queries.Figure
+	for _, fg := range figs {
+		if fg.Versions > 1 {
+			if history, err = s.Store.IndicatorHistory(ctx, it.Code); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
 	for _, fg := range figs {
 		m.Figures.Rows = append(m.Figures.Rows, []cell{txt(itoa(int(fg.Year))), txt(scopeLabel(fg.Scope)), {Text: fg.Agency, Title: agencyName[fg.Agency]},
 			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)),
 			txt(fg.Source), txt(fg.Note), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
 		if fg.Versions > 1 {
-			versions, err := s.Store.FigureHistory(ctx, fg.FigureKey)
-			if err != nil {
-				return nil, err
-			}
-			for i, v := range versions {
+			for i, v := range history[fg.FigureKey] {
 				wd := ""
 				if v.Withdrawn {
 					wd = translate(lg, "common.yes")

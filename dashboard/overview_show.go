@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/quangngai/chitieu/dashboard/attain"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -20,38 +20,60 @@ type overviewCard struct {
 	Evals                  []targetEval
 	Chart                  chartConfig
 	Notes                  []string
-	line                   lineSeries // for the briefing's full-size chart
+	lines                  []lineSeries // for the briefing's full-size chart: one per territory
 	bands                  []band
 	source                 string
+	note                   string        // the merger note when the lines show both territories
+	drawn                  []plan.Series // the series the chart draws
 }
 
 // targetEval is one target judged at the evaluation year.
 type targetEval struct {
-	Target   queries.Target
-	Text     string // "69–70 %"
-	Period   string
-	Kind     string
-	Result   attain.Result
-	Verdict  string
-	Class    string
-	Attain   string // "162,8 %"
-	Compared string // what was compared: "bình quân 2021, 2022, 2024, 2025: 7,06"
-	Missing  string
+	Target    queries.Target
+	Text      string // "69–70 %"
+	Period    string
+	Kind      string
+	Result    plan.Result
+	Verdict   string
+	Class     string
+	Attain    string // "162,8 %"
+	Compared  string // what was compared: "bình quân 2021, 2022, 2024: 6,07"
+	Missing   string // "Thiếu số liệu năm 2023"
+	Reference string // the other territory's figures for years outside the target's own: "tham khảo"
+}
+
+// statusCount is one scorecard count.
+type statusCount struct {
+	Status, Label string
+	N             int
 }
 
 type overviewModel struct {
 	view
-	Plan      queries.Plan
-	PlanName  string
-	Year      int
-	Plans     []queries.Plan
-	Years     []int
-	NoTargets bool
-	Cards     []overviewCard
+	Plan       queries.Plan
+	PlanName   string
+	Phase      string // "Đã kết thúc" / "Đang thực hiện" / "Chưa bắt đầu"
+	PhaseClass string
+	Year       int
+	Options    []planOption
+	Plans      []queries.Plan // in plan.Order, for other pages' selectors (the briefing)
+	Years      []int
+	NoTargets  bool
+	Current    *planOption // the plan in force, when the page shows another: one click away
+	Counts     []statusCount
+	Cards      []overviewCard // targeted first, then context: the briefing's order too
+	Groups     []cardGroup
 }
 
-// overviewShow: for a plan and year, one card per indicator of section I of the
-// report outline and per indicator the plan sets a target for.
+// cardGroup is the targeted or the context cards, under their heading.
+type cardGroup struct {
+	Title, Class string
+	Cards        []overviewCard
+}
+
+// overviewShow: for a plan and year, a scorecard (counts per status) and one card per
+// indicator the plan sets a target for, then the context indicators of section I of
+// the report outline.
 func (s *server) overviewShow(c *fiber.Ctx) error {
 	lg := lang(c)
 	f := readFilters(c)
@@ -74,94 +96,154 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 	if err != nil {
 		return nil, err
 	}
-	today := clock().In(vietnam).Year()
-	plan, _ := pickPlan(cat, f.Plan, today)
-	year := pickYear(plan, f.Year, today)
-	f.Plan, f.Year = plan.Code, year
-	m := &overviewModel{Plan: plan, PlanName: planName(plan, lg), Year: year, Plans: cat.Plans}
-	for y := 2020; y <= today; y++ {
-		m.Years = append(m.Years, y)
-	}
-	targets := cat.targetsOf(plan.Code)
-	m.NoTargets = len(targets) == 0
-	// Cards: section I in outline order, then the plan's other indicators.
-	var inds []queries.Indicator
-	withTarget := map[string]bool{}
-	for _, t := range targets {
-		withTarget[t.Indicator] = true
-	}
-	scopes := append([]string{scopeBQL}, provinceScopes...)
-	for _, it := range cat.Indicators {
-		if outlineSection(it) || withTarget[it.Code] {
-			inds = append(inds, it)
+	today := s.localNow().Year()
+	// The figures of every targeted indicator and of section I, up to today: the
+	// default plan depends on whether the current plan has a year of data.
+	var codes []string
+	seen := map[string]bool{}
+	scopes := []string{scopeBQL, scopeOld, scopeNew}
+	for _, t := range cat.Targets {
+		if !seen[t.Indicator] {
+			seen[t.Indicator] = true
+			codes = append(codes, t.Indicator)
 		}
-	}
-	for _, t := range targets {
-		if t.Scope != scopeNational && t.Scope != scopeOld && t.Scope != scopeNew && t.Scope != scopeBQL {
+		if t.Scope != scopeNational {
 			scopes = append(scopes, t.Scope)
 		}
 	}
-	codes := make([]string, len(inds))
-	for i, it := range inds {
-		codes[i] = it.Code
+	for _, it := range cat.Indicators {
+		if outlineSection(it) && !seen[it.Code] {
+			seen[it.Code] = true
+			codes = append(codes, it.Code)
+		}
 	}
-	figs, err := s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes, Scopes: scopes, YearTo: uint16(year)})
-	if err != nil {
-		return nil, err
+	var all []queries.CurrentFigure
+	if len(codes) > 0 {
+		if all, err = s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes, Scopes: scopes, YearTo: uint16(today)}); err != nil {
+			return nil, err
+		}
+	}
+	p, _ := plan.PickPlan(cat.Plans, cat.Targets, f.Plan, figureYears(all), today)
+	year := plan.PickYear(p, f.Year, today)
+	f.Plan, f.Year = p.Code, year
+	phase := plan.PhaseOf(p, today)
+	m := &overviewModel{Plan: p, PlanName: planName(p, lg), Year: year, Options: planOptions(cat, p.Code, lg), Plans: plan.Order(cat.Plans, cat.Targets),
+		Phase: translate(lg, "phase."+string(phase)), PhaseClass: string(phase)}
+	for y := plan.FirstYear(cat.Plans, today); y <= today; y++ {
+		m.Years = append(m.Years, y)
+	}
+	if cur, ok := plan.CurrentPlan(cat.Plans, cat.Targets, today); ok && cur.Code != p.Code {
+		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + itoa(int(cur.PeriodStart)) + "–" + itoa(int(cur.PeriodEnd)) + ")"}
+	}
+	targets := cat.targetsOf(p.Code)
+	m.NoTargets = len(targets) == 0
+	var figs []queries.CurrentFigure
+	for _, fg := range all {
+		if int(fg.Year) <= year {
+			figs = append(figs, fg)
+		}
 	}
 	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
 		return nil, err
 	}
 	m.Page, m.Export = "overview", f.query()
-	grouped := byIndicatorScope(figs)
+	grouped := plan.ByIndicatorScope(figs)
+	counts := map[plan.Status]int{}
 	summary := table{ID: "overview", Title: translate(lg, "overview.table") + " — " + m.PlanName + ", " + itoa(year),
 		Headers: headers(lg, "col.indicator", "common.unit", "col.latestyear", "col.latest", "common.target", "col.period",
 			"col.kind", "col.compared", "col.attainment", "common.status", "common.source")}
-	for _, it := range inds {
-		card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: it.Unit, Href: "/indicators/" + it.Code + "?" + f.query(),
-			Section: outlineSection(it)}
-		var ts []queries.Target
-		for _, t := range targets {
-			if t.Indicator == it.Code {
-				ts = append(ts, t)
+	var ctxTables []table
+	// Cards: the plan's targeted indicators first (catalogue order), then the context
+	// indicators of section I.
+	for _, targeted := range []bool{true, false} {
+		for _, it := range cat.Indicators {
+			var ts []queries.Target
+			for _, t := range targets {
+				if t.Indicator == it.Code {
+					ts = append(ts, t)
+				}
 			}
+			if (len(ts) > 0) != targeted || !targeted && !outlineSection(it) {
+				continue
+			}
+			card, err := s.overviewCard(m, cat, it, ts, grouped[it.Code], f, year, lg)
+			if err != nil {
+				return nil, err
+			}
+			for _, ev := range card.Evals {
+				counts[ev.Result.Category()]++
+			}
+			if g := len(m.Groups) - 1; g < 0 || m.Groups[g].Class != groupClass(targeted) {
+				m.Groups = append(m.Groups, cardGroup{Title: translate(lg, "overview."+groupClass(targeted)), Class: groupClass(targeted)})
+			}
+			m.Groups[len(m.Groups)-1].Cards = append(m.Groups[len(m.Groups)-1].Cards, card)
+			m.Cards = append(m.Cards, card)
+			summary.Rows = append(summary.Rows, overviewRows(card, m.NoTargets, lg)...)
+			ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, it.Unit, card.drawn, cat, lg))
 		}
-		sr := mainSeries(grouped[it.Code])
-		if len(ts) > 0 {
-			sr = seriesFor(grouped[it.Code], ts[0].Scope)
-		}
-		card.ScopeName = cat.scopeName(sr.Scope, lg)
-		card.Latest = sr.upTo(year)
-		if card.Latest != nil {
-			card.LatestText = formatVN(card.Latest.Value)
-			card.FigStatus = translate(lg, "fstatus."+card.Latest.Status)
-		}
-		card.Notes = seriesNotes(sr, lg)
-		var bands []band
-		for _, t := range ts {
-			ev := evalTarget(t, it, seriesFor(grouped[it.Code], t.Scope), year, lg)
-			card.Evals = append(card.Evals, ev)
-			bands = append(bands, targetBand(t))
-		}
-		card.Chart, err = lineChart("chart-"+it.Code, card.Name, it.Unit, []lineSeries{valuesOf(card.Name, sr)}, bands, true)
-		if err != nil {
-			return nil, err
-		}
-		card.Chart.Source = sourcesOf(sr)
-		card.line, card.bands, card.source = valuesOf(card.Name, sr), bands, card.Chart.Source
-		card.Chart = m.addChart(card.Chart)
-		m.Tables = append(m.Tables, seriesTable(card.Chart.ID, card.Name, it.Unit, sr, cat, lg))
-		m.Cards = append(m.Cards, card)
-		summary.Rows = append(summary.Rows, overviewRows(card, lg)...)
 	}
-	m.Tables = append([]table{summary}, m.Tables...)
+	if !m.NoTargets {
+		for _, st := range plan.Categories {
+			m.Counts = append(m.Counts, statusCount{Status: string(st), Label: translate(lg, "count."+string(st)), N: counts[st]})
+		}
+	}
+	m.Tables = append([]table{summary}, ctxTables...)
 	return m, nil
 }
 
-// evalTarget judges one target and writes the verdict in words.
-func evalTarget(t queries.Target, it queries.Indicator, sr series, year int, lg string) targetEval {
-	at := toAttain(t, it)
-	r := attain.Evaluate(at, sr.points(), year)
+func groupClass(targeted bool) string {
+	if targeted {
+		return "targeted"
+	}
+	return "context"
+}
+
+// overviewCard builds one card: its verdicts, its latest figure and its chart.
+func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicator, ts []queries.Target,
+	scopes map[string][]queries.CurrentFigure, f filters, year int, lg string) (overviewCard, error) {
+	card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: it.Unit, Href: "/indicators/" + it.Code + "?" + f.query(),
+		Section: outlineSection(it)}
+	sr := plan.MainSeries(scopes, year)
+	var bands []band
+	for i, t := range ts {
+		ev, v := evalTarget(t, it, scopes, year, cat, lg)
+		if i == 0 {
+			sr = v.Series
+		}
+		card.Evals = append(card.Evals, ev)
+		bands = append(bands, targetBand(t))
+	}
+	card.ScopeName = cat.scopeName(sr.Scope, lg)
+	card.Latest = sr.UpTo(year)
+	if card.Latest != nil {
+		card.LatestText = formatVN(card.Latest.Value)
+		card.FigStatus = translate(lg, "fstatus."+card.Latest.Status)
+	}
+	drawn := []plan.Series{sr}
+	if plan.IsTerritory(sr.Scope) {
+		drawn = plan.Territories(scopes) // one line per territory, broken at the merger
+		if len(drawn) == 0 {
+			drawn = []plan.Series{sr}
+		}
+	}
+	card.Notes = seriesNotes(drawn, lg)
+	card.lines, card.drawn = linesOf(drawn, cat, lg), drawn
+	card.note = mergerNote(drawn, lg)
+	cfg, err := lineChart("chart-"+it.Code, card.Name, it.Unit, card.lines, bands, true)
+	if err != nil {
+		return card, err
+	}
+	cfg.Source, cfg.Note = sourcesOf(drawn), card.note
+	card.bands, card.source = bands, cfg.Source
+	card.Chart = m.addChart(cfg)
+	return card, nil
+}
+
+// evalTarget judges one target on its own scope (plan.Judge) and writes the verdict
+// in words.
+func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]queries.CurrentFigure, year int, cat *catalog, lg string) (targetEval, plan.Verdict) {
+	v := plan.Judge(toAttain(t, it), t.Scope, scopes, year)
+	r := v.Result
 	ev := targetEval{Target: t, Text: targetText(t), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
 		Verdict: verdictText(r, lg), Class: string(r.Status)}
 	if r.Attainment != nil {
@@ -170,14 +252,28 @@ func evalTarget(t queries.Target, it queries.Indicator, sr series, year int, lg 
 	if r.Value != nil {
 		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2)
 	}
+	var missing []string
 	if len(r.Missing) > 0 {
-		ev.Missing = translate(lg, "common.missingyears") + " " + yearsText(r.Missing)
+		missing = append(missing, translate(lg, "common.missingyears")+" "+yearsText(r.Missing))
 	}
-	return ev
+	if len(v.OtherYears) > 0 {
+		missing = append(missing, translate(lg, "eval.otherterritory")+" "+yearsText(v.OtherYears))
+	}
+	ev.Missing = strings.Join(missing, "; ")
+	if len(v.Reference) > 0 {
+		var refs []string
+		for _, fg := range v.Reference {
+			refs = append(refs, itoa(int(fg.Year))+" "+cat.scopeName(fg.Scope, lg)+": "+formatVN(fg.Value)+" "+fg.Unit)
+		}
+		ev.Reference = translate(lg, "eval.reference") + ": " + strings.Join(refs, "; ")
+	}
+	return ev, v
 }
 
 // overviewRows: one summary row per target of the card (one row when it has none).
-func overviewRows(card overviewCard, lg string) [][]cell {
+// noTargets: the plan has no targets loaded at all, which the row says, rather than
+// "no target" for every indicator.
+func overviewRows(card overviewCard, noTargets bool, lg string) [][]cell {
 	latestYear, latest, source := "", translate(lg, "common.nodata"), ""
 	var latestNum *float64
 	if card.Latest != nil {
@@ -186,49 +282,68 @@ func overviewRows(card overviewCard, lg string) [][]cell {
 	}
 	base := []cell{{Text: card.Name, Href: card.Href}, txt(card.Unit), txt(latestYear), {Text: latest, Num: latestNum}}
 	if len(card.Evals) == 0 {
-		return [][]cell{append(base, txt(translate(lg, "overview.notarget")), txt(""), txt(""), txt(""), txt(""),
-			cell{Text: translate(lg, "status.no_target"), Class: "no_target"}, txt(source))}
+		target, status := translate(lg, "overview.notarget"), translate(lg, "status.no_target")
+		if noTargets {
+			target, status = "—", translate(lg, "status.plan_no_targets")
+		}
+		return [][]cell{append(base, txt(target), txt(""), txt(""), txt(""), txt(""),
+			cell{Text: status, Class: "no_target"}, txt(source))}
 	}
 	var rows [][]cell
 	for _, ev := range card.Evals {
+		title := strings.Trim(ev.Missing+"; "+ev.Reference, "; ")
 		row := append(append([]cell(nil), base...), txt(ev.Text), txt(ev.Period), txt(ev.Kind), txt(ev.Compared),
-			cell{Text: ev.Attain, Num: ev.Result.Attainment}, cell{Text: ev.Verdict, Class: ev.Class, Title: ev.Missing},
+			cell{Text: ev.Attain, Num: ev.Result.Attainment}, cell{Text: ev.Verdict, Class: ev.Class, Title: title},
 			txt(strings.TrimSpace(source+" · "+translate(lg, "common.target")+": "+ev.Target.Source)))
 		rows = append(rows, row)
 	}
 	return rows
 }
 
+// linesOf draws each series as its own named line (its scope's name): the old and the
+// merged province are two lines with two legend entries, never one.
+func linesOf(ss []plan.Series, cat *catalog, lg string) []lineSeries {
+	var out []lineSeries
+	for _, sr := range ss {
+		out = append(out, valuesOf(cat.scopeName(sr.Scope, lg), sr))
+	}
+	return out
+}
+
 // valuesOf is a series as chart values by year.
-func valuesOf(name string, sr series) lineSeries {
+func valuesOf(name string, sr plan.Series) lineSeries {
 	ls := lineSeries{Name: name, Values: map[int]float64{}}
-	for _, p := range sr.Points {
+	for _, p := range sr.Figures {
 		v, _ := p.Value.Float64()
 		ls.Values[int(p.Year)] = v
 	}
 	return ls
 }
 
-// sourcesOf lists the distinct sources of a series, for the exported image's footer.
-func sourcesOf(sr series) string {
+// sourcesOf lists the distinct sources of the series, for the exported image's footer.
+func sourcesOf(ss []plan.Series) string {
 	seen := map[string]bool{}
 	var out []string
-	for _, p := range sr.Points {
-		if p.Source != "" && !seen[p.Source] {
-			seen[p.Source] = true
-			out = append(out, p.Source)
+	for _, sr := range ss {
+		for _, p := range sr.Figures {
+			if p.Source != "" && !seen[p.Source] {
+				seen[p.Source] = true
+				out = append(out, p.Source)
+			}
 		}
 	}
 	return strings.Join(out, "; ")
 }
 
-// seriesTable is the data behind a series chart.
-func seriesTable(id, title, unit string, sr series, cat *catalog, lg string) table {
+// seriesTable is the data behind a chart: every figure of the series it draws.
+func seriesTable(id, title, unit string, ss []plan.Series, cat *catalog, lg string) table {
 	t := table{ID: id, Title: title, Unit: unit,
 		Headers: headers(lg, "common.year", "common.value", "common.unit", "col.figstatus", "col.scope", "col.agency", "common.source", "common.note")}
-	for _, p := range sr.Points {
-		t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatVN(p.Value), Num: f64(p.Value)}, txt(p.Unit),
-			txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(p.Note)})
+	for _, sr := range ss {
+		for _, p := range sr.Figures {
+			t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatVN(p.Value), Num: f64(p.Value)}, txt(p.Unit),
+				txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(p.Note)})
+		}
 	}
 	return t
 }

@@ -50,6 +50,7 @@ func cached[T any](s *server, ctx context.Context, key string, build func() (T, 
 	if s.NoPageCache {
 		return build()
 	}
+	key = s.localNow().Format("2006-01-02") + "|" + key
 	pc := cacheFor(s.Store)
 	if err := pc.check(ctx, s.Store); err != nil {
 		return build() // ClickHouse trouble: let the build report it
@@ -117,10 +118,10 @@ func (pc *pageCache) refresh(ctx context.Context, st *queries.Store) error {
 	return nil
 }
 
-// pageKey names a page model: page, language, every filter, and today's date (the
-// default year and what is overdue depend on it).
+// pageKey names a page model: page, language and every filter; cached adds today's
+// date (the default plan, year and what is overdue depend on it).
 func pageKey(page, lg string, f filters) string {
-	return page + "|" + lg + "|" + f.query() + "|" + clock().In(vietnam).Format("2006-01-02")
+	return page + "|" + lg + "|" + f.query()
 }
 
 // renderPage renders a page through the cache: the HTML too is kept while the data is

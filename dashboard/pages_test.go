@@ -24,14 +24,17 @@ func TestPages(t *testing.T) {
 		path  string
 		wants []string
 	}{
-		// The plan in force (2026–2030): targets shown as written, no 2026 figures yet.
-		{"/", []string{`id="chart-grdp_growth"`, "4.07", "DHI-2025", "≥ 10 %/năm", "75–76 %", "Chưa có số liệu", "Cách đánh giá"}},
-		// The closed 2021–2025 plan: GRDP growth averaged 7,06 % over the years with figures (2023 is a gap).
-		{"/?plan=DHXX-2020&year=2025", []string{"7–8 %/năm", "7,06", "Thiếu số liệu năm 2023", "69–70 %", "69,5", "4.200–4.400 USD", "Đạt"}},
+		// Late 2026 the 2026–2030 plan has no figures yet: the page opens on the closed
+		// 2021–2025 plan. The plan in force: targets shown as written.
+		{"/", []string{`id="chart-grdp_growth"`, "4.07", "DHXX-2020", "Đã kết thúc", "Chưa có số liệu", "Cách đánh giá"}},
+		{"/?plan=DHI-2025", []string{"DHI-2025", "≥ 10 %/năm", "75–76 %", "Chưa có số liệu"}},
+		// The closed 2021–2025 plan: GRDP growth of the old province averaged 6,07 % over
+		// its years with figures (2023 is a gap; 2025 is the merged province's, not counted).
+		{"/?plan=DHXX-2020&year=2025", []string{"7–8 %/năm", "6,07", "Thiếu số liệu năm 2023", "69–70 %", "69,5", "4.200–4.400 USD", "Không đạt"}},
 		{"/?plan=QD998-2021&year=2025", []string{"chưa có mục tiêu nào", "Quyết định số 998/QĐ-UBND"}},
 		{"/?plan=KH-2024&year=2024", []string{"2,5–3 %", "Đạt (vượt)", "162,8 %"}},
-		{"/?lang=en&plan=DHXX-2020&year=2025", []string{"Indicator overview", "Met", "Share of industry and services in GRDP"}},
-		{"/projection", []string{"Đã kết thúc", "Đang thực hiện", "DHXX-2020", "NQ23-2018", "Xu hướng tuyến tính", "Decision 998"[0:0]}},
+		{"/?lang=en&plan=DHXX-2020&year=2025", []string{"Indicator overview", "Not met", "Share of industry and services in GRDP"}},
+		{"/projection", []string{"Đã kết thúc", "Đang thực hiện", "DHXX-2020", "NQ23-2018", "Giữ nguyên mức hiện tại", "Decision 998"[0:0]}},
 		{"/projection?plan=DHI-2025", []string{"75–76 %", "Cần bình quân các năm còn lại"}},
 		{"/indicators/grdp_growth", []string{"4,07", "tapchicongthuong.vn 131446", "Chuỗi số liệu qua năm 2025", "KH-2024", "10,02"}},
 		{"/indicators/industrial_output_value", []string{"Thay đổi cơ sở giá từ năm 2024", "157.521"}},
@@ -41,7 +44,7 @@ func TestPages(t *testing.T) {
 		{"/reporting?year=2023", []string{"Ban Dân tộc", "Báo cáo không", "Cơ quan chưa gửi báo cáo năm 2023", "Sở Công Thương", "3006/SCT-QLCN"}},
 		{"/reporting/BDT/2023", []string{"Nguyễn Thế Nhân", "Báo cáo không"}},
 		{"/projects", []string{"Khu liên hợp sản xuất gang thép Hòa Phát Dung Quất 2", "85.000", "chậm tiến độ"}},
-		{"/briefing?plan=DHXX-2020&year=2025", []string{"Bản tin thực hiện chỉ tiêu", `data-renderer="svg"`, "brief-grdp_growth", "7,06"}},
+		{"/briefing?plan=DHXX-2020&year=2025", []string{"Bản tin thực hiện chỉ tiêu", `data-renderer="svg"`, "brief-grdp_growth", "6,07"}},
 	}
 	for _, p := range pages {
 		t.Run(p.path, func(t *testing.T) {
@@ -71,7 +74,7 @@ func TestPages(t *testing.T) {
 		if r.Status != 200 || r.Type != "text/csv; charset=utf-8" || !strings.HasPrefix(r.Body, "\ufeff") {
 			t.Fatalf("csv: %d %s %q", r.Status, r.Type, r.Body[:min(len(r.Body), 40)])
 		}
-		mustContain(t, "csv", r.Body, "Phiên bản dữ liệu", "Kế hoạch: DHXX-2020; Năm: 2025", "Tốc độ tăng trưởng GRDP", "7,06", "Giá trị mới nhất")
+		mustContain(t, "csv", r.Body, "Phiên bản dữ liệu", "Kế hoạch: DHXX-2020; Năm: 2025", "Tốc độ tăng trưởng GRDP", "6,07", "Giá trị mới nhất")
 		if cd := r.Header.Get("Content-Disposition"); !strings.Contains(cd, "chitieu-overview-DHXX-2020-2025-v") {
 			t.Errorf("file name %q lacks plan, year and version", cd)
 		}
@@ -214,7 +217,7 @@ func TestPages(t *testing.T) {
 			t.Fatalf("pdftotext (poppler-utils; make test installs it): %v", err)
 		}
 		mustContain(t, "pdf text", string(out), "Bản tin thực hiện chỉ tiêu", "Tốc độ tăng trưởng GRDP", "Quảng Ngãi",
-			"Phiên bản dữ liệu", "Kế hoạch: DHXX-2020", "7,06", "Nguồn", "Đạt")
+			"Phiên bản dữ liệu", "Kế hoạch: DHXX-2020", "6,07", "Nguồn", "Không đạt")
 	})
 }
 

@@ -1,45 +1,48 @@
 package dashboard
 
-import "github.com/quangngai/chitieu/queries"
+import (
+	"strings"
 
-// pickPlan resolves the plan filter: the one asked for, else the plan in force this
-// year that has targets (the latest to start), else the first plan.
-func pickPlan(c *catalog, code string, year int) (queries.Plan, bool) {
-	if p, ok := c.plan[code]; ok {
-		return p, true
+	"github.com/quangngai/chitieu/plan"
+	"github.com/quangngai/chitieu/queries"
+)
+
+// figureYears answers plan.HasData from a set of current figures.
+func figureYears(figs []queries.CurrentFigure) plan.HasData {
+	type key struct {
+		ind, scope string
+		year       int
 	}
-	hasTargets := map[string]bool{}
-	for _, t := range c.Targets {
-		hasTargets[t.Plan] = true
+	has := map[key]bool{}
+	for _, f := range figs {
+		has[key{f.Indicator, f.Scope, int(f.Year)}] = true
 	}
-	var best *queries.Plan
-	for i, p := range c.Plans {
-		if int(p.PeriodStart) <= year && year <= int(p.PeriodEnd) && hasTargets[p.Code] {
-			if best == nil || p.PeriodStart > best.PeriodStart {
-				best = &c.Plans[i]
-			}
-		}
-	}
-	if best != nil {
-		return *best, true
-	}
-	if len(c.Plans) > 0 {
-		return c.Plans[0], true
-	}
-	return queries.Plan{}, false
+	return func(ind, scope string, year int) bool { return has[key{ind, scope, year}] }
 }
 
-// pickYear resolves the year filter: the one asked for, else this year within the
-// plan's period (its last year for a closed plan).
-func pickYear(p queries.Plan, year, today int) int {
-	if year > 0 {
-		return year
+// planOption is one entry of a plan selector: short name and period.
+type planOption struct {
+	Code     string
+	Label    string
+	Selected bool
+}
+
+// planOptions lists the plans in plan.Order, labelled "short name (start–end)".
+func planOptions(cat *catalog, selected, lg string) []planOption {
+	var out []planOption
+	for _, p := range plan.Order(cat.Plans, cat.Targets) {
+		out = append(out, planOption{Code: p.Code, Selected: p.Code == selected,
+			Label: shortPlanName(p, lg) + " (" + itoa(int(p.PeriodStart)) + "–" + itoa(int(p.PeriodEnd)) + ")"})
 	}
-	if p.PeriodEnd > 0 && today > int(p.PeriodEnd) {
-		return int(p.PeriodEnd)
+	return out
+}
+
+// shortPlanName is the plan's name without the period it repeats in brackets, in
+// the reader's language.
+func shortPlanName(p queries.Plan, lg string) string {
+	n := planName(p, lg)
+	if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
+		n = n[:i]
 	}
-	if p.PeriodStart > 0 && today < int(p.PeriodStart) {
-		return int(p.PeriodStart)
-	}
-	return today
+	return n
 }

@@ -2,9 +2,10 @@ package dashboard
 
 import (
 	"context"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/quangngai/chitieu/dashboard/attain"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -14,7 +15,7 @@ type projectionRow struct {
 	Indicator queries.Indicator
 	Name      string
 	Eval      targetEval
-	Proj      attain.Projection
+	Proj      plan.Projection
 	Method    string
 	Projected string
 	Required  string
@@ -31,10 +32,11 @@ type projectionGroup struct {
 
 type projectionModel struct {
 	view
-	Year   int
-	Plans  []queries.Plan
-	Groups []projectionGroup
-	Empty  []queries.Plan // plans without period targets (Decision 998 until its targets are loaded)
+	Year    int
+	Plans   []queries.Plan
+	Options []planOption
+	Groups  []projectionGroup
+	Empty   []queries.Plan // plans without period targets (Decision 998 until its targets are loaded)
 }
 
 // projectionShow: for each plan's period targets, where the indicator will be at the
@@ -52,10 +54,6 @@ func (s *server) projectionShow(c *fiber.Ctx) error {
 	})
 }
 
-func isPeriodKind(k string) bool {
-	return k == queries.TargetPeriodAverage || k == queries.TargetLevelAtEnd || k == queries.TargetCumulative
-}
-
 // projection returns the page model, from the page cache while the data is unchanged.
 func (s *server) projection(ctx context.Context, f filters, lg string) (*projectionModel, error) {
 	return cached(s, ctx, pageKey("projection", lg, f), func() (*projectionModel, error) { return s.buildProjection(ctx, f, lg) })
@@ -66,13 +64,13 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 	if err != nil {
 		return nil, err
 	}
-	today := clock().In(vietnam).Year()
+	today := s.localNow().Year()
 	year := today
 	if f.Year > 0 {
 		year = f.Year
 	}
 	f.Year = year
-	m := &projectionModel{Year: year, Plans: cat.Plans}
+	m := &projectionModel{Year: year, Plans: plan.Order(cat.Plans, cat.Targets), Options: planOptions(cat, f.Plan, lg)}
 	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
 		return nil, err
 	}
@@ -80,7 +78,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 	var codes []string
 	scopes := []string{scopeOld, scopeNew, scopeBQL}
 	for _, t := range cat.Targets {
-		if isPeriodKind(t.Kind) {
+		if plan.IsPeriodKind(t.Kind) {
 			codes = append(codes, t.Indicator)
 			scopes = append(scopes, t.Scope)
 		}
@@ -92,24 +90,30 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			return nil, err
 		}
 	}
-	grouped := byIndicatorScope(figs)
+	grouped := plan.ByIndicatorScope(figs)
 	tbl := table{ID: "projection", Title: translate(lg, "projection.title") + " (" + translate(lg, "overview.evalyear") + " " + itoa(year) + ")",
 		Headers: headers(lg, "common.plan", "col.indicator", "common.target", "col.period", "col.kind", "col.observed",
 			"col.sofar", "col.method", "col.projected", "col.required", "common.status")}
-	for _, p := range cat.Plans {
+	for _, p := range m.Plans {
 		if f.Plan != "" && p.Code != f.Plan {
 			continue
 		}
-		g := projectionGroup{Plan: p, Name: planName(p, lg), Closed: year > int(p.PeriodEnd)}
+		// A plan whose period has ended by today is closed: its verdicts are the final
+		// ones, judged at its end year whatever year the filter names.
+		g := projectionGroup{Plan: p, Name: planName(p, lg), Closed: plan.PhaseOf(p, today) == plan.Closed}
+		evalYear := year
+		if g.Closed && evalYear < int(p.PeriodEnd) {
+			evalYear = int(p.PeriodEnd)
+		}
 		for _, t := range cat.targetsOf(p.Code) {
-			if !isPeriodKind(t.Kind) {
+			if !plan.IsPeriodKind(t.Kind) {
 				continue
 			}
 			it := cat.ind[t.Indicator]
-			sr := seriesFor(grouped[t.Indicator], t.Scope)
-			at := toAttain(t, it)
+			ev, v := evalTarget(t, it, grouped[t.Indicator], evalYear, cat, lg)
+			sr := v.Series
 			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
-				Eval: evalTarget(t, it, sr, year, lg), Proj: attain.Project(at, sr.points(), year)}
+				Eval: ev, Proj: plan.Project(toAttain(t, it), sr.Points(), evalYear)}
 			row.Method = translate(lg, "method."+row.Proj.Method)
 			row.Projected = numPtr(row.Proj.Projected, 2)
 			row.Required = numPtr(row.Proj.Required, 2)
@@ -117,8 +121,12 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 				row.Required += " " + translate(lg, "projection.peryear")
 			}
 			id := "proj-" + p.Code + "-" + t.Indicator + "-" + t.Scope
-			ls := []lineSeries{valuesOf(row.Name, sr)}
-			if path := projectedPath(t, sr, row.Proj, year); len(path.Values) > 0 {
+			drawn := []plan.Series{sr}
+			if plan.IsTerritory(sr.Scope) {
+				drawn = plan.Territories(grouped[t.Indicator]) // one line per territory, broken at the merger
+			}
+			ls := linesOf(drawn, cat, lg)
+			if path := projectedPath(t, sr, row.Proj, evalYear); len(path.Values) > 0 {
 				path.Name = translate(lg, "projection.path")
 				ls = append(ls, path)
 			}
@@ -126,14 +134,15 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			if err != nil {
 				return nil, err
 			}
-			cfg.Source = sourcesOf(sr) + "; " + translate(lg, "common.target") + ": " + t.Source
+			cfg.Source = sourcesOf(drawn) + "; " + translate(lg, "common.target") + ": " + t.Source
+			cfg.Note = mergerNote(drawn, lg)
 			row.Chart = m.addChart(cfg)
-			m.Tables = append(m.Tables, seriesTable(id, cfg.Title, it.Unit, sr, cat, lg))
+			m.Tables = append(m.Tables, seriesTable(id, cfg.Title, it.Unit, drawn, cat, lg))
 			g.Rows = append(g.Rows, row)
 			tbl.Rows = append(tbl.Rows, []cell{txt(p.Code), {Text: row.Name, Href: "/indicators/" + it.Code}, txt(row.Eval.Text),
 				txt(row.Eval.Period), txt(row.Eval.Kind), txt(itoa(row.Proj.Observed)), txt(row.Eval.Compared), txt(row.Method),
 				{Text: row.Projected, Num: row.Proj.Projected}, {Text: row.Required, Num: row.Proj.Required},
-				{Text: row.Eval.Verdict, Class: row.Eval.Class, Title: row.Eval.Missing}})
+				{Text: row.Eval.Verdict, Class: row.Eval.Class, Title: strings.Trim(row.Eval.Missing+"; "+row.Eval.Reference, "; ")}})
 		}
 		if len(g.Rows) == 0 {
 			m.Empty = append(m.Empty, p)
@@ -146,13 +155,14 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 }
 
 // projectedPath draws the forecast as a dashed line from the last figure to the end
-// year: the running average, the trend line or the cumulative pace.
-func projectedPath(t queries.Target, sr series, p attain.Projection, year int) lineSeries {
+// year: the running average, the trend line or the cumulative pace. It starts from
+// the judged scope's own last figure: a forecast never bridges the merger.
+func projectedPath(t queries.Target, sr plan.Series, p plan.Projection, year int) lineSeries {
 	out := lineSeries{Values: map[int]float64{}, Dashed: true}
 	if p.Projected == nil || year >= int(t.PeriodEnd) {
 		return out
 	}
-	last := sr.upTo(year)
+	last := sr.UpTo(year)
 	if last == nil {
 		return out
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -19,11 +20,10 @@ type reportingModel struct {
 	Chart    chartConfig
 }
 
-// reportingStates in the order the legend and the chart use.
-var reportingStates = []string{queries.SubmissionSubmitted, queries.SubmissionNil, queries.SubmissionLate,
-	queries.SubmissionRevisedLate, queries.SubmissionMissing}
+// reportingStates in the order the legend and the chart use (plan.ReportStates).
+var reportingStates = plan.ReportStates
 
-var reportingColours = []string{colourMet, "#1f5fa8", colourAtRisk, "#6a3d9a", colourNotMet}
+var reportingColours = []string{colourMet, "#1f5fa8", colourAtRisk, "#6a3d9a", "#0f7c86", colourNotMet}
 
 // reportingShow: agencies × years — submitted, nil report, missing, late, revised —
 // and who still owes a report in the chosen round.
@@ -45,36 +45,33 @@ func (s *server) reporting(ctx context.Context, f filters, lg string) (*reportin
 }
 
 func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*reportingModel, error) {
+	plans, err := s.Store.Plans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.localNow()
+	today := now.Year()
 	rounds, err := s.Store.Rounds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	agencies, err := s.Store.Agencies(ctx)
+	round := f.Year
+	if round == 0 {
+		round = plan.DefaultRound(rounds, today)
+	}
+	from, to := plan.ReportingYears(plans, round, today)
+	rows, err := s.Store.ReportingRows(ctx, uint16(from), uint16(to))
 	if err != nil {
 		return nil, err
 	}
-	now := clock()
-	today := now.In(vietnam).Year()
-	m := &reportingModel{Round: f.Year, Agencies: agencies}
-	if m.Round == 0 {
-		m.Round = today - 1
-		if len(rounds) > 0 {
-			m.Round = int(rounds[len(rounds)-1].Year)
+	agencies := rows.Agencies
+	m := &reportingModel{Round: round, Agencies: agencies}
+	for i := range rows.Rounds {
+		if int(rows.Rounds[i].Year) == m.Round {
+			m.RoundDoc = &rows.Rounds[i]
 		}
 	}
-	for i := range rounds {
-		if int(rounds[i].Year) == m.Round {
-			m.RoundDoc = &rounds[i]
-		}
-	}
-	from, to := 2021, today
-	if m.Round < from {
-		from = m.Round
-	}
-	sts, err := s.Store.SubmissionStatuses(ctx, uint16(from), uint16(to), now)
-	if err != nil {
-		return nil, err
-	}
+	sts := plan.Reporting(rows, from, to, now)
 	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
 		return nil, err
 	}
@@ -83,7 +80,7 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 		agency string
 		year   int
 	}
-	cellOf := map[key]queries.SubmissionStatus{}
+	cellOf := map[key]plan.ReportStatus{}
 	var codes []string
 	seen := map[string]bool{}
 	names := map[string]string{}
@@ -133,6 +130,9 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 				text += " · " + translate(lg, "sub.overdue")
 			}
 			c := cell{Text: text, Class: "sub-" + st.State, Href: "/reporting/" + code + "/" + strconv.Itoa(y)}
+			if st.State == plan.ReportPublished {
+				c.Title = translate(lg, "sub.published.long") + " (" + strconv.Itoa(st.Figures) + ")"
+			}
 			if st.LetterNo != "" {
 				c.Title = st.LetterNo
 			}
@@ -150,7 +150,7 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 		Headers: headers(lg, "col.code", "col.agency", "col.level", "col.deadline", "common.status")}
 	for _, code := range codes {
 		st, ok := cellOf[key{code, m.Round}]
-		if !ok || st.State != queries.SubmissionMissing {
+		if !ok || st.State != plan.ReportMissing {
 			continue
 		}
 		level := ""

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -14,6 +15,9 @@ type submissionModel struct {
 	Year    int
 	History table
 	Figures table
+	// State is the year's reporting state, decided by the same rule as /reporting
+	// (plan.Report): "published" when the figures came from published sources.
+	State string
 }
 
 // submissionShow: one agency's report for one year: every version of the submission
@@ -66,6 +70,11 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 		return nil, err
 	}
 	m.Page, m.Export = "submission", f.query()
+	var current queries.SubmissionState
+	if n := len(hist); n > 0 && !hist[n-1].Withdrawn {
+		current = queries.SubmissionState{Submission: hist[n-1], FirstAt: hist[0], Versions: uint64(n)}
+	}
+	m.State = plan.Report(current, len(figs), nil, s.localNow()).State
 	m.History = table{ID: "submission", Title: translate(lg, "submission.history"),
 		Headers: headers(lg, "col.version", "common.status", "col.letter", "col.letterdate", "col.signer", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
 	for i, h := range hist {

@@ -3,14 +3,14 @@ package dashboard
 import (
 	"strconv"
 
-	"github.com/quangngai/chitieu/dashboard/attain"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/shopspring/decimal"
 )
 
-// toAttain converts a stored target for the attain package.
-func toAttain(t queries.Target, it queries.Indicator) attain.Target {
-	out := attain.Target{Kind: t.Kind, Comparator: t.Comparator, Start: int(t.PeriodStart), End: int(t.PeriodEnd),
+// toAttain converts a stored target for the plan package's rules.
+func toAttain(t queries.Target, it queries.Indicator) plan.Target {
+	out := plan.Target{Kind: t.Kind, Comparator: t.Comparator, Start: int(t.PeriodStart), End: int(t.PeriodEnd),
 		HigherIsBetter: it.HigherIsBetter}
 	if t.ValueMin != nil {
 		v, _ := t.ValueMin.Float64()
@@ -67,15 +67,16 @@ func periodText(t queries.Target) string {
 }
 
 // statusKey is the message key and CSS class of a verdict.
-func statusKey(st attain.Status) string { return "status." + string(st) }
+func statusKey(st plan.Status) string { return "status." + string(st) }
 
-// verdictText is the verdict in words, with "(dự kiến)" while the period is open.
-func verdictText(r attain.Result, lg string) string {
+// verdictText is the verdict in words, with "(tạm tính)" while it may still change:
+// the period is open or an estimate or preliminary figure went into it.
+func verdictText(r plan.Result, lg string) string {
 	s := translate(lg, statusKey(r.Status))
-	if r.Status == attain.Met && r.Exceeded {
+	if r.Status == plan.Met && r.Exceeded {
 		s = translate(lg, "status.exceeded")
 	}
-	if r.Status != attain.NoData && !r.Final {
+	if r.Status != plan.NoData && r.Status != plan.NotJudgeable && !r.Final {
 		s += " (" + translate(lg, "status.provisional") + ")"
 	}
 	return s

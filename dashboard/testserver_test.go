@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/quangngai/chitieu/ingest/demo"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 	"github.com/shopspring/decimal"
@@ -23,6 +24,9 @@ const (
 	hostileSource  = `=HYPERLINK("http://evil.example","x")`
 	hostileProject = `<img src=x onerror=alert(3)>`
 )
+
+// testToday is "today" for every test server.
+var testToday = time.Date(2026, 11, 20, 10, 0, 0, 0, plan.Zone)
 
 // startTestServer runs the app on a loopback port in public read-only mode against
 // a fresh database with the real demo data plus the hostile rows above.
@@ -49,7 +53,9 @@ func startTestServer(t *testing.T, edit func(*Deps)) (string, *queries.Store) {
 		CapitalVNDbn: &capital, Status: "proposed", Source: hostileSource}}); err != nil {
 		t.Fatal(err)
 	}
-	d := Deps{Store: st, Public: true, ChromiumPath: "chromium"}
+	// Late 2026, as in the domain: the 2021–2025 plan has closed, the 2026–2030 one
+	// has no figures yet. Tests set "today" instead of depending on when they run.
+	d := Deps{Store: st, Public: true, ChromiumPath: "chromium", Now: plan.FixedClock(testToday)}
 	if edit != nil {
 		edit(&d)
 	}

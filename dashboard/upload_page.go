@@ -63,7 +63,7 @@ func (s *server) uploadPageData(c *fiber.Ctx) (*uploadPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &uploadPage{Enabled: s.Ingest != nil, Agencies: agencies, Year: uint16(clock().In(vietnam).Year() - 1),
+	p := &uploadPage{Enabled: s.Ingest != nil, Agencies: agencies, Year: uint16(s.localNow().Year() - 1),
 		LimitMB: s.UploadLimitMB, LimitBytes: int64(s.UploadLimitMB) << 20}
 	if len(agencies) == 1 {
 		p.Agency = agencies[0].Code

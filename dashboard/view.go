@@ -7,14 +7,16 @@ import (
 	"sync"
 	"time"
 
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
-// clock is the time pages are evaluated at; tests may pin it.
-var clock = time.Now
+// vietnam is the province's time zone (plan.Zone), for every time shown.
+var vietnam = plan.Zone
 
-// vietnam is the province's clock, for "data as of" times.
-var vietnam = time.FixedZone("ICT", 7*3600)
+// localNow is the time pages are evaluated at, in the province: the server's one
+// clock (Deps.Now) read through plan's rules of what "today" is.
+func (s *server) localNow() time.Time { return plan.Clock(s.Now).Now() }
 
 // table is a page's data in the shape every export needs: the page renders it, CSV
 // and XLSX write it, the briefing prints it. Charts name the table behind them.
@@ -90,7 +92,7 @@ func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, erro
 	}
 	v, syn := st.version, st.synthetic
 	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg),
-		Generated: clock().In(vietnam).Format("02/01/2006 15:04")}
+		Generated: s.localNow().Format("02/01/2006 15:04")}
 	if v > 0 {
 		m.AsOf = time.Unix(0, int64(v)).In(vietnam).Format("02/01/2006 15:04")
 	}
@@ -147,9 +149,6 @@ func indName(it queries.Indicator, lg string) string {
 }
 
 func (c *catalog) scopeName(code, lg string) string {
-	if code == scopeProvince {
-		return translate(lg, "scope.province")
-	}
 	if sc, ok := c.scope[code]; ok {
 		if lg == "en" && sc.NameEN != "" {
 			return sc.NameEN

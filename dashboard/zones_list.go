@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -101,13 +102,13 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 	if err != nil {
 		return nil, err
 	}
-	grouped := byIndicatorScope(figs)
+	grouped := plan.ByIndicatorScope(figs)
 	latest := func(ind, scope string) *queries.CurrentFigure {
-		sr := oneScope(scope, grouped[ind][scope])
-		if len(sr.Points) == 0 {
+		sr := plan.OneScope(scope, grouped[ind][scope])
+		if len(sr.Figures) == 0 {
 			return nil
 		}
-		return &sr.Points[len(sr.Points)-1]
+		return &sr.Figures[len(sr.Figures)-1]
 	}
 	metricVal := func(z queries.Zone) (float64, bool) {
 		if fg := latest(m.Metric.Code, z.Code); fg != nil {
@@ -200,9 +201,9 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 	for _, y := range ys {
 		row := []cell{txt(itoa(y))}
 		for _, it := range m.Metrics {
-			sr := oneScope(scopeBQL, grouped[it.Code][scopeBQL])
+			sr := plan.OneScope(scopeBQL, grouped[it.Code][scopeBQL])
 			c := txt("—")
-			for _, p := range sr.Points {
+			for _, p := range sr.Figures {
 				if int(p.Year) == y {
 					c = cell{Text: formatVN(p.Value), Num: f64(p.Value), Title: p.Source}
 				}
@@ -211,13 +212,13 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 		}
 		m.BQL.Rows = append(m.BQL.Rows, row)
 	}
-	if sr := oneScope(scopeBQL, grouped[m.Metric.Code][scopeBQL]); len(sr.Points) > 0 {
+	if sr := plan.OneScope(scopeBQL, grouped[m.Metric.Code][scopeBQL]); len(sr.Figures) > 0 {
 		cfg, err := lineChart("zones-bql-trend", indName(m.Metric, lg)+" — "+cat.scopeName(scopeBQL, lg), m.Metric.Unit,
 			[]lineSeries{valuesOf(indName(m.Metric, lg), sr)}, nil, false)
 		if err != nil {
 			return nil, err
 		}
-		cfg.Table, cfg.Source = "zones-bql", sourcesOf(sr)
+		cfg.Table, cfg.Source = "zones-bql", sourcesOf([]plan.Series{sr})
 		t := m.addChart(cfg)
 		m.Trend = &t
 	}

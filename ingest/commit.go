@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	rules "github.com/quangngai/chitieu/plan" // ingest has its own type named plan
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -143,5 +144,5 @@ func summarize(rep *queries.IngestReport, dupAt time.Time) {
 	}
 }
 
-// vietnam is the province's clock for the times shown in reports.
-var vietnam = time.FixedZone("ICT", 7*3600)
+// vietnam is the province's time zone (plan.Zone) for the times shown in reports.
+var vietnam = rules.Zone

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	rules "github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -44,16 +45,17 @@ func TestNilReportAndSubmissionStatus(t *testing.T) {
 		t.Fatalf("nil after figures: %+v", rep)
 	}
 
-	statuses, err := st.SubmissionStatuses(ctx, 2023, 2023, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
+	rows, err := st.ReportingRows(ctx, 2023, 2023)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]queries.SubmissionStatus{}
+	statuses := rules.Reporting(rows, 2023, 2023, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
+	got := map[string]rules.ReportStatus{}
 	for _, s := range statuses {
 		got[s.Agency] = s
 	}
-	want := map[string]string{"BDT": queries.SubmissionNil, "BQL": queries.SubmissionRevisedLate,
-		"CTK": queries.SubmissionLate, "SCT": queries.SubmissionMissing}
+	want := map[string]string{"BDT": rules.ReportNil, "BQL": rules.ReportRevisedLate,
+		"CTK": rules.ReportLate, "SCT": rules.ReportMissing}
 	for a, w := range want {
 		if got[a].State != w {
 			t.Errorf("%s: state %q, want %q (%+v)", a, got[a].State, w, got[a])

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 const figureColumns = `indicator, scope, agency, year, value, unit, status, source, note,
@@ -131,6 +133,11 @@ func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, err
 	if err != nil {
 		return nil, fmt.Errorf("figure history: %w", err)
 	}
+	return scanVersions(rows)
+}
+
+// scanVersions reads figure versions in the column order of the history reads.
+func scanVersions(rows driver.Rows) ([]Figure, error) {
 	defer rows.Close()
 	var out []Figure
 	for rows.Next() {
@@ -144,6 +151,27 @@ func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, err
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// IndicatorHistory returns every version of every figure of one indicator that has
+// been revised (more than one version), oldest first per figure, withdrawals
+// included: one read for a whole indicator page instead of one per figure.
+func (s *Store) IndicatorHistory(ctx context.Context, indicator string) (map[FigureKey][]Figure, error) {
+	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
+		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
+		FROM figures WHERE indicator = ? AND (scope, agency, year) IN (
+			SELECT scope, agency, year FROM figures WHERE indicator = ?
+			GROUP BY scope, agency, year HAVING count() > 1)
+		ORDER BY scope, agency, year, version`, indicator, indicator)
+	if err != nil {
+		return nil, fmt.Errorf("indicator history: %w", err)
+	}
+	versions, err := scanVersions(rows)
+	out := map[FigureKey][]Figure{}
+	for _, f := range versions {
+		out[f.FigureKey] = append(out[f.FigureKey], f)
+	}
+	return out, err
 }
 
 // DataVersion is the newest version written to figures, targets or submissions: a

@@ -2,114 +2,63 @@ package queries
 
 import (
 	"context"
-	"time"
+	"fmt"
 )
 
-// Submission states for the dashboard, beyond the stored submitted and nil.
-const (
-	SubmissionLate        = "late"         // first sent after the round's deadline
-	SubmissionRevisedLate = "revised_late" // sent in time, then revised after the deadline
-)
-
-// vietnam is the province's clock: a deadline date ends at midnight there.
-var vietnam = time.FixedZone("ICT", 7*3600)
-
-// SubmissionStatus is where one agency stands for one year's reporting round.
-type SubmissionStatus struct {
-	Agency     string     `json:"agency"`
-	AgencyName string     `json:"agency_name"`
-	Year       uint16     `json:"year"`
-	State      string     `json:"state"`   // missing, submitted, nil, late, revised_late
-	Overdue    bool       `json:"overdue"` // missing and the deadline has passed
-	Deadline   *time.Time `json:"deadline,omitempty"`
-	FirstAt    *time.Time `json:"first_at,omitempty"`
-	LastAt     *time.Time `json:"last_at,omitempty"`
-	Versions   uint64     `json:"versions"`
-	LetterNo   string     `json:"letter_no,omitempty"`
-	LetterDate *time.Time `json:"letter_date,omitempty"`
-	Signer     string     `json:"signer,omitempty"`
-	UploadID   string     `json:"upload_id,omitempty"`
+// AgencyYear names one agency's reporting year.
+type AgencyYear struct {
+	Agency string
+	Year   uint16
 }
 
-// SubmissionStatuses lists, for every year in the range, each agency active that year
-// (and any other agency that sent something) with its state against the round's
-// deadline (rounds table). now decides whether a missing report is overdue.
-func (s *Store) SubmissionStatuses(ctx context.Context, yearFrom, yearTo uint16, now time.Time) ([]SubmissionStatus, error) {
-	agencies, err := s.Agencies(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rounds, err := s.Rounds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	subs, err := s.CurrentSubmissions(ctx, yearFrom, yearTo)
-	if err != nil {
-		return nil, err
-	}
-	deadlines := map[uint16]*time.Time{}
-	for _, r := range rounds {
-		deadlines[r.Year] = r.Deadline
-	}
-	type key struct {
-		agency string
-		year   uint16
-	}
-	sent := map[key]SubmissionState{}
-	for _, st := range subs {
-		sent[key{st.Agency, st.Year}] = st
-	}
-	names := map[string]string{}
-	for _, a := range agencies {
-		names[a.Code] = a.NameVI
-	}
-	var out []SubmissionStatus
-	for y := int(yearFrom); y <= int(yearTo); y++ {
-		year := uint16(y)
-		seen := map[string]bool{}
-		add := func(code string) {
-			if seen[code] {
-				return
-			}
-			seen[code] = true
-			out = append(out, submissionStatus(code, names[code], year, deadlines[year], sent[key{code, year}], now))
-		}
-		for _, a := range agencies {
-			if a.ActiveIn(y) {
-				add(a.Code)
-			}
-		}
-		for _, st := range subs {
-			if st.Year == year {
-				add(st.Agency)
-			}
-		}
-	}
-	return out, nil
+// ReportingRows is what the reporting rules (package plan) read: the agencies, the
+// rounds with their deadlines, the current submissions, and which agencies have
+// current real figures for a year. What these rows mean (late, revised after the
+// deadline, figures without a report) is decided in plan, not here.
+type ReportingRows struct {
+	Agencies    []Agency
+	Rounds      []Round
+	Submissions []SubmissionState
+	WithFigures map[AgencyYear]int // current, not withdrawn, not synthetic figures
 }
 
-func submissionStatus(agency, name string, year uint16, deadline *time.Time, st SubmissionState, now time.Time) SubmissionStatus {
-	out := SubmissionStatus{Agency: agency, AgencyName: name, Year: year, Deadline: deadline, State: SubmissionMissing}
-	var end time.Time // the first instant after the deadline day, in Vietnam
-	if deadline != nil {
-		d := deadline.UTC()
-		end = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vietnam).AddDate(0, 0, 1)
+// ReportingRows reads the rows for the years yearFrom..yearTo. An error is a failed
+// read of one of the four tables.
+func (s *Store) ReportingRows(ctx context.Context, yearFrom, yearTo uint16) (ReportingRows, error) {
+	var out ReportingRows
+	var err error
+	if out.Agencies, err = s.Agencies(ctx); err != nil {
+		return out, err
 	}
-	if st.Versions == 0 {
-		out.Overdue = deadline != nil && !now.Before(end)
-		return out
+	if out.Rounds, err = s.Rounds(ctx); err != nil {
+		return out, err
 	}
-	first, last := st.FirstAt.SubmittedAt, st.SubmittedAt
-	out.FirstAt, out.LastAt = &first, &last
-	out.Versions, out.LetterNo, out.LetterDate, out.Signer, out.UploadID = st.Versions, st.LetterNo, st.LetterDate, st.Signer, st.UploadID
-	out.State = st.Status
-	if deadline != nil && out.State == SubmissionSubmitted {
-		switch {
-		case !first.Before(end):
-			out.State = SubmissionLate
-		case !last.Before(end):
-			out.State = SubmissionRevisedLate
+	if out.Submissions, err = s.CurrentSubmissions(ctx, yearFrom, yearTo); err != nil {
+		return out, err
+	}
+	out.WithFigures, err = s.figureCounts(ctx, yearFrom, yearTo)
+	return out, err
+}
+
+// figureCounts counts each agency's current figures per year.
+func (s *Store) figureCounts(ctx context.Context, yearFrom, yearTo uint16) (map[AgencyYear]int, error) {
+	rows, err := s.conn.Query(ctx, `SELECT agency, year, count() FROM (
+		SELECT agency, year FROM figures WHERE synthetic = 0 AND year >= ? AND year <= ?
+		GROUP BY indicator, scope, agency, year
+		HAVING argMax(withdrawn, version) = 0)
+		GROUP BY agency, year`, yearFrom, yearTo)
+	if err != nil {
+		return nil, fmt.Errorf("figure counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[AgencyYear]int{}
+	for rows.Next() {
+		var k AgencyYear
+		var n uint64
+		if err := rows.Scan(&k.Agency, &k.Year, &n); err != nil {
+			return nil, err
 		}
+		out[k] = int(n)
 	}
-	return out
+	return out, rows.Err()
 }

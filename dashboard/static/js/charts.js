@@ -93,10 +93,11 @@
     o.title = { text: el.dataset.title || "", subtext: el.dataset.unit ? b.lUnit + ": " + el.dataset.unit : "",
       left: "center", top: 12, textStyle: { fontSize: 20, fontFamily: FONT }, subtextStyle: { fontSize: 13, fontFamily: FONT } };
     var grids = [].concat(o.grid || [{}]);
-    grids.forEach(function (g) { g.top = 84; g.bottom = 112; g.containLabel = true; });
+    var extra = el.dataset.note ? 32 : 0; // the merger note takes two more footer lines
+    grids.forEach(function (g) { g.top = 84; g.bottom = 112 + extra; g.containLabel = true; });
     o.grid = grids;
-    if (o.legend) { [].concat(o.legend).forEach(function (l) { l.bottom = 64; l.top = null; }); }
-    var foot = (el.dataset.source ? b.lSource + ": " + el.dataset.source + "\n" : "") +
+    if (o.legend) { [].concat(o.legend).forEach(function (l) { l.bottom = 64 + extra; l.top = null; }); }
+    var foot = (el.dataset.note ? el.dataset.note + "\n" : "") + (el.dataset.source ? b.lSource + ": " + el.dataset.source + "\n" : "") +
       b.lAsof + " " + (el.dataset.asof || "—") + " · " + b.lVersion + " " + (el.dataset.stamp || "—") + " · " + b.lApp;
     o.graphic = [{ type: "text", left: 16, bottom: 6,
       style: { text: foot, fontSize: 12, fill: "#444", fontFamily: FONT, width: width - 32, overflow: "break", lineHeight: 16 } }];

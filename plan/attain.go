@@ -2,7 +2,7 @@
 // risk, missed or has no data yet, and where an indicator will stand at the plan's
 // end at the current pace. Pure functions: no SQL, no HTTP, so every rule has a
 // table test and the dashboard page that documents the rules says the same thing.
-package attain
+package plan
 
 import (
 	"math"
@@ -18,24 +18,24 @@ const (
 	AtRisk Status = "at_risk" // có nguy cơ không đạt
 	NotMet Status = "not_met" // không đạt
 	NoData Status = "no_data" // chưa có số liệu
+	// NotJudgeable: the target's own territory has no figure for the years that
+	// decide it, the other territory has ("không đánh giá được (khác địa giới)").
+	NotJudgeable Status = "not_judgeable"
+	// MetProvisional is Met resting on an estimate or an open period ("tạm đạt"):
+	// a scorecard category, see Result.Category.
+	MetProvisional Status = "met_provisional"
 )
 
-// Target kinds and comparators: the stored values, named once in queries.
-const (
-	KindAnnual        = queries.TargetAnnual
-	KindPeriodAverage = queries.TargetPeriodAverage
-	KindLevelAtEnd    = queries.TargetLevelAtEnd
-	KindCumulative    = queries.TargetCumulative
-	KindFloor         = queries.TargetFloor
-	KindCeiling       = queries.TargetCeiling
+// Categories are the scorecard's statuses, in the order it counts them.
+var Categories = []Status{Met, MetProvisional, AtRisk, NotMet, NotJudgeable, NoData}
 
-	CompBetween     = queries.CompBetween
-	CompAtLeast     = queries.CompAtLeast
-	CompGreaterThan = queries.CompGreaterThan
-	CompAtMost      = queries.CompAtMost
-	CompLessThan    = queries.CompLessThan
-	CompEqual       = queries.CompEqual
-)
+// Category is the scorecard status: Met splits into final and provisional.
+func (r Result) Category() Status {
+	if r.Status == Met && !r.Final {
+		return MetProvisional
+	}
+	return r.Status
+}
 
 // Target is what a plan asks of one indicator over its period.
 type Target struct {
@@ -56,7 +56,7 @@ type Point struct {
 // Result is the verdict for one target at an evaluation year.
 type Result struct {
 	Status      Status
-	Final       bool     // the period is over (or a floor/ceiling is breached): the verdict will not change
+	Final       bool     // the period is over (or a floor/ceiling is breached) on final figures: the verdict will not change
 	Value       *float64 // what was compared: the year's value, the average, the end level, the sum
 	Years       []int    // years that went into Value
 	Missing     []int    // years of the period up to the evaluation year without a figure
@@ -80,12 +80,12 @@ func (t Target) Threshold() (float64, bool) {
 		return 0, false
 	}
 	switch t.Comparator {
-	case CompBetween:
+	case queries.CompBetween:
 		if t.HigherIsBetter {
 			return *lo, true
 		}
 		return *hi, true
-	case CompAtMost, CompLessThan:
+	case queries.CompAtMost, queries.CompLessThan:
 		return *hi, true
 	}
 	return *lo, true
@@ -101,20 +101,20 @@ func (t Target) Meets(v float64) (met, exceeded bool) {
 	}
 	const eps = 1e-9
 	switch t.Comparator {
-	case CompBetween:
+	case queries.CompBetween:
 		if t.HigherIsBetter {
 			return v >= thr-eps, t.Max != nil && v > *t.Max+eps
 		}
 		return v <= thr+eps, t.Min != nil && v < *t.Min-eps
-	case CompAtLeast:
+	case queries.CompAtLeast:
 		return v >= thr-eps, false
-	case CompGreaterThan:
+	case queries.CompGreaterThan:
 		return v > thr+eps, false
-	case CompAtMost:
+	case queries.CompAtMost:
 		return v <= thr+eps, false
-	case CompLessThan:
+	case queries.CompLessThan:
 		return v < thr-eps, false
-	case CompEqual:
+	case queries.CompEqual:
 		return math.Abs(v-thr) <= eps, false
 	}
 	return false, false
@@ -123,9 +123,9 @@ func (t Target) Meets(v float64) (met, exceeded bool) {
 // lowerIsGood says which way a value should move to satisfy the comparator.
 func (t Target) lowerIsGood() bool {
 	switch t.Comparator {
-	case CompAtMost, CompLessThan:
+	case queries.CompAtMost, queries.CompLessThan:
 		return true
-	case CompBetween:
+	case queries.CompBetween:
 		return !t.HigherIsBetter
 	}
 	return false
@@ -163,7 +163,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 	in := between(ps, t.Start, end)
 	res := Result{Missing: missing(in, t.Start, end)}
 	switch t.Kind {
-	case KindAnnual:
+	case queries.TargetAnnual:
 		y := end
 		p, ok := at(ps, y)
 		res.Missing = nil
@@ -178,18 +178,18 @@ func Evaluate(t Target, points []Point, year int) Result {
 			res.Status = AtRisk
 		}
 		return res
-	case KindPeriodAverage:
+	case queries.TargetPeriodAverage:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
 		}
 		res.setValue(t, mean(in), years(in), anyEstimate(in))
-		res.Final = closed
+		res.Final = closed && !res.Provisional
 		if !closed && res.Status == NotMet {
 			res.Status = AtRisk
 		}
 		return res
-	case KindLevelAtEnd:
+	case queries.TargetLevelAtEnd:
 		if closed {
 			res.Missing = nil
 			p, ok := at(ps, t.End)
@@ -199,7 +199,10 @@ func Evaluate(t Target, points []Point, year int) Result {
 				return res
 			}
 			res.setValue(t, p.Value, []int{t.End}, !p.Final)
-			res.Final = true
+			res.Final = p.Final
+			if res.Status == NotMet && !p.Final {
+				res.Status = AtRisk
+			}
 			return res
 		}
 		pr := Project(t, points, year)
@@ -215,7 +218,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 			res.Status = Met
 		}
 		return res
-	case KindCumulative:
+	case queries.TargetCumulative:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
@@ -223,10 +226,13 @@ func Evaluate(t Target, points []Point, year int) Result {
 		sum := total(in)
 		res.setValue(t, sum, years(in), anyEstimate(in))
 		if res.Status == Met && !t.lowerIsGood() {
-			res.Final = closed || !res.Provisional
+			res.Final = !res.Provisional
 			return res
 		}
-		res.Final = closed
+		res.Final = closed && !res.Provisional
+		if closed && res.Provisional && res.Status == NotMet {
+			res.Status = AtRisk
+		}
 		if !closed {
 			pr := Project(t, points, year)
 			res.Status = AtRisk
@@ -237,19 +243,19 @@ func Evaluate(t Target, points []Point, year int) Result {
 			}
 		}
 		return res
-	case KindFloor, KindCeiling:
+	case queries.TargetFloor, queries.TargetCeiling:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
 		}
 		worst := in[0]
 		for _, p := range in[1:] {
-			if (t.Kind == KindFloor) == (p.Value < worst.Value) {
+			if (t.Kind == queries.TargetFloor) == (p.Value < worst.Value) {
 				worst = p
 			}
 		}
 		res.setValue(t, worst.Value, years(in), anyEstimate(in))
-		res.Final = closed || res.Status == NotMet && !res.Provisional
+		res.Final = !res.Provisional && (closed || res.Status == NotMet)
 		if res.Status == NotMet && res.Provisional {
 			res.Status = AtRisk
 		}

@@ -1,6 +1,10 @@
-package attain
+package plan
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/quangngai/chitieu/queries"
+)
 
 // Projection methods, named on the page so readers know how the forecast was made.
 const (
@@ -20,37 +24,50 @@ type Projection struct {
 	// (cumulative). Nil when the period is over or nothing remains to be decided.
 	Required  *float64
 	Remaining []int // years of the period after the last figure
-	Observed  int   // period years with a figure
+	Used      []int // the years whose figures the forecast rests on
+	Observed  int   // len(Used): the count the page shows is the count the forecast used
 }
 
 // Project forecasts the target's quantity at t.End from the figures up to year.
 // Only period targets (period_average, level_at_end, cumulative) are projected.
 func Project(t Target, points []Point, year int) Projection {
+	pr := project(t, points, year)
+	pr.Observed = len(pr.Used)
+	return pr
+}
+
+func project(t Target, points []Point, year int) Projection {
 	ps := sorted(points)
 	end := min(year, t.End)
 	in := between(ps, t.Start, end)
-	pr := Projection{Observed: len(in)}
+	pr := Projection{}
+	if year >= t.End {
+		// The period is over: its verdict is final (Evaluate), there is nothing to forecast.
+		pr.Used = years(in)
+		return pr
+	}
 	thr, hasThr := t.Threshold()
-	hasThr = hasThr && year < t.End // a closed period needs nothing more
 	switch t.Kind {
-	case KindPeriodAverage:
+	case queries.TargetPeriodAverage:
 		pr.Method = MethodAverage
 		pr.Remaining = remaining(in, t.Start, t.End, end)
 		if len(in) == 0 {
 			return pr
 		}
+		pr.Used = years(in)
 		avg := mean(in)
 		pr.Projected = &avg
 		if k := len(pr.Remaining); k > 0 && hasThr {
 			need := (thr*float64(len(in)+k) - total(in)) / float64(k)
 			pr.Required = &need
 		}
-	case KindCumulative:
+	case queries.TargetCumulative:
 		pr.Method = MethodPace
 		pr.Remaining = remaining(in, t.Start, t.End, end)
 		if len(in) == 0 {
 			return pr
 		}
+		pr.Used = years(in)
 		sum := total(in)
 		proj := sum + mean(in)*float64(len(pr.Remaining))
 		pr.Projected = &proj
@@ -58,7 +75,7 @@ func Project(t Target, points []Point, year int) Projection {
 			need := (thr - sum) / float64(k)
 			pr.Required = &need
 		}
-	case KindLevelAtEnd:
+	case queries.TargetLevelAtEnd:
 		// The trend uses the period's years and the year before it (the baseline a
 		// plan starts from); with fewer than two such points, the latest figures.
 		base := between(ps, t.Start-1, year)
@@ -68,6 +85,7 @@ func Project(t Target, points []Point, year int) Projection {
 		if len(base) == 0 {
 			return pr
 		}
+		pr.Used = years(base)
 		last := base[len(base)-1]
 		if last.Year >= t.End {
 			v := last.Value

@@ -1,0 +1,152 @@
+package plan
+
+import (
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// Reporting states: the stored submitted, nil (nil report) and missing, and what the
+// round's deadline and the figures make of them.
+const (
+	ReportSubmitted   = queries.SubmissionSubmitted
+	ReportNil         = queries.SubmissionNil
+	ReportMissing     = queries.SubmissionMissing
+	ReportLate        = "late"         // first sent after the round's deadline
+	ReportRevisedLate = "revised_late" // sent in time, then revised after the deadline
+	// ReportPublished: the system holds the agency's figures for the year, loaded from
+	// published sources (the demo loader, an administrator), but no report was sent.
+	// The figures are real and shown everywhere; the agency is neither "missing" nor
+	// "submitted" ("số liệu từ nguồn công bố, không qua báo cáo").
+	ReportPublished = "published"
+)
+
+// ReportStates is every state in the order the legend and the chart use.
+var ReportStates = []string{ReportSubmitted, ReportNil, ReportLate, ReportRevisedLate, ReportPublished, ReportMissing}
+
+// ReportStatus is where one agency stands for one year's reporting round.
+type ReportStatus struct {
+	Agency     string     `json:"agency"`
+	AgencyName string     `json:"agency_name"`
+	Year       uint16     `json:"year"`
+	State      string     `json:"state"`   // one of ReportStates
+	Overdue    bool       `json:"overdue"` // missing and the deadline has passed
+	Deadline   *time.Time `json:"deadline,omitempty"`
+	FirstAt    *time.Time `json:"first_at,omitempty"`
+	LastAt     *time.Time `json:"last_at,omitempty"`
+	Versions   uint64     `json:"versions"`
+	Figures    int        `json:"figures"` // current figures the agency has for the year
+	LetterNo   string     `json:"letter_no,omitempty"`
+	LetterDate *time.Time `json:"letter_date,omitempty"`
+	Signer     string     `json:"signer,omitempty"`
+	UploadID   string     `json:"upload_id,omitempty"`
+}
+
+// Reporting lists, for every year in from..to, each agency active that year (and any
+// other agency that sent something or has figures) with its state. now decides
+// whether a missing report is overdue; a deadline date ends at midnight in Zone.
+func Reporting(rows queries.ReportingRows, from, to int, now time.Time) []ReportStatus {
+	deadlines := map[uint16]*time.Time{}
+	for _, r := range rows.Rounds {
+		deadlines[r.Year] = r.Deadline
+	}
+	sent := map[queries.AgencyYear]queries.SubmissionState{}
+	for _, st := range rows.Submissions {
+		sent[queries.AgencyYear{Agency: st.Agency, Year: st.Year}] = st
+	}
+	names := map[string]string{}
+	for _, a := range rows.Agencies {
+		names[a.Code] = a.NameVI
+	}
+	var out []ReportStatus
+	for y := from; y <= to; y++ {
+		year := uint16(y)
+		seen := map[string]bool{}
+		add := func(code string) {
+			if seen[code] {
+				return
+			}
+			seen[code] = true
+			k := queries.AgencyYear{Agency: code, Year: year}
+			st := Report(sent[k], rows.WithFigures[k], deadlines[year], now)
+			st.Agency, st.AgencyName, st.Year = code, names[code], year
+			out = append(out, st)
+		}
+		for _, a := range rows.Agencies {
+			if a.ActiveIn(y) {
+				add(a.Code)
+			}
+		}
+		for _, st := range rows.Submissions {
+			if st.Year == year {
+				add(st.Agency)
+			}
+		}
+		for k := range rows.WithFigures {
+			if k.Year == year && !seen[k.Agency] {
+				add(k.Agency)
+			}
+		}
+	}
+	return out
+}
+
+// Report decides one agency-year's state from its current submission (Versions 0:
+// none), how many current figures it has, and the round's deadline.
+func Report(st queries.SubmissionState, figures int, deadline *time.Time, now time.Time) ReportStatus {
+	out := ReportStatus{Deadline: deadline, State: ReportMissing, Figures: figures}
+	var end time.Time // the first instant after the deadline day, in the province
+	if deadline != nil {
+		d := deadline.UTC()
+		end = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, Zone).AddDate(0, 0, 1)
+	}
+	if st.Versions == 0 {
+		if figures > 0 {
+			out.State = ReportPublished
+			return out
+		}
+		out.Overdue = deadline != nil && !now.Before(end)
+		return out
+	}
+	first, last := st.FirstAt.SubmittedAt, st.SubmittedAt
+	out.FirstAt, out.LastAt = &first, &last
+	out.Versions, out.LetterNo, out.LetterDate, out.Signer, out.UploadID = st.Versions, st.LetterNo, st.LetterDate, st.Signer, st.UploadID
+	out.State = st.Status
+	if deadline != nil && out.State == ReportSubmitted {
+		switch {
+		case !first.Before(end):
+			out.State = ReportLate
+		case !last.Before(end):
+			out.State = ReportRevisedLate
+		}
+	}
+	return out
+}
+
+// DefaultRound is the reporting round a page opens on: the latest round recorded,
+// else last year's (a year is reported on after it ends).
+func DefaultRound(rounds []queries.Round, today int) int {
+	latest := 0
+	for _, r := range rounds {
+		latest = max(latest, int(r.Year))
+	}
+	if latest > 0 {
+		return latest
+	}
+	return today - 1
+}
+
+// ReportingYears are the years the reporting register covers: from the first year
+// of the earliest plan (or the round asked for, when earlier) to today.
+func ReportingYears(plans []queries.Plan, round, today int) (from, to int) {
+	from = today
+	for _, p := range plans {
+		if p.PeriodStart > 0 && int(p.PeriodStart) < from {
+			from = int(p.PeriodStart)
+		}
+	}
+	if round > 0 && round < from {
+		from = round
+	}
+	return from, today
+}
