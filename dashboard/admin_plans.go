@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -73,5 +74,5 @@ func (s *server) adminPlanShow(c *fiber.Ctx) error {
 	}
 	return s.render(c, "admin_plan", pageData{Title: translate(lang(c), "admin.plan") + " " + p.Code,
 		Data: fiber.Map{"Plan": p, "Targets": targets, "Indicators": inds, "Scopes": scopes, "Flash": flashKey(c),
-			"Kinds": queries.TargetKinds, "Comparators": queries.TargetComparators}})
+			"Kinds": plan.Kinds, "Comparators": plan.Comparators}})
 }

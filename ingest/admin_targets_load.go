@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	rules "github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -39,8 +40,8 @@ func (ld *adminLoader) targets(ctx context.Context, planCode string, replace boo
 			r.fail("plan", "table_plan_mismatch", p, p, plan.Code)
 		}
 		t := queries.Target{Plan: plan.Code, Indicator: r.required("indicator"), Scope: r.required("scope"),
-			Kind:       r.oneOf("kind", r.get("kind"), queries.TargetKinds...),
-			Comparator: r.oneOf("comparator", r.get("comparator"), queries.TargetComparators...),
+			Kind:       r.oneOf("kind", r.get("kind"), rules.Kinds...),
+			Comparator: r.oneOf("comparator", r.get("comparator"), rules.Comparators...),
 			ValueMin:   r.decimal("value_min"), ValueMax: r.decimal("value_max"), Unit: r.get("unit"), Source: r.get("source"),
 			PeriodStart: plan.PeriodStart, PeriodEnd: plan.PeriodEnd}
 		if r.get("period_start") != "" {

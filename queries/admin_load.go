@@ -48,10 +48,3 @@ func (s *Store) ReplaceTargets(ctx context.Context, saves, dels []Target) error 
 			t.ValueMax, t.Unit, t.Source, v, deleted}
 	})
 }
-
-// TargetKinds and TargetComparators are the allowed values of a target's kind and
-// comparator, in the order forms list them.
-var (
-	TargetKinds       = []string{TargetAnnual, TargetPeriodAverage, TargetLevelAtEnd, TargetCumulative, TargetFloor, TargetCeiling}
-	TargetComparators = []string{CompBetween, CompAtLeast, CompGreaterThan, CompAtMost, CompLessThan, CompEqual}
-)
