@@ -28,6 +28,7 @@ type Limits struct {
 	UnzipSizeLimit    int64         // .xlsx: total unpacked size (default 256 MB): zip bombs
 	UnzipXMLSizeLimit int64         // .xlsx: sheet XML kept in memory, larger goes to a temp file (default 16 MB)
 	Timeout           time.Duration // reading and checking one file (default 2 min)
+	ClaimWait         time.Duration // waiting for another upload of the same agency and year (default 2 min)
 }
 
 func (l Limits) withDefaults() Limits {
@@ -54,6 +55,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = 2 * time.Minute
+	}
+	if l.ClaimWait <= 0 {
+		l.ClaimWait = 2 * time.Minute
 	}
 	return l
 }
@@ -106,6 +110,18 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		rep.ErrorsTotal = v.errTotal
 		return in.reject(ctx, rep, req.Content, v.errs...)
 	}
+	// From the preview to the commit marker, this upload holds the agency's claim on its
+	// years, on every server: the diff is against the latest committed upload, and the
+	// same file sent twice at once is accepted once (the second sees no change).
+	claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, rep.Years, in.lim.ClaimWait)
+	if err != nil {
+		return rep, err
+	}
+	defer func() {
+		if err := claim.Release(context.WithoutCancel(ctx)); err != nil {
+			slog.Warn("ingest: release claim (it lapses by itself)", "upload", rep.UploadID, "err", err)
+		}
+	}()
 	plan, err := in.preview(ctx, v, &rep)
 	if err != nil {
 		return rep, err
@@ -126,7 +142,7 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		summarize(&rep, time.Time{})
 		return rep, in.record(ctx, rep, req.Content)
 	}
-	if err := in.commit(ctx, &rep, plan, req.Content); err != nil {
+	if err := in.commit(ctx, &rep, plan, claim, req.Content); err != nil {
 		return rep, err
 	}
 	return rep, nil

@@ -1,0 +1,51 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// committed is the condition every reader of figures puts on a row: its upload has a
+// commit marker (an accepted uploads row). Rows of an attempt that never reached its
+// marker stay invisible for good. The set is one small column of a small table.
+const committed = `upload_id IN (SELECT id FROM uploads WHERE outcome = 'accepted')`
+
+// committedSubmission is committed for submissions: a nil report is one row, written
+// by one INSERT, so it is its own commit; a report belongs to its upload's commit.
+const committedSubmission = `(status = 'nil' OR ` + committed + `)`
+
+// uploadRank orders the rows of one upload id, best first: the commit marker, then a
+// final outcome (rejected, duplicate, dry run, failed), then pending; among equals the
+// fuller record (a direct write's marker has no name or report).
+const uploadRank = `(multiIf(outcome = 'accepted', 3, outcome = 'pending', 1, 2) * 1099511627776
+	+ length(report) + length(file_name))`
+
+// Outcomes of an attempt that did not (yet) commit.
+const (
+	UploadPending = "pending" // recorded before the figures; stays so if the writer died
+	UploadFailed  = "failed"  // the writer saw an error before its commit marker
+)
+
+// commitDirect writes commit markers for writes that come from no file (direct
+// InsertFigures, a withdrawal): one INSERT of one accepted row per upload id.
+func (s *Store) commitDirect(ctx context.Context, ids []string, by string) error {
+	now := time.Now().UTC()
+	if err := s.insertRowsRaw(ctx, `INSERT INTO uploads (id, file_name, size, sha256, agency, year, row_count, outcome,
+		report, uploaded_by, uploaded_at, source_kind)`, len(ids), func(i int) []any {
+		return []any{ids[i], "", uint64(0), "", "", uint16(0), uint32(0), UploadAccepted, "", by, now, "direct"}
+	}); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	s.changes.n.Add(1)
+	return nil
+}
+
+// UploadCommitted reports whether the upload has its commit marker.
+func (s *Store) UploadCommitted(ctx context.Context, id string) (bool, error) {
+	var n uint64
+	if err := s.conn.QueryRow(ctx, `SELECT count() FROM uploads WHERE id = ? AND outcome = 'accepted'`, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("upload committed: %w", err)
+	}
+	return n > 0, nil
+}
