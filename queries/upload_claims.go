@@ -133,7 +133,14 @@ func (c *Claim) Check(ctx context.Context) error {
 	return nil
 }
 
-// Release ends the claim, so the next writer need not wait for the lease.
+// Release ends the claim, so the next writer need not wait for the lease. It tries
+// three times: a lost release would hold the agency's uploads until the lease ends.
 func (c *Claim) Release(ctx context.Context) error {
-	return c.insert(ctx, 1)
+	var err error
+	for range 3 {
+		if err = c.insert(ctx, 1); err == nil {
+			return nil
+		}
+	}
+	return err
 }

@@ -49,3 +49,13 @@ func (s *Store) UploadCommitted(ctx context.Context, id string) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// FigureRowsOfUpload counts the figure rows carrying an upload id, committed or not:
+// for tests and for finding the rows of dead attempts.
+func (s *Store) FigureRowsOfUpload(ctx context.Context, id string) (uint64, error) {
+	var n uint64
+	if err := s.conn.QueryRow(ctx, `SELECT count() FROM figures WHERE upload_id = ?`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("figure rows of upload: %w", err)
+	}
+	return n, nil
+}
