@@ -172,8 +172,14 @@ func TestConcurrentDifferentUploadsAreSerialised(t *testing.T) {
 		var errA, errB error
 		var wg sync.WaitGroup
 		wg.Add(2)
-		go func() { defer wg.Done(); repA, errA = inA.Ingest(ctx, queries.UploadRequest{FileName: "a.json", Content: a, User: "cli"}) }()
-		go func() { defer wg.Done(); repB, errB = inB.Ingest(ctx, queries.UploadRequest{FileName: "b.json", Content: b, User: "cli"}) }()
+		go func() {
+			defer wg.Done()
+			repA, errA = inA.Ingest(ctx, queries.UploadRequest{FileName: "a.json", Content: a, User: "cli"})
+		}()
+		go func() {
+			defer wg.Done()
+			repB, errB = inB.Ingest(ctx, queries.UploadRequest{FileName: "b.json", Content: b, User: "cli"})
+		}()
 		wg.Wait()
 		must(t, errA)
 		must(t, errB)

@@ -249,5 +249,3 @@ func TestCommitSurvivesCutConnection(t *testing.T) {
 		})
 	}
 }
-
-
