@@ -145,6 +145,16 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 	if err := in.commit(ctx, &rep, plan, claim, req.Content); err != nil {
 		return rep, err
 	}
+	// Rows of attempts that died long ago are invisible; delete them now and then.
+	go func() {
+		pctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if ids, err := in.st.PurgeDeadAttempts(pctx, 2*queries.ClaimLease); err != nil {
+			slog.Debug("ingest: purge dead attempts", "err", err)
+		} else if len(ids) > 0 {
+			slog.Info("ingest: purged the rows of dead upload attempts", "uploads", ids)
+		}
+	}()
 	return rep, nil
 }
 

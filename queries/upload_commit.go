@@ -59,3 +59,44 @@ func (s *Store) FigureRowsOfUpload(ctx context.Context, id string) (uint64, erro
 	}
 	return n, nil
 }
+
+// PurgeDeadAttempts deletes the rows of uploads that never reached their commit
+// marker and are older than olderThan (by the ClickHouse server's clock): invisible
+// already, they only take space. Safe once olderThan is past the claim lease (callers
+// use 2×ClaimLease): a writer never commits after half its lease. The deletes are
+// ClickHouse mutations, run in the background; each attempt is purged once (a
+// 'purged' record says so). It returns the ids purged.
+func (s *Store) PurgeDeadAttempts(ctx context.Context, olderThan time.Duration) ([]string, error) {
+	rows, err := s.conn.Query(ctx, `SELECT id FROM uploads WHERE outcome IN ('pending', 'failed')
+		AND uploaded_at < now() - ? AND id NOT IN (SELECT id FROM uploads WHERE outcome = 'accepted' OR source_kind = 'purged')
+		GROUP BY id ORDER BY id LIMIT 1000`, int64(olderThan/time.Second))
+	if err != nil {
+		return nil, fmt.Errorf("find dead attempts: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	for _, table := range []string{"figures", "submissions"} {
+		if err := s.conn.Exec(ctx, "ALTER TABLE "+table+" DELETE WHERE upload_id IN ?", inSet(ids)); err != nil {
+			return nil, fmt.Errorf("purge dead attempts from %s: %w", table, err)
+		}
+	}
+	now := time.Now().UTC()
+	if err := s.insertRowsRaw(ctx, `INSERT INTO uploads (id, file_name, size, sha256, agency, year, row_count, outcome,
+		report, uploaded_by, uploaded_at, source_kind)`, len(ids), func(i int) []any {
+		return []any{ids[i], "", uint64(0), "", "", uint16(0), uint32(0), UploadFailed, "", "", now, "purged"}
+	}); err != nil {
+		return nil, fmt.Errorf("record purged attempts: %w", err)
+	}
+	return ids, nil
+}
