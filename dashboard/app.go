@@ -27,6 +27,9 @@ type Deps struct {
 	// NoPageCache builds every page from ClickHouse (CHITIEU_PAGE_CACHE=off); the
 	// benchmark uses it to measure the uncached cost.
 	NoPageCache bool
+	// PageCacheCheck: how often the page cache asks ClickHouse whether another server
+	// changed the data (default 1 s); writes through this server show at once.
+	PageCacheCheck time.Duration
 	// TrustedProxies are the load balancers whose X-Forwarded-For names the client,
 	// so sign-in limits and the audit trail see people, not the balancer.
 	TrustedProxies []string
@@ -55,7 +58,7 @@ func New(d Deps) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{Deps: d, views: views}
+	s := &server{Deps: d, views: views, pages: newPageCache(d.PageCacheCheck)}
 	s.initAccounts()
 	app := fiber.New(fiber.Config{
 		AppName:               "chitieu",
@@ -107,6 +110,7 @@ type server struct {
 	views    *views
 	accounts *accounts.Service      // the account rules (session_load.go)
 	sessions *accounts.SessionCache // this server's sessions in memory
+	pages    *pageCache // built pages, until the data changes (page_cache.go)
 }
 
 func (s *server) requestLog(c *fiber.Ctx) error {

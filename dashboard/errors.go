@@ -30,6 +30,9 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		status, vi, en = ue.Status, ue.VI, ue.EN
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+	case errors.Is(err, queries.ErrBusy):
+		status, vi, en = fiber.StatusConflict, "Một tệp khác của đơn vị cho năm này đang được ghi; vui lòng thử lại sau ít phút.",
+			"Another upload of this agency for this year is being written; try again in a few minutes."
 	case errors.Is(err, queries.ErrUnavailable):
 		status, vi, en = fiber.StatusServiceUnavailable, "Không kết nối được cơ sở dữ liệu.", "The database is not reachable."
 	case errors.As(err, &fe):

@@ -34,6 +34,8 @@ func init() {
 		"outcome.rejected":      {"Bị từ chối", "Rejected"},
 		"outcome.duplicate":     {"Trùng", "Duplicate"},
 		"outcome.dry_run":       {"Xem trước", "Preview"},
+		"outcome.pending":       {"Đang ghi / bị gián đoạn", "Being written / interrupted"},
+		"outcome.failed":        {"Ghi không thành công", "Failed"},
 		"report.title":          {"Kết quả tải lên", "Upload report"},
 		"report.back":           {"← Các lần tải lên", "← Uploads"},
 		"report.new":            {"Gửi tệp khác", "Upload another file"},

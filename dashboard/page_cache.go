@@ -10,16 +10,28 @@ import (
 	"github.com/quangngai/chitieu/queries"
 )
 
-// pageCache keeps built page models until the data changes. Whether it changed is
-// asked of ClickHouse (Store.ChangeStamp, part metadata only) at most once per
-// stampEvery, so a page under load costs no query at all, and a write shows on the
-// pages within stampEvery. Models are read-only once built, so requests share them.
+// pageCache keeps built page models until the data changes. Models are read-only once
+// built, so requests share them. Whether the data changed is known two ways:
+//   - a write through this server's store (every upload, revision, withdrawal, nil
+//     report and admin edit) bumps Store.LocalChanges, compared on every request for
+//     free: the writer's next page is built from the new data at once;
+//   - a write through another server or the CLI is noted in data_changes, and the
+//     commit marker counts too (Store.ChangeStamp, the same on every replica). It is
+//     asked at most once per `every`, and a request that finds the answer older than
+//     that waits for a fresh one: a page is never older than `every` plus one query.
+//
+// Entries live in a map that is replaced, never cleared, when a change is seen: a
+// build that began before the change finishes into the old map and is never served
+// again, so no page is kept from a read that started before a write under a stamp
+// taken after it.
 type pageCache struct {
-	mu         sync.Mutex
-	stamp      string
-	checked    time.Time
-	entries    map[string]*cacheEntry
-	refreshing bool // a stamp query is under way
+	every    time.Duration
+	mu       sync.Mutex
+	stamp    string
+	local    uint64    // Store.LocalChanges when the entries were started
+	checked  time.Time // when the stamp query that gave `stamp` started
+	entries  map[string]*cacheEntry
+	checking chan struct{} // closed when the stamp query under way ends; nil when none
 }
 
 type cacheEntry struct {
@@ -29,30 +41,25 @@ type cacheEntry struct {
 }
 
 const (
-	stampEvery      = time.Second
-	maxCacheEntries = 512 // filters come from URLs: bound what a crawler can fill
+	defaultStampEvery = time.Second
+	maxCacheEntries   = 512 // filters come from URLs: bound what a crawler can fill
 )
 
-// caches: one per store (the app has one; tests have one each). Kept outside the
-// server struct so the page cache needs no change to app.go.
-var caches sync.Map // *queries.Store -> *pageCache
-
-func cacheFor(st *queries.Store) *pageCache {
-	if c, ok := caches.Load(st); ok {
-		return c.(*pageCache)
+func newPageCache(every time.Duration) *pageCache {
+	if every <= 0 {
+		every = defaultStampEvery
 	}
-	c, _ := caches.LoadOrStore(st, &pageCache{entries: map[string]*cacheEntry{}})
-	return c.(*pageCache)
+	return &pageCache{every: every, entries: map[string]*cacheEntry{}}
 }
 
 // cached returns the model built for key, building it when the data changed since.
 func cached[T any](s *server, ctx context.Context, key string, build func() (T, error)) (T, error) {
-	if s.NoPageCache {
+	pc := s.pages
+	if s.NoPageCache || pc == nil {
 		return build()
 	}
 	key = s.localNow().Format("2006-01-02") + "|" + key
-	pc := cacheFor(s.Store)
-	if err := pc.check(ctx, s.Store); err != nil {
+	if err := pc.fresh(ctx, s.Store); err != nil {
 		return build() // ClickHouse trouble: let the build report it
 	}
 	pc.mu.Lock()
@@ -78,39 +85,50 @@ func cached[T any](s *server, ctx context.Context, key string, build func() (T, 
 	return e.value.(T), nil
 }
 
-// check drops every entry when the stamp moved. It asks ClickHouse at most once
-// per stampEvery, in the background: requests never wait for the question (only the
-// very first one, when nothing is known yet), so a slow ClickHouse cannot stall
-// pages that are already built.
-func (pc *pageCache) check(ctx context.Context, st *queries.Store) error {
-	pc.mu.Lock()
-	due := time.Since(pc.checked) >= stampEvery && !pc.refreshing
-	first := pc.stamp == ""
-	if due {
-		pc.refreshing = true
+// fresh makes the entries current: dropped after a write through this store, and
+// after a stamp change seen by a query at most `every` old. One query at a time; the
+// others wait for its answer.
+func (pc *pageCache) fresh(ctx context.Context, st *queries.Store) error {
+	for {
+		pc.mu.Lock()
+		if l := st.LocalChanges(); l != pc.local {
+			pc.local = l
+			pc.entries = map[string]*cacheEntry{}
+			pc.checked = time.Time{} // and learn the stamp that includes this write
+		}
+		if pc.stamp != "" && time.Since(pc.checked) < pc.every {
+			pc.mu.Unlock()
+			return nil
+		}
+		if wait := pc.checking; wait != nil {
+			pc.mu.Unlock()
+			select {
+			case <-wait:
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		done := make(chan struct{})
+		pc.checking = done
+		pc.mu.Unlock()
+		return pc.refresh(ctx, st, done)
 	}
-	pc.mu.Unlock()
-	if !due {
-		return nil
-	}
-	if first {
-		return pc.refresh(ctx, st)
-	}
-	go pc.refresh(context.Background(), st)
-	return nil
 }
 
-func (pc *pageCache) refresh(ctx context.Context, st *queries.Store) error {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+func (pc *pageCache) refresh(ctx context.Context, st *queries.Store, done chan struct{}) error {
+	start := time.Now()
+	qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	stamp, err := st.ChangeStamp(ctx)
+	stamp, err := st.ChangeStamp(qctx)
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	pc.refreshing = false
-	pc.checked = time.Now()
+	pc.checking = nil
+	close(done)
 	if err != nil {
 		return err
 	}
+	pc.checked = start
 	if stamp != pc.stamp {
 		pc.stamp = stamp
 		pc.entries = map[string]*cacheEntry{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -11,23 +12,60 @@ import (
 	"github.com/quangngai/chitieu/queries"
 )
 
-// commit writes an accepted file. Order matters for a crash between steps:
-//  1. the figures, in one INSERT: all of them or none (the file's bytes are archived
-//     alongside, in a separate insert);
-//  2. the submission per year;
-//  3. the upload record.
+// commit writes an accepted file under its claim, with one commit point:
+//  1. the upload record, as pending (the attempt is on record whatever happens next),
+//     and the file's bytes, archived while the figures are written;
+//  2. the figures, in one INSERT, and the reports per year, in another: both carry the
+//     upload id and stay invisible to every reader;
+//  3. the upload record again, as accepted: the commit marker, one single-row INSERT.
 //
-// A crash after 1 leaves figures whose upload_id has no record yet; sending the file
-// again finds nothing to change and records the upload. A crash before 1 leaves nothing.
-func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *plan, content []byte) error {
+// A crash before 3 leaves nothing visible and a pending record (failed when the error
+// was seen); a retry of the file finds its changes still to make and is accepted. A
+// crash after 3 leaves the whole upload visible; a retry is a duplicate.
+func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *plan, claim *queries.Claim, content []byte) error {
 	version := queries.NewVersion()
-	at := rep.At
 	rows := make([]int32, 0, p.toWrite)
 	for i, ch := range p.change {
 		if ch == chNew || ch == chChanged || ch == chWithdrawn {
 			rows = append(rows, int32(i))
 		}
 	}
+	pending := *rep
+	pending.Outcome = queries.UploadPending
+	pending.SummaryVI = "Đang ghi số liệu; chưa có số liệu nào được công bố."
+	pending.SummaryEN = "Being written; no figure is published yet."
+	if err := in.record(ctx, pending, nil); err != nil {
+		return err
+	}
+	err := in.write(ctx, rep, p, rows, version, content)
+	if err == nil {
+		err = claim.Check(ctx)
+	}
+	if err == nil {
+		rep.Outcome = queries.UploadAccepted
+		summarize(rep, time.Time{})
+		err = in.record(ctx, *rep, nil)
+	}
+	if err != nil {
+		// Say so on record. If the marker did land after all (its answer was lost), the
+		// accepted row outranks this one and the upload is whole.
+		failed := *rep
+		failed.Outcome = queries.UploadFailed
+		failed.SummaryVI = "Ghi số liệu không thành công; không có số liệu nào được công bố. Hãy gửi lại tệp."
+		failed.SummaryEN = "Writing failed; no figure was published. Send the file again."
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if ferr := in.record(wctx, failed, nil); ferr != nil {
+			slog.Warn("ingest: record failed attempt", "upload", rep.UploadID, "err", ferr)
+		}
+		rep.Outcome = queries.UploadFailed
+		return err
+	}
+	return nil
+}
+
+// write writes the figures and reports of an upload, uncommitted, and archives its bytes.
+func (in *Ingester) write(ctx context.Context, rep *queries.IngestReport, p *plan, rows []int32, version uint64, content []byte) error {
 	// The file's bytes go to the archive while the figures are written.
 	var archiveErr error
 	var wg sync.WaitGroup
@@ -37,7 +75,7 @@ func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *pl
 		archiveErr = in.st.ArchiveUploadContent(ctx, rep.UploadID, content)
 	}()
 	v := p.v
-	up := queries.FigureUpload{Agency: v.agency, UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: at, Version: version}
+	up := queries.FigureUpload{Agency: v.agency, UploadID: rep.UploadID, UploadedBy: rep.User, UploadedAt: rep.At, Version: version}
 	err := in.st.InsertFigureBlocks(ctx, len(rows), up, func(b *queries.FigureBlock, from, to int) {
 		for j, k := range rows[from:to] {
 			f := &v.figs[k]
@@ -59,17 +97,12 @@ func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *pl
 	if archiveErr != nil {
 		return archiveErr
 	}
-	rep.Outcome = queries.UploadAccepted
-	if err := in.submit(ctx, rep, p); err != nil {
-		return err
-	}
-	summarize(rep, time.Time{})
-	return in.record(ctx, *rep, nil)
+	return in.submit(ctx, rep, p, version)
 }
 
 // submit records the agency's report for each year the file changed, or that had no
-// report yet (or a nil report, which figures now replace).
-func (in *Ingester) submit(ctx context.Context, rep *queries.IngestReport, p *plan) error {
+// report yet (or a nil report, which figures now replace), in one INSERT.
+func (in *Ingester) submit(ctx context.Context, rep *queries.IngestReport, p *plan, version uint64) error {
 	if len(rep.Years) == 0 || rep.Agency == "" {
 		return nil
 	}
@@ -83,6 +116,7 @@ func (in *Ingester) submit(ctx context.Context, rep *queries.IngestReport, p *pl
 			state[s.Year] = s.Status
 		}
 	}
+	var subs []queries.Submission
 	for _, y := range rep.Years {
 		st := state[y]
 		if p.perYear[y] == 0 && st == queries.SubmissionSubmitted {
@@ -91,10 +125,11 @@ func (in *Ingester) submit(ctx context.Context, rep *queries.IngestReport, p *pl
 		if st == queries.SubmissionNil {
 			rep.Warnings = append(rep.Warnings, problem("figures_after_nil", Location{}, "", int(y)))
 		}
-		if err := in.st.InsertSubmission(ctx, queries.Submission{Agency: rep.Agency, Year: y, Status: queries.SubmissionSubmitted,
-			Note: rep.FileName, UploadID: rep.UploadID, SubmittedBy: rep.User, SubmittedAt: rep.At}); err != nil {
-			return fmt.Errorf("ghi báo cáo (record submission): %w", err)
-		}
+		subs = append(subs, queries.Submission{Agency: rep.Agency, Year: y, Status: queries.SubmissionSubmitted,
+			Note: rep.FileName, UploadID: rep.UploadID, SubmittedBy: rep.User, SubmittedAt: rep.At, Version: version})
+	}
+	if err := in.st.InsertSubmissions(ctx, subs); err != nil {
+		return fmt.Errorf("ghi báo cáo (record submission): %w", err)
 	}
 	return nil
 }

@@ -32,6 +32,7 @@ type Limits struct {
 	MaxCells          int           // .xlsx: cells in all worksheets (default 10,000,000)
 	MaxConcurrent     int           // uploads read and written at once (default 2); others queue
 	QueueWait         time.Duration // how long a queued upload waits for its turn (default 2 min)
+	ClaimWait         time.Duration // waiting for another upload of the same agency and year (default 2 min)
 	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
 	// scanner of xlsx_scan.go (tests compare both paths).
 	ExcelizeOnly bool
@@ -73,6 +74,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = 2 * time.Minute
+	}
+	if l.ClaimWait <= 0 {
+		l.ClaimWait = 2 * time.Minute
 	}
 	return l
 }
@@ -133,6 +137,18 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		rep.ErrorsTotal = v.errTotal
 		return in.reject(ctx, rep, req.Content, v.errs...)
 	}
+	// From the preview to the commit marker, this upload holds the agency's claim on its
+	// years, on every server: the diff is against the latest committed upload, and the
+	// same file sent twice at once is accepted once (the second sees no change).
+	claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, rep.Years, in.lim.ClaimWait)
+	if err != nil {
+		return rep, err
+	}
+	defer func() {
+		if err := claim.Release(context.WithoutCancel(ctx)); err != nil {
+			slog.Warn("ingest: release claim (it lapses by itself)", "upload", rep.UploadID, "err", err)
+		}
+	}()
 	plan, err := in.preview(ctx, v, &rep)
 	if err != nil {
 		return rep, err
@@ -153,9 +169,19 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		summarize(&rep, time.Time{})
 		return rep, in.record(ctx, rep, req.Content)
 	}
-	if err := in.commit(ctx, &rep, plan, req.Content); err != nil {
+	if err := in.commit(ctx, &rep, plan, claim, req.Content); err != nil {
 		return rep, err
 	}
+	// Rows of attempts that died long ago are invisible; delete them now and then.
+	go func() {
+		pctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if ids, err := in.st.PurgeDeadAttempts(pctx, 2*queries.ClaimLease); err != nil {
+			slog.Debug("ingest: purge dead attempts", "err", err)
+		} else if len(ids) > 0 {
+			slog.Info("ingest: purged the rows of dead upload attempts", "uploads", ids)
+		}
+	}()
 	return rep, nil
 }
 

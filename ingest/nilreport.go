@@ -48,6 +48,13 @@ func (in *Ingester) NilReport(ctx context.Context, req queries.NilReportRequest)
 		}
 	}
 	if known && req.Year != 0 {
+		// Held until the report is written: an upload of figures for the same agency and
+		// year, on any server, cannot slip in between the check below and the insert.
+		claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, []uint16{req.Year}, in.lim.ClaimWait)
+		if err != nil {
+			return rep, err
+		}
+		defer func() { _ = claim.Release(context.WithoutCancel(ctx)) }()
 		cur, err := in.st.CurrentFigures(ctx, queries.FigureFilter{Agencies: []string{rep.Agency}, YearFrom: req.Year, YearTo: req.Year, IncludeSynthetic: true})
 		if err != nil {
 			return rep, err

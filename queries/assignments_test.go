@@ -61,6 +61,12 @@ func TestInsertFigureBlocksIsAllOrNothing(t *testing.T) {
 	if err := insert(); err != nil {
 		t.Fatal(err)
 	}
+	if cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{}); len(cur) != 0 {
+		t.Fatalf("before the commit marker: %+v", cur)
+	}
+	if err := st.InsertUpload(ctx, queries.Upload{ID: "u", Outcome: queries.UploadAccepted, UploadedAt: time.Now()}, nil); err != nil {
+		t.Fatal(err)
+	}
 	if cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{}); len(cur) != 2 {
 		t.Fatalf("current = %+v", cur)
 	}

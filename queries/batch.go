@@ -7,8 +7,20 @@ import (
 )
 
 // insertRows sends rows in one batch: one INSERT, so ClickHouse writes all or none of
-// them (up to max_insert_block_size rows, far above what one upload holds).
+// them (up to max_insert_block_size rows, far above what one upload holds). A write to
+// a table the pages show is noted in data_changes afterwards (the page cache's stamp).
 func (s *Store) insertRows(ctx context.Context, query string, n int, row func(i int) []any) error {
+	if err := s.insertRowsRaw(ctx, query, n, row); err != nil {
+		return err
+	}
+	if t := insertTable(query); n > 0 && shownTables[t] {
+		return s.noteChange(ctx, t, n)
+	}
+	return nil
+}
+
+// insertRowsRaw is insertRows without the change note.
+func (s *Store) insertRowsRaw(ctx context.Context, query string, n int, row func(i int) []any) error {
 	if n == 0 {
 		return nil
 	}

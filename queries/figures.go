@@ -12,14 +12,29 @@ import (
 const figureColumns = `indicator, scope, agency, year, value, unit, status, source, note,
 	upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic`
 
-// InsertFigures writes figure versions in one INSERT: all of them or none.
+// InsertFigures writes figure versions in one INSERT and commits them: all of them
+// or none become visible. It is the direct path (demo and synthetic loaders, tools,
+// tests): after the figures it writes a commit marker for each of their upload ids.
+// File uploads go through ingest, which writes its own marker after the report.
 // Callers set Version (NewVersion) so that a whole upload shares one version.
 func (s *Store) InsertFigures(ctx context.Context, figs []Figure) error {
-	return s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+")", len(figs), func(i int) []any {
+	err := s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+")", len(figs), func(i int) []any {
 		f := figs[i]
 		return []any{f.Indicator, f.Scope, f.Agency, f.Year, f.Value, f.Unit, f.Status, f.Source, f.Note,
 			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic)}
 	})
+	if err != nil || len(figs) == 0 {
+		return err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range figs {
+		if !seen[f.UploadID] {
+			seen[f.UploadID] = true
+			ids = append(ids, f.UploadID)
+		}
+	}
+	return s.commitDirect(ctx, ids, figs[0].UploadedBy)
 }
 
 // WithdrawFigure hides the figure with this key from current reads by writing a
@@ -41,7 +56,7 @@ func (s *Store) WithdrawFigure(ctx context.Context, key FigureKey, by, uploadID,
 	f.UploadedBy = by
 	f.UploadedAt = time.Now()
 	f.Version = NewVersion()
-	return s.InsertFigures(ctx, []Figure{f})
+	return s.InsertFigures(ctx, []Figure{f}) // one row, then its commit marker
 }
 
 // FigureFilter narrows a figure read; empty fields match everything.
@@ -80,10 +95,13 @@ func (f FigureFilter) where() (string, []any) {
 	if !f.IncludeSynthetic {
 		conds = append(conds, "synthetic = 0")
 	}
+	// The filter goes to PREWHERE: ClickHouse reads its few columns first and the
+	// rest (upload_id for the commit check among them) only where rows match, so the
+	// commit check costs nothing at 10 million synthetic rows.
 	if len(conds) == 0 {
-		return "", nil
+		return "WHERE " + committed, args
 	}
-	return "WHERE " + strings.Join(conds, " AND "), args
+	return "PREWHERE " + strings.Join(conds, " AND ") + " WHERE " + committed, args
 }
 
 // CurrentFigure is the newest version of a figure and how many versions it has.
@@ -92,8 +110,9 @@ type CurrentFigure struct {
 	Versions uint64
 }
 
-// CurrentFigures returns the newest version of each figure matching the filter,
-// leaving out withdrawn ones. It is right immediately after a write: no merge needed.
+// CurrentFigures returns the newest committed version of each figure matching the
+// filter, leaving out withdrawn ones. It is right immediately after a write: no merge
+// needed.
 func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFigure, error) {
 	where, args := f.where()
 	q := `SELECT indicator, scope, agency, year,
@@ -124,11 +143,12 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 	return out, rows.Err()
 }
 
-// FigureHistory returns every version of one figure, oldest first, withdrawals included.
+// FigureHistory returns every committed version of one figure, oldest first,
+// withdrawals included.
 func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, error) {
 	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
 		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
-		FROM figures WHERE indicator = ? AND scope = ? AND agency = ? AND year = ?
+		FROM figures PREWHERE indicator = ? AND scope = ? AND agency = ? AND year = ? WHERE `+committed+`
 		ORDER BY version`, key.Indicator, key.Scope, key.Agency, key.Year)
 	if err != nil {
 		return nil, fmt.Errorf("figure history: %w", err)
@@ -180,9 +200,9 @@ func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
 	var v uint64
 	// greatest takes two arguments on ClickHouse 18.16, hence the nesting.
 	err := s.conn.QueryRow(ctx, `SELECT greatest(greatest(
-		(SELECT max(version) FROM figures),
+		(SELECT max(version) FROM figures WHERE `+committed+`),
 		(SELECT max(version) FROM targets)),
-		(SELECT max(version) FROM submissions))`).Scan(&v)
+		(SELECT max(version) FROM submissions WHERE `+committedSubmission+`))`).Scan(&v)
 	if err != nil {
 		return 0, fmt.Errorf("data version: %w", err)
 	}

@@ -27,6 +27,7 @@ type Config struct {
 type Store struct {
 	conn     driver.Conn
 	database string
+	changes  *changeCounter // shared by copies of the store
 }
 
 // ErrUnavailable wraps every failure to reach ClickHouse.
@@ -54,7 +55,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{conn: conn, database: cfg.Database}, nil
+	return &Store{conn: conn, database: cfg.Database, changes: &changeCounter{}}, nil
 }
 
 func dial(cfg Config, database string) (driver.Conn, error) {

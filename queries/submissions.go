@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// InsertSubmission records a report or a nil report for an agency and year.
+// InsertSubmission records a report or a nil report for an agency and year. A nil
+// report is visible at once; a report only once its upload is committed.
 func (s *Store) InsertSubmission(ctx context.Context, sub Submission) error {
 	if sub.Version == 0 {
 		sub.Version = NewVersion()
@@ -24,6 +25,20 @@ type SubmissionState struct {
 	Versions uint64
 }
 
+// InsertSubmissions writes several reports in one INSERT (an upload's, one per year):
+// invisible until the upload's commit marker.
+func (s *Store) InsertSubmissions(ctx context.Context, subs []Submission) error {
+	return s.insertRows(ctx, `INSERT INTO submissions (agency, year, status, letter_no, letter_date, signer, note,
+		upload_id, submitted_by, submitted_at, version, withdrawn)`, len(subs), func(i int) []any {
+		sub := subs[i]
+		if sub.Version == 0 {
+			sub.Version = NewVersion()
+		}
+		return []any{sub.Agency, sub.Year, sub.Status, sub.LetterNo, sub.LetterDate, sub.Signer, sub.Note,
+			sub.UploadID, sub.SubmittedBy, sub.SubmittedAt.UTC(), sub.Version, boolByte(sub.Withdrawn)}
+	})
+}
+
 // CurrentSubmissions returns the newest submission per agency and year in the range.
 // Agencies absent from the result have not reported (missing).
 func (s *Store) CurrentSubmissions(ctx context.Context, yearFrom, yearTo uint16) ([]SubmissionState, error) {
@@ -31,7 +46,7 @@ func (s *Store) CurrentSubmissions(ctx context.Context, yearFrom, yearTo uint16)
 		argMax(letter_no, version), argMax(letter_date, version), argMax(signer, version), argMax(note, version),
 		argMax(upload_id, version), argMax(submitted_by, version), argMax(submitted_at, version), max(version),
 		min(submitted_at), count()
-		FROM submissions WHERE year >= ? AND year <= ?
+		FROM submissions WHERE year >= ? AND year <= ? AND `+committedSubmission+`
 		GROUP BY agency, year
 		HAVING argMax(withdrawn, version) = 0
 		ORDER BY agency, year`, yearFrom, yearTo)
@@ -55,7 +70,7 @@ func (s *Store) CurrentSubmissions(ctx context.Context, yearFrom, yearTo uint16)
 func (s *Store) SubmissionHistory(ctx context.Context, agency string, year uint16) ([]Submission, error) {
 	rows, err := s.conn.Query(ctx, `SELECT agency, year, toString(status), letter_no, letter_date, signer, note,
 		upload_id, submitted_by, submitted_at, version, withdrawn
-		FROM submissions WHERE agency = ? AND year = ? ORDER BY version`, agency, year)
+		FROM submissions WHERE agency = ? AND year = ? AND `+committedSubmission+` ORDER BY version`, agency, year)
 	if err != nil {
 		return nil, fmt.Errorf("submission history: %w", err)
 	}

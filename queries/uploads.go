@@ -6,8 +6,14 @@ import (
 )
 
 // InsertUpload records an upload and archives its bytes (content may be nil for
-// batches that came from no file, such as the demo loader).
+// batches that came from no file, such as the demo loader). An upload may have several
+// rows (pending, then accepted or failed); readers take the best (uploadRank). A row
+// with outcome accepted is the upload's commit marker: once it is written, the figures
+// and reports carrying its id are visible.
 func (s *Store) InsertUpload(ctx context.Context, u Upload, content []byte) error {
+	if u.Outcome == UploadAccepted {
+		defer s.changes.n.Add(1)
+	}
 	if err := s.insertRows(ctx, `INSERT INTO uploads (id, file_name, size, sha256, agency, year, row_count, outcome,
 		report, uploaded_by, uploaded_at, source_kind)`, 1, func(int) []any {
 		return []any{u.ID, u.FileName, u.Size, u.SHA256, u.Agency, u.Year, u.RowCount, u.Outcome, u.Report,
@@ -53,7 +59,7 @@ func (s *Store) AcceptedUploadBySHA(ctx context.Context, sha, agency string) (Up
 
 // UploadByID returns one upload, or ErrNotFound.
 func (s *Store) UploadByID(ctx context.Context, id string) (Upload, error) {
-	row := s.conn.QueryRow(ctx, "SELECT "+uploadColumns+" FROM uploads WHERE id = ? LIMIT 1", id)
+	row := s.conn.QueryRow(ctx, "SELECT "+uploadColumns+" FROM uploads WHERE id = ? ORDER BY "+uploadRank+" DESC LIMIT 1", id)
 	u, err := scanUpload(row.Scan)
 	if err != nil {
 		if isNoRows(err) {
@@ -83,7 +89,7 @@ type UploadFilter struct {
 	Limit    int
 }
 
-// ListUploads returns uploads newest first.
+// ListUploads returns uploads newest first, each in its best state (uploadRank).
 func (s *Store) ListUploads(ctx context.Context, f UploadFilter) ([]Upload, error) {
 	q := "SELECT " + uploadColumns + " FROM uploads WHERE 1 = 1"
 	var args []any
@@ -98,7 +104,7 @@ func (s *Store) ListUploads(ctx context.Context, f UploadFilter) ([]Upload, erro
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 200
 	}
-	q += " ORDER BY uploaded_at DESC LIMIT ?"
+	q = "SELECT * FROM (" + q + " ORDER BY " + uploadRank + " DESC LIMIT 1 BY id) ORDER BY uploaded_at DESC, id LIMIT ?"
 	args = append(args, f.Limit)
 	rows, err := s.conn.Query(ctx, q, args...)
 	if err != nil {

@@ -1,0 +1,64 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// shownTables are the tables whose rows a page shows: a write to any of them is a data
+// change the page cache must see. Every such write goes through insertRows, which
+// notes it here, so no write path can forget to.
+var shownTables = map[string]bool{
+	"figures": true, "submissions": true, "indicators": true, "scopes": true, "zones": true,
+	"agencies": true, "projects": true, "plans": true, "targets": true, "rounds": true, "assignments": true,
+}
+
+// insertTable is the table an "INSERT INTO t (...)" statement writes.
+func insertTable(query string) string {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(query), "INSERT INTO ")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	return strings.TrimSuffix(name, "(")
+}
+
+// changes counts the data changes this process wrote, so the page cache of a server
+// sees its own writes at once without asking ClickHouse.
+type changeCounter struct{ n atomic.Uint64 }
+
+// LocalChanges counts the data changes written through this store (this process) so
+// far: a page cache compares it on every request, for free.
+func (s *Store) LocalChanges() uint64 { return s.changes.n.Load() }
+
+// noteChange records a write to a shown table in data_changes, for every other server,
+// and bumps this process's counter. The data is already written when it runs: a cache
+// that sees the change and rebuilds reads the new data.
+func (s *Store) noteChange(ctx context.Context, table string, rows int) error {
+	defer s.changes.n.Add(1)
+	err := s.insertRowsRaw(ctx, "INSERT INTO data_changes (ns, tbl, rows)", 1, func(int) []any {
+		return []any{uint64(time.Now().UnixNano()), table, uint64(rows)}
+	})
+	if err != nil {
+		return fmt.Errorf("note data change: %w", err)
+	}
+	return nil
+}
+
+// ChangeStamp fingerprints the data every page shows: how many changes were noted and
+// the newest, and how many uploads are committed (a commit marker changes what readers
+// see without a write to a shown table). The same on every replica, unlike part
+// metadata, and cheap: both tables hold one small row per write. Its error wraps the
+// driver's.
+func (s *Store) ChangeStamp(ctx context.Context) (string, error) {
+	var changes, newest, commits uint64
+	err := s.conn.QueryRow(ctx, `SELECT (SELECT count() FROM data_changes), (SELECT max(ns) FROM data_changes),
+		(SELECT count() FROM uploads WHERE outcome = 'accepted')`).Scan(&changes, &newest, &commits)
+	if err != nil {
+		return "", fmt.Errorf("change stamp: %w", err)
+	}
+	return fmt.Sprintf("%d/%d/%d", changes, newest, commits), nil
+}

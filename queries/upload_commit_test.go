@@ -1,0 +1,71 @@
+package queries_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/queries/querytest"
+)
+
+// TestDeadAttemptsStayInvisibleAndArePurged: figures of an upload with no commit
+// marker are invisible to every reader, and PurgeDeadAttempts deletes them (once)
+// while a committed upload keeps its rows.
+func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
+	t.Parallel()
+	st := querytest.MustOpen(t)
+	ctx := context.Background()
+	at := time.Now().Add(-time.Hour)
+	write := func(id string, value string) {
+		t.Helper()
+		if err := st.InsertUpload(ctx, queries.Upload{ID: id, Agency: "BQL", Year: 2024, Outcome: queries.UploadPending, UploadedAt: at}, nil); err != nil {
+			t.Fatal(err)
+		}
+		up := queries.FigureUpload{Agency: "BQL", UploadID: id, UploadedBy: "t", UploadedAt: at, Version: queries.NewVersion()}
+		f := fig(queries.FigureKey{Indicator: "a", Scope: "DQ", Agency: "BQL", Year: 2024}, value, id, 1)
+		if err := st.InsertFigureBlocks(ctx, 1, up, func(b *queries.FigureBlock, from, to int) {
+			b.Indicator[0], b.Scope[0], b.Year[0], b.Value[0], b.Unit[0], b.Status[0] = f.Indicator, f.Scope, f.Year, f.Value, f.Unit, f.Status
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("dead", "1")
+	write("live", "2")
+	if cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{}); len(cur) != 0 {
+		t.Fatalf("uncommitted figures visible: %+v", cur)
+	}
+	if err := st.InsertUpload(ctx, queries.Upload{ID: "live", Agency: "BQL", Year: 2024, Outcome: queries.UploadAccepted, UploadedAt: at}, nil); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{})
+	if len(cur) != 1 || cur[0].UploadID != "live" || cur[0].Value.String() != "2" {
+		t.Fatalf("after the marker: %+v", cur)
+	}
+	if up, _ := st.UploadByID(ctx, "live"); up.Outcome != queries.UploadAccepted {
+		t.Fatalf("live upload reads as %s", up.Outcome)
+	}
+	ids, err := st.PurgeDeadAttempts(ctx, 10*time.Minute)
+	if err != nil || len(ids) != 1 || ids[0] != "dead" {
+		t.Fatalf("purged %v, %v", ids, err)
+	}
+	if again, err := st.PurgeDeadAttempts(ctx, 10*time.Minute); err != nil || len(again) != 0 {
+		t.Fatalf("purged twice: %v, %v", again, err)
+	}
+	for i := 0; ; i++ {
+		n, err := st.FigureRowsOfUpload(ctx, "dead")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		if i == 100 {
+			t.Fatalf("dead rows still there: %d", n)
+		}
+		time.Sleep(100 * time.Millisecond) // the mutation runs in the background
+	}
+	if n, _ := st.FigureRowsOfUpload(ctx, "live"); n != 1 {
+		t.Fatalf("live rows: %d", n)
+	}
+}
