@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/queries/querytest"
 )
 
 // TestReadyzRecoversWhenClickHouseReturns stops and restarts a private ClickHouse of
@@ -108,4 +111,56 @@ func waitStatus(t *testing.T, url string, want int, bodyHas string) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatalf("%s stayed %d %.300s, want %d", url, code, body, want)
+}
+
+// A request past its deadline (CHITIEU_REQUEST_TIMEOUT, here 1 ns: already past when
+// the handler asks ClickHouse) is a 503 with Retry-After, not a 500 and not a wait.
+func TestRequestPastItsDeadlineIs503(t *testing.T) {
+	t.Parallel()
+	db := querytest.UniqueName()
+	chCfg := querytest.Config(db)
+	cfg, err := LoadConfig(func(k string) string {
+		switch k {
+		case "CLICKHOUSE_ADDR":
+			return chCfg.Addr
+		case "CLICKHOUSE_DATABASE":
+			return db
+		case "CHITIEU_PUBLIC":
+			return "true"
+		case "CHITIEU_PAGE_CACHE":
+			return "off"
+		case "CHITIEU_REQUEST_TIMEOUT":
+			return "1ns"
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	env := &Env{Config: cfg, Stdout: &out, Stderr: &out}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go serve(ctx, env, ln)
+	t.Cleanup(func() {
+		st, err := queries.Open(context.Background(), chCfg)
+		if err == nil {
+			_ = st.DropDatabase(context.Background())
+			st.Close()
+		}
+	})
+	base := "http://" + ln.Addr().String()
+	waitFor(t, base+"/healthz")
+	resp, err := http.Get(base + "/projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("/projects past its deadline = %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
 }
