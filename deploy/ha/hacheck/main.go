@@ -55,6 +55,7 @@ func main() {
 		name string
 		run  func() (bool, string)
 	}{
+		{"0 cluster migrations, two at once", caseClusterMigrate},
 		{"1 upload across servers", caseUploadAcross},
 		{"2 replica killed mid-upload", caseReplicaKilled},
 		{"3 ZooKeeper stopped", caseZooKeeperStopped},
@@ -63,7 +64,7 @@ func main() {
 		{"6 load during a restart", caseLoadDuringRestart},
 	}
 	for i, c := range cases {
-		if len(only) > 0 && !only[strconv.Itoa(i+1)] {
+		if len(only) > 0 && !only[strconv.Itoa(i)] {
 			continue
 		}
 		start := time.Now()
@@ -264,6 +265,42 @@ func short(s string, n int) string {
 }
 
 // --- the cases -----------------------------------------------------------------------
+
+// 0. Two `chitieu migrate` at once, CHITIEU_CLUSTER=true, on a new database: each
+// migration is recorded once, and both replicas hold every table as Replicated….
+func caseClusterMigrate() (bool, string) {
+	var ev strings.Builder
+	db := fmt.Sprintf("chitieu_migrate_%d", time.Now().Unix())
+	env := append(os.Environ(), "CLICKHOUSE_ADDR=127.0.0.1:19221,127.0.0.1:19231", "CLICKHOUSE_DATABASE="+db, "CHITIEU_CLUSTER=true")
+	outs := make([]int, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(filepath.Join(top, "bin", "chitieu"), "migrate")
+			cmd.Env = env
+			out, err := cmd.CombinedOutput()
+			outs[i], errs[i] = strings.Count(string(out), "applied"), err
+		}()
+	}
+	wg.Wait()
+	migs, _ := queries.Migrations()
+	ok := errs[0] == nil && errs[1] == nil && outs[0]+outs[1] == len(migs)-1
+	fmt.Fprintf(&ev, "%d migrations; two migrate processes on %s: migrations applied by each: %d, %d (errors: %v, %v)\n", len(migs)-1, db, outs[0], outs[1], errs[0], errs[1])
+	for _, r := range []string{"ch1", "ch2"} {
+		dup, _ := ch(r, "SELECT count() - uniqExact(version) FROM "+db+".schema_migrations")
+		tables, _ := ch(r, "SELECT count(), countIf(engine LIKE 'Replicated%') FROM system.tables WHERE database = '"+db+"'")
+		fmt.Fprintf(&ev, "%s: duplicate migration records %s; tables, of which Replicated: %s\n", r, dup, strings.ReplaceAll(tables, "\t", ", "))
+		f := strings.Fields(tables)
+		ok = ok && dup == "0" && len(f) == 2 && f[0] == f[1] && f[0] != "0"
+	}
+	for _, r := range []string{"ch1", "ch2"} {
+		_, _ = ch(r, "DROP DATABASE IF EXISTS "+db)
+	}
+	return ok, ev.String()
+}
 
 // 1. An upload through the balancer is read back through each server and on each replica.
 func caseUploadAcross() (bool, string) {
