@@ -247,6 +247,11 @@ func (s *Store) applyDDL(ctx context.Context, m Migration, everyReplica bool) er
 			continue
 		}
 		for _, stmt := range m.Statements {
+			// An ALTER of a Replicated… table reaches every replica through ZooKeeper by
+			// itself: run it once, on the first replica that answers.
+			if reached > 0 && isAlter(stmt) {
+				continue
+			}
 			if err = execTolerant(ctx, st.conn, ReplicatedDDL(stmt, s.database)); err != nil {
 				break
 			}
@@ -261,6 +266,10 @@ func (s *Store) applyDDL(ctx context.Context, m Migration, everyReplica bool) er
 		return fmt.Errorf("%w: no replica of %s answers", ErrUnavailable, s.cfg.Addr)
 	}
 	return nil
+}
+
+func isAlter(stmt string) bool {
+	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(stmt)), "ALTER")
 }
 
 // execTolerant runs one DDL statement; two servers creating the same table at the same
