@@ -42,7 +42,8 @@ wait_for() { # name, command...
   return 1
 }
 
-zk_ok() { exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT && echo ruok >&3 && grep -q imok <&3; }
+# "srvr" names the mode only once ZooKeeper serves sessions ("ruok" answers earlier).
+zk_ok() { exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT && echo srvr >&3 && grep -q '^Mode: ' <&3; }
 
 start_zk() {
   running zk && return 0
@@ -75,10 +76,19 @@ start_ch() { # ch1|ch2
     -e "s#ZK_PORT#$ZK_PORT#" -e "s#REPLICA#$name#" "$top/deploy/clickhouse/cluster/replica-config.xml" > "$d/config.xml"
   local server
   server=$(command -v clickhouse-server || echo /usr/sbin/clickhouse-server)
-  setsid "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
-  echo $! > "$HA_DIR/$name.pid"
-  wait_for "$name" clickhouse-client --port "$tcp" --query "SELECT 1"
-  echo "ha: $name on 127.0.0.1:$tcp"
+  # ClickHouse 18.16 exits when ZooKeeper does not answer while it attaches its
+  # replicated tables (a ZooKeeper just restarted may still refuse sessions): try again.
+  for attempt in 1 2 3; do
+    setsid "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
+    echo $! > "$HA_DIR/$name.pid"
+    if wait_for "$name" clickhouse-client --port "$tcp" --query "SELECT 1" 2>/dev/null; then
+      echo "ha: $name on 127.0.0.1:$tcp"
+      return 0
+    fi
+    echo "ha: $name exited (attempt $attempt); see $d/log/err.log" >&2
+    sleep 2
+  done
+  return 1
 }
 
 admin_password() {
