@@ -88,6 +88,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return &Store{conn: conn, database: cfg.Database, cfg: cfg}, nil
 }
 
+// connLifetime: with several replicas, connections opened while the first one was down
+// go to the next; they are renewed every 30 s, so every server is back on the first
+// replica (reading what every other server wrote) within 30 s of its return.
+func connLifetime(cfg Config) time.Duration {
+	if len(cfg.Addrs()) > 1 {
+		return 30 * time.Second
+	}
+	return time.Hour
+}
+
 func dial(cfg Config, database string) (driver.Conn, error) {
 	readTimeout := cfg.ReadTimeout
 	if readTimeout <= 0 {
@@ -101,7 +111,7 @@ func dial(cfg Config, database string) (driver.Conn, error) {
 		DialTimeout:      3 * time.Second,
 		MaxOpenConns:     32,
 		MaxIdleConns:     8,
-		ConnMaxLifetime:  time.Hour,
+		ConnMaxLifetime:  connLifetime(cfg),
 		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
 		Compression:      &clickhouse.Compression{Method: clickhouse.CompressionLZ4},
 	}
