@@ -10,7 +10,7 @@ CH_DEV := deploy/clickhouse/local.sh dev 19000 18123
 CH_TEST := deploy/clickhouse/local.sh test 19100 18223
 TEST_CH_ADDR := $(if $(CLICKHOUSE_ADDR),$(CLICKHOUSE_ADDR),127.0.0.1:19100)
 
-.PHONY: run build test test-deps fuzz bench bench-ingest bench-dashboard synthetic assets check-assets clickhouse-stop clean
+.PHONY: run build test test-ha test-deps fuzz bench bench-ingest bench-dashboard synthetic assets check-assets clickhouse-stop clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/chitieu
@@ -31,6 +31,12 @@ test: test-deps
 	@$(MAKE) --no-print-directory check-assets
 	@$(MAKE) --no-print-directory fuzz
 	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
+
+# The replicated deployment (ZooKeeper, two ClickHouse replicas, two chitieu servers,
+# haproxy; deploy/ha) started fresh on 127.0.0.1, and its fault cases. Not part of
+# `make test`: it takes a few minutes. Installs zookeeper, haproxy and clickhouse if missing.
+test-ha:
+	deploy/ha/test.sh
 
 # Each fuzz target runs briefly on top of its seed corpus (the seeds also run in `go test`).
 # Minimising a new input is capped too: a workbook is costly to re-open thousands of times.

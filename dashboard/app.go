@@ -35,6 +35,9 @@ type Deps struct {
 	TrustedProxies []string
 	// Now is the clock (nil: time.Now); tests set it instead of sleeping.
 	Now func() time.Time
+	// RequestTimeout bounds each request's ClickHouse work (CHITIEU_REQUEST_TIMEOUT);
+	// UploadTimeout the uploads' (CHITIEU_UPLOAD_TIMEOUT). Zero: 15 s and 5 min.
+	RequestTimeout, UploadTimeout time.Duration
 	// Ingest paths, wired by cmd to one ingest.Ingester (the dashboard does not import
 	// ingest). Nil: the upload routes answer 503.
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
@@ -53,6 +56,12 @@ func New(d Deps) (*fiber.App, error) {
 	}
 	if d.UploadLimitMB <= 0 {
 		d.UploadLimitMB = 20
+	}
+	if d.RequestTimeout <= 0 {
+		d.RequestTimeout = defaultRequestTimeout
+	}
+	if d.UploadTimeout <= 0 {
+		d.UploadTimeout = defaultUploadTimeout
 	}
 	views, err := parseTemplates()
 	if err != nil {
@@ -81,6 +90,7 @@ func New(d Deps) (*fiber.App, error) {
 	app.Use(recover.New())
 	app.Use(s.requestLog)
 	app.Use(headerGuard)
+	app.Use(s.deadline)
 	app.Use(securityHeaders)
 	app.Use(validInput)
 	if d.SecureCookies {

@@ -23,6 +23,7 @@ func badRequest(vi, en string) error {
 // message, Vietnamese first; the log keeps the detail.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
 	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
+	err = queries.Classify(err)
 	var ue *userError
 	var fe *fiber.Error
 	switch {
@@ -33,8 +34,16 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	case errors.Is(err, queries.ErrBusy):
 		status, vi, en = fiber.StatusConflict, "Một tệp khác của đơn vị cho năm này đang được ghi; vui lòng thử lại sau ít phút.",
 			"Another upload of this agency for this year is being written; try again in a few minutes."
+	case errors.Is(err, queries.ErrReadOnly):
+		status = fiber.StatusServiceUnavailable
+		vi = "Hệ thống dữ liệu tạm thời chỉ cho đọc (mất liên lạc với ZooKeeper): chưa ghi được gì, vui lòng gửi lại sau ít phút."
+		en = "The data store is read-only for now (ZooKeeper is not answering): nothing was written; please send again in a few minutes."
+		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrUnavailable):
-		status, vi, en = fiber.StatusServiceUnavailable, "Không kết nối được cơ sở dữ liệu.", "The database is not reachable."
+		status = fiber.StatusServiceUnavailable
+		vi = "Hệ thống dữ liệu tạm thời không phản hồi, vui lòng thử lại sau ít phút."
+		en = "The data store is not responding for the moment; please try again in a few minutes."
+		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.As(err, &fe):
 		status = fe.Code
 		vi, en = statusText(fe.Code, fe.Message)
@@ -48,6 +57,10 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	c.Status(status)
 	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
 }
+
+// retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
+// ZooKeeper back in its quorum usually answers within this.
+const retryAfterSeconds = "30"
 
 func statusText(code int, msg string) (string, string) {
 	switch code {

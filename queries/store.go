@@ -8,19 +8,49 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
-// Config says where ClickHouse is. Addr is host:port of the native protocol.
+// Config says where ClickHouse is. Addr is host:port of the native protocol, or
+// several, comma-separated (the replicas of a cluster): connections go to the first
+// that answers, so every chitieu server reads from the replica it wrote to.
 type Config struct {
 	Addr     string
 	User     string
 	Password string
 	Database string
 	TLS      bool
+	// Cluster: tables are Replicated… (ZooKeeper and <macros> {shard}, {replica} on
+	// every server); migrations create them on every address in Addr.
+	Cluster bool
+	// MaxExecutionTime is ClickHouse's own limit per query (max_execution_time);
+	// 0 means 30 s. ReadTimeout is how long the driver waits for any answer from the
+	// server; 0 means MaxExecutionTime + 10 s, so a slow query ends with ClickHouse's
+	// timeout error and only a silent server trips the driver's.
+	MaxExecutionTime time.Duration
+	ReadTimeout      time.Duration
+}
+
+// Addrs is Addr split into its host:port entries.
+func (c Config) Addrs() []string {
+	var out []string
+	for _, a := range strings.Split(c.Addr, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (c Config) maxExecutionTime() time.Duration {
+	if c.MaxExecutionTime > 0 {
+		return c.MaxExecutionTime
+	}
+	return 30 * time.Second
 }
 
 // Store is the handle every other package uses to read and write data.
@@ -28,10 +58,8 @@ type Store struct {
 	conn     driver.Conn
 	database string
 	changes  *changeCounter // shared by copies of the store
+	cfg      Config
 }
-
-// ErrUnavailable wraps every failure to reach ClickHouse.
-var ErrUnavailable = errors.New("clickhouse unavailable")
 
 // Open connects to ClickHouse and creates the database when missing. It does not migrate.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
@@ -40,6 +68,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	if !validIdentifier(cfg.Database) {
 		return nil, fmt.Errorf("queries: database name %q: use letters, digits and _ only", cfg.Database)
+	}
+	if len(cfg.Addrs()) == 0 {
+		return nil, errors.New("queries: empty ClickHouse address")
 	}
 	boot, err := dial(cfg, "default")
 	if err != nil {
@@ -55,17 +86,33 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{conn: conn, database: cfg.Database, changes: &changeCounter{}}, nil
+	return &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}}, nil
+}
+
+// connLifetime: with several replicas, connections opened while the first one was down
+// go to the next; they are renewed every 30 s, so every server is back on the first
+// replica (reading what every other server wrote) within 30 s of its return.
+func connLifetime(cfg Config) time.Duration {
+	if len(cfg.Addrs()) > 1 {
+		return 30 * time.Second
+	}
+	return time.Hour
 }
 
 func dial(cfg Config, database string) (driver.Conn, error) {
+	readTimeout := cfg.ReadTimeout
+	if readTimeout <= 0 {
+		readTimeout = cfg.maxExecutionTime() + 10*time.Second
+	}
 	opts := &clickhouse.Options{
-		Addr:             []string{cfg.Addr},
+		Addr:             cfg.Addrs(),
+		Settings:         clickhouse.Settings{"max_execution_time": int(cfg.maxExecutionTime().Seconds() + 0.5)},
+		ReadTimeout:      readTimeout,
 		Auth:             clickhouse.Auth{Database: database, Username: cfg.User, Password: cfg.Password},
 		DialTimeout:      3 * time.Second,
 		MaxOpenConns:     32,
 		MaxIdleConns:     8,
-		ConnMaxLifetime:  time.Hour,
+		ConnMaxLifetime:  connLifetime(cfg),
 		ConnOpenStrategy: clickhouse.ConnOpenInOrder,
 		Compression:      &clickhouse.Compression{Method: clickhouse.CompressionLZ4},
 	}
@@ -94,7 +141,10 @@ func (s *Store) Database() string { return s.database }
 // Ping reports whether ClickHouse answers now; the error wraps ErrUnavailable.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.conn.Ping(ctx); err != nil {
-		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+		if err = Classify(err); !errors.Is(err, ErrUnavailable) {
+			err = fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		return err
 	}
 	return nil
 }

@@ -77,6 +77,8 @@ func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
 		ChromiumPath:   cfg.ChromiumPath,
 		TrustedProxies: cfg.TrustedProxies,
 		NoPageCache:    !cfg.PageCache,
+		RequestTimeout: cfg.RequestTimeout,
+		UploadTimeout:  cfg.UploadTimeout,
 		Ingest:         in.Ingest,
 		NilReport:      in.NilReport,
 		LoadAdmin:      in.LoadAdmin,

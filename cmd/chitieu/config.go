@@ -14,7 +14,9 @@ import (
 // Config is every setting, read from the environment once at start.
 type Config struct {
 	Addr            string         // CHITIEU_ADDR: where the dashboard listens
-	ClickHouse      queries.Config // CLICKHOUSE_ADDR, _USER, _PASSWORD, _DATABASE, _TLS
+	ClickHouse      queries.Config // CLICKHOUSE_ADDR (one or several, comma-separated), _USER, _PASSWORD, _DATABASE, _TLS, _MAX_EXECUTION_TIME, _READ_TIMEOUT; CHITIEU_CLUSTER
+	RequestTimeout  time.Duration  // CHITIEU_REQUEST_TIMEOUT: deadline of a page or API request
+	UploadTimeout   time.Duration  // CHITIEU_UPLOAD_TIMEOUT: deadline of an upload
 	LogLevel        slog.Level     // CHITIEU_LOG_LEVEL: debug, info, warn, error
 	LogFormat       string         // CHITIEU_LOG_FORMAT: text or json
 	ShutdownTimeout time.Duration  // CHITIEU_SHUTDOWN_TIMEOUT
@@ -71,7 +73,14 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 			Password: getenv("CLICKHOUSE_PASSWORD"),
 			Database: get("CLICKHOUSE_DATABASE", "chitieu"),
 			TLS:      boolVar("CLICKHOUSE_TLS", false),
+			Cluster:  boolVar("CHITIEU_CLUSTER", false),
+			// A query may run as long as a request; the driver waits a little longer, so
+			// the server's own timeout error arrives before the socket is given up.
+			MaxExecutionTime: durVar("CLICKHOUSE_MAX_EXECUTION_TIME", 15*time.Second),
+			ReadTimeout:      durVar("CLICKHOUSE_READ_TIMEOUT", 30*time.Second),
 		},
+		RequestTimeout:  durVar("CHITIEU_REQUEST_TIMEOUT", 15*time.Second),
+		UploadTimeout:   durVar("CHITIEU_UPLOAD_TIMEOUT", 5*time.Minute),
 		LogFormat:       get("CHITIEU_LOG_FORMAT", "text"),
 		ShutdownTimeout: durVar("CHITIEU_SHUTDOWN_TIMEOUT", 10*time.Second),
 		UploadLimitMB:   intVar("CHITIEU_UPLOAD_LIMIT_MB", 20),
