@@ -223,3 +223,17 @@ func TestJSONUpload(t *testing.T) {
 		t.Fatalf("current = %+v", cur)
 	}
 }
+
+// A JSON null could mean "not known yet" or "withdraw": it is refused at its field,
+// never accepted as a silent no-op.
+func TestJSONNullValueIsRefused(t *testing.T) {
+	t.Parallel()
+	_, in := seeded(t)
+	body := `{"agency":"CTK","year":2024,"figures":[
+		{"indicator":"grdp_growth","scope":"province_old","value":null}]}`
+	rep := ingestOK(t, in, queries.UploadRequest{FileName: "api.json", Content: []byte(body), User: "api", DryRun: true})
+	codes := errorCodes(rep)
+	if rep.Outcome != queries.UploadRejected || len(codes["json_null_value"]) != 1 || codes["json_null_value"][0] != "figures[0].value" {
+		t.Fatalf("report = %+v", rep)
+	}
+}

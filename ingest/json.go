@@ -76,7 +76,10 @@ func readJSON(content []byte, info *sourceInfo, emit func(*rawRow) bool) []queri
 		}
 		v := bytes.TrimSpace(fg.Value)
 		switch {
-		case len(v) == 0 || string(v) == "null":
+		case len(v) == 0:
+		case string(v) == "null":
+			// null could mean "not yet known" or "withdraw": refuse it rather than guess.
+			row.pre, row.errMsg, row.errArg = preError, "json_null_value", "null"
 		case v[0] == '"':
 			var s string
 			if err := json.Unmarshal(v, &s); err != nil {
