@@ -116,7 +116,7 @@ func (s *server) answerPageData(c *fiber.Ctx) (*answerPage, error) {
 	}
 	for _, t := range targets {
 		if t.ValueMin != nil {
-			p.Targets[t.Indicator] = t.ValueMin.String()
+			p.Targets[t.Indicator] = formatVN(*t.ValueMin)
 		}
 	}
 	return p, nil

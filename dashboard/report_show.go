@@ -78,7 +78,10 @@ func (s *server) reportPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := report.ConvertPDF(c.UserContext(), "", doc)
+	// Converting takes seconds: the PDF is kept, like pages, until the data changes.
+	pdf, err := cached(s, c.UserContext(), pageKey("report-pdf", "vi", filters{Year: int(year)}), func() ([]byte, error) {
+		return report.ConvertPDF(c.UserContext(), "", doc)
+	})
 	if err != nil {
 		return err
 	}
@@ -93,16 +96,19 @@ func (s *server) reportDocxBytes(c *fiber.Ctx) ([]byte, uint16, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	m, err := s.reportModel(c.UserContext(), year)
-	if err != nil {
-		return nil, 0, err
-	}
-	m.Charts = s.reportCharts(c.UserContext(), year)
-	var buf bytes.Buffer
-	if err := report.WriteDocx(m, &buf); err != nil {
-		return nil, 0, err
-	}
-	return buf.Bytes(), year, nil
+	doc, err := cached(s, c.UserContext(), pageKey("report-docx", "vi", filters{Year: int(year)}), func() ([]byte, error) {
+		m, err := s.reportModel(c.UserContext(), year)
+		if err != nil {
+			return nil, err
+		}
+		m.Charts = s.reportCharts(c.UserContext(), year)
+		var buf bytes.Buffer
+		if err := report.WriteDocx(m, &buf); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	})
+	return doc, year, err
 }
 
 // DeadlineVN is the round's deadline as DD/MM/YYYY.
