@@ -320,7 +320,7 @@ func (s *server) saveNextYearTargets(c *fiber.Ctx, p *answerPage, typed map[stri
 		return nil
 	}
 	plan := queries.Plan{Code: code, NameVI: fmt.Sprintf("Kế hoạch năm %d — %s", next, p.Agency.NameVI),
-		NameEN: fmt.Sprintf("Annual plan %d — %s", next, p.Agency.Code),
+		NameEN:   fmt.Sprintf("Annual plan %d — %s", next, p.Agency.Code),
 		Document: fmt.Sprintf("kế hoạch năm (mục V báo cáo năm %d)", p.Year), PeriodStart: next, PeriodEnd: next}
 	if err := s.Store.SavePlans(ctx, []queries.Plan{plan}); err != nil {
 		return err
