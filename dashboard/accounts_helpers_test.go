@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/ingest/demo"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
@@ -59,7 +60,8 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 		must(t, st.SaveUser(ctx, u))
 	}
 	e.deps = Deps{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
-		ChromiumPath: "/nonexistent/chromium"} // PDF export answers 503 at once; its own tests cover it
+		ChromiumPath: "/nonexistent/chromium", // PDF export answers 503 at once; its own tests cover it
+		ReportDocx:   ingest.ParseDocxAnswer}
 	app, err := New(e.deps)
 	if err != nil {
 		t.Fatal(err)

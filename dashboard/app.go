@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
 )
 
 // Deps is everything the app needs from outside.
@@ -34,6 +35,8 @@ type Deps struct {
 	Ingest    func(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error)
 	Template  func(ctx context.Context, agency string, year uint16) ([]byte, string, error) // bytes, file name
 	NilReport func(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error)
+	// ReportDocx splits an agency's .docx answer along the outline (ingest.ParseDocxAnswer).
+	ReportDocx func(data []byte, o queries.Outline, projects []queries.Project) (report.DocxAnswer, error)
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a

@@ -64,6 +64,21 @@ func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	if err := fe.err(); err != nil {
 		return err
 	}
+	// Opening a round: with a deadline, the round itself is written too (its request
+	// letter's number is optional).
+	if d := get("deadline"); d != "" {
+		deadline, ok := nilDate(d)
+		if !ok {
+			return badRequest("Hạn gửi "+strconv.Quote(upShorten(d))+" không hợp lệ; ghi DD/MM/YYYY.", "The deadline is not a valid date.")
+		}
+		if _, err := s.Store.OutlineByCode(c.UserContext(), code); err != nil {
+			return &userError{Status: fiber.StatusBadRequest, VI: "Không có đề cương " + code + ".", EN: "No outline " + code + "."}
+		}
+		r := queries.Round{Year: year, LetterNo: get("letter_no"), Deadline: &deadline}
+		if err := s.Store.SaveRounds(c.UserContext(), []queries.Round{r}); err != nil {
+			return err
+		}
+	}
 	if err := s.Store.SetRoundOutline(c.UserContext(), year, code); err != nil {
 		if errors.Is(err, queries.ErrOutlineUnknown) {
 			return &userError{Status: fiber.StatusBadRequest, VI: "Không có đề cương " + code + ".", EN: "No outline " + code + "."}

@@ -12,72 +12,35 @@ import (
 	"github.com/quangngai/chitieu/report"
 )
 
-// DocxAnswer is a .docx answer split along the round's outline, for the preview: what
-// would be saved, where each paragraph went, and what could not be placed.
-type DocxAnswer struct {
-	Answer     queries.ReportAnswer // Items, Projects, Policies and Letter filled; state and who are the caller's
-	Placements []DocxPlacement
-	Problems   []DocxProblem
-}
-
-// DocxPlacement says which paragraphs went to which outline item.
-type DocxPlacement struct {
-	Item       string
-	Title      string
-	Heading    int // the heading's paragraph number
-	Paragraphs int // text paragraphs placed under it
-	Rows       int // table rows placed under it
-	Excerpt    string
-}
-
-// DocxProblem is a heading or table that could not be placed (Error: nothing can be
-// saved until it is fixed) or a paragraph that was left out (warning).
-type DocxProblem struct {
-	Para  int
-	Error bool
-	VI    string
-	EN    string
-}
-
-// HasErrors says whether the file must be fixed before it can be saved.
-func (d DocxAnswer) HasErrors() bool {
-	for _, p := range d.Problems {
-		if p.Error {
-			return true
-		}
-	}
-	return false
-}
-
 var (
 	romanHeading = regexp.MustCompile(`^([IVX]+)[.)]\s*(.*)$`)
 	subHeading   = regexp.MustCompile(`^(\d+)\.(\d+)[.)]?\s+(.*)$`)
 	itemHeading  = regexp.MustCompile(`^(\d+)[.)]\s+(.*)$`)
 )
 
-// ParseDocxAnswer splits an agency's .docx (the template filled in, or its own letter
+// Parsereport.DocxAnswer splits an agency's .docx (the template filled in, or its own letter
 // following the outline's numbering) into the outline's items. Headings are found by
 // their number ("II.", "4.", "4.1.") and checked against the item's title, or by a
 // heading style and the title alone (Writer's automatic numbering leaves the number out
 // of the text). Tables under II.7 and II.8 become project and policy rows.
-func ParseDocxAnswer(data []byte, o queries.Outline, projects []queries.Project) (DocxAnswer, error) {
+func ParseDocxAnswer(data []byte, o queries.Outline, projects []queries.Project) (report.DocxAnswer, error) {
 	blocks, err := readDocxBlocks(data)
 	if err != nil {
-		return DocxAnswer{}, err
+		return report.DocxAnswer{}, err
 	}
 	items := map[string]queries.OutlineItem{}
 	for _, it := range o.Items {
 		items[it.Number] = it
 	}
-	var res DocxAnswer
+	var res report.DocxAnswer
 	problem := func(para int, isErr bool, vi, en string) {
 		if len(res.Problems) < 500 {
-			res.Problems = append(res.Problems, DocxProblem{Para: para, Error: isErr, VI: vi, EN: en})
+			res.Problems = append(res.Problems, report.DocxProblem{Para: para, Error: isErr, VI: vi, EN: en})
 		}
 	}
 	texts := map[string][]string{}
 	var order []string
-	place := map[string]*DocxPlacement{}
+	place := map[string]*report.DocxPlacement{}
 	var current *queries.OutlineItem
 	part := ""
 	stopped := false
@@ -125,7 +88,7 @@ func ParseDocxAnswer(data []byte, o queries.Outline, projects []queries.Project)
 					fmt.Sprintf("Paragraph %d: item %s appears twice.", b.Para, num))
 			} else {
 				order = append(order, num)
-				place[num] = &DocxPlacement{Item: num, Title: it.Title, Heading: b.Para}
+				place[num] = &report.DocxPlacement{Item: num, Title: it.Title, Heading: b.Para}
 			}
 			current = &it
 			continue
@@ -273,7 +236,7 @@ func short(s string) string {
 
 // readLetterField reads "Số công văn: …", "Ngày công văn: …", "Người ký: …", "Chức vụ: …"
 // (and a letter's own "Số: …") before the outline starts.
-func readLetterField(text string, res *DocxAnswer, problem func(int, bool, string, string), para int) {
+func readLetterField(text string, res *report.DocxAnswer, problem func(int, bool, string, string), para int) {
 	label, value, ok := strings.Cut(text, ":")
 	if !ok {
 		return
@@ -340,7 +303,7 @@ func cell(row []string, i int) string {
 	return report.CleanText(row[i])
 }
 
-func readProjectRows(b docBlock, projects []queries.Project, res *DocxAnswer, problem func(int, bool, string, string)) int {
+func readProjectRows(b docBlock, projects []queries.Project, res *report.DocxAnswer, problem func(int, bool, string, string)) int {
 	if len(b.Rows) < 2 {
 		return 0
 	}
@@ -380,7 +343,7 @@ func readProjectRows(b docBlock, projects []queries.Project, res *DocxAnswer, pr
 	return n
 }
 
-func readPolicyRows(b docBlock, res *DocxAnswer, problem func(int, bool, string, string)) int {
+func readPolicyRows(b docBlock, res *report.DocxAnswer, problem func(int, bool, string, string)) int {
 	if len(b.Rows) < 2 {
 		return 0
 	}

@@ -4,10 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/quangngai/chitieu/report"
 )
 
 // docBlock is one body-level block of a .docx: a paragraph or a table.
@@ -21,7 +22,7 @@ type docBlock struct {
 }
 
 // ErrNotDocx means the file is not a Word .docx.
-var ErrNotDocx = errors.New("not a .docx file")
+var ErrNotDocx = report.ErrNotDocx
 
 // readDocxBlocks reads word/document.xml into body-level paragraphs and tables. It reads
 // the XML as a token stream: Word and LibreOffice write the same elements, whatever

@@ -68,4 +68,3 @@ func WriteTemplate(o queries.Outline, agencyName string, year uint16, projects [
 	_, err = w.Write(buf.Bytes())
 	return err
 }
-

@@ -79,6 +79,7 @@ func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
 		NoPageCache:    !cfg.PageCache,
 		Ingest:         in.Ingest,
 		NilReport:      in.NilReport,
+		ReportDocx:     ingest.ParseDocxAnswer,
 		Template: func(ctx context.Context, agency string, year uint16) ([]byte, string, error) {
 			b, err := in.Template(ctx, agency, year)
 			if errors.Is(err, ingest.ErrUnknownAgency) {
