@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
@@ -167,7 +168,7 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.renderAnswer(c, p)
 	}
-	a.Source, a.SavedBy = "web", u.Username
+	a.Source, a.SavedBy, a.Version, a.SavedAt = "web", u.Username, queries.NewVersion(), time.Now()
 	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
 		return err
 	}
