@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"time"
 )
 
@@ -18,17 +19,23 @@ import (
 // ConvertPDF turns a .docx into PDF with LibreOffice headless (soffice). Each call has its
 // own profile directory, so conversions can run side by side.
 func ConvertPDF(ctx context.Context, soffice string, docx []byte) ([]byte, error) {
+	pdf, _, err := convertPDF(ctx, soffice, docx)
+	return pdf, err
+}
+
+// convertPDF also returns LibreOffice's peak resident memory in KiB (for the benchmark).
+func convertPDF(ctx context.Context, soffice string, docx []byte) ([]byte, int64, error) {
 	if soffice == "" {
 		soffice = "soffice"
 	}
 	dir, err := os.MkdirTemp("", "chitieu-soffice-")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer os.RemoveAll(dir)
 	in := filepath.Join(dir, "baocao.docx")
 	if err := os.WriteFile(in, docx, 0o600); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 120*time.Second)
 	defer cancel()
@@ -39,11 +46,15 @@ func ConvertPDF(ctx context.Context, soffice string, docx []byte) ([]byte, error
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("soffice: %w: %s", err, out.String())
+		return nil, 0, fmt.Errorf("soffice: %w: %s", err, out.String())
+	}
+	var maxRSS int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		maxRSS = ru.Maxrss
 	}
 	pdf, err := os.ReadFile(filepath.Join(dir, "baocao.pdf"))
 	if err != nil {
-		return nil, fmt.Errorf("soffice wrote no PDF: %s", out.String())
+		return nil, 0, fmt.Errorf("soffice wrote no PDF: %s", out.String())
 	}
-	return pdf, nil
+	return pdf, maxRSS, nil
 }

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+
 	"bytes"
 	"context"
 	"errors"
+	"github.com/quangngai/chitieu/ingest"
 	"strings"
 	"testing"
 
@@ -65,5 +69,38 @@ func TestRoundNamesOutline(t *testing.T) {
 	out.Reset()
 	if err := commands["outline"].run(ctx, env, []string{"show", "DC-2026"}); err != nil || !strings.Contains(out.String(), "II.4.1\tnarrative") {
 		t.Fatalf("show: %v\n%s", err, out)
+	}
+}
+
+// chitieu report-template writes the round's outline as a .docx that reads back whole.
+func TestReportTemplateCommand(t *testing.T) {
+	env, out := outlineEnv(t)
+	ctx := context.Background()
+	st, err := openStore(ctx, env.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.SaveAgencies(ctx, []queries.Agency{{Code: "SXD", NameVI: "Sở Xây dựng"}}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "mau.docx")
+	if err := commands["report-template"].run(ctx, env, []string{"--agency", "SXD", "--year", "2026", "--out", file}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ := st.RoundOutline(ctx, 2026)
+	got, err := ingest.ParseDocxAnswer(b, o, nil)
+	if err != nil || got.HasErrors() || len(got.Placements) != len(o.Items) {
+		t.Fatalf("template read back: %v %+v", err, got.Problems)
+	}
+	out.Reset()
+	err = commands["report-template"].run(ctx, env, []string{"--agency", "NOPE", "--year", "2026", "--out", file})
+	var code exitCode
+	if !errors.As(err, &code) || code != 1 {
+		t.Fatalf("unknown agency: %v %s", err, out)
 	}
 }
