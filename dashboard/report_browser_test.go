@@ -1,8 +1,11 @@
 package dashboard
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +29,7 @@ func TestReportBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal("chromium is required for browser tests (make test installs it)")
 	}
-	e := newUploadEnv(t, func(d *Deps, _ *ingest.Limits) { d.ReportDocx = ingest.ParseDocxAnswer })
+	e := newUploadEnv(t, func(d *Deps, _ *ingest.Limits) { d.ReportDocx, d.ChromiumPath = ingest.ParseDocxAnswer, "chromium" })
 	ctx := context.Background()
 	u := queries.User{Username: "analyst_sxd", Role: queries.RoleAnalyst, Agencies: []string{"SXD"}, PasswordHash: "not-a-hash"}
 	must(t, e.st.SaveUser(ctx, u))
@@ -144,8 +147,28 @@ func TestReportBrowser(t *testing.T) {
 		t.Error("search did not narrow the narratives")
 	}
 	c := e.as(tAnalyst)
-	docResp := e.do(c, "GET", "/report/2026/report.docx", nil)
+	// Over the real listener: the charts are drawn by Chromium from /report/2026/charts.
+	req, err := http.NewRequest("GET", base+"/report/2026/report.docx", nil)
+	must(t, err)
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	docResp, err := http.DefaultClient.Do(req)
+	must(t, err)
 	doc := []byte(readBody(t, docResp))
+	if zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc))); err != nil {
+		t.Fatalf("docx is no zip: %v", err)
+	} else {
+		images := 0
+		for _, f := range zr.File {
+			if strings.HasPrefix(f.Name, "word/media/") {
+				images++
+			}
+		}
+		if images == 0 {
+			t.Error("no chart image in the .docx")
+		}
+	}
 	if docResp.StatusCode != 200 || !strings.Contains(docResp.Header.Get("Content-Disposition"), ".docx") {
 		t.Fatalf("docx: %d %s", docResp.StatusCode, docResp.Header)
 	}

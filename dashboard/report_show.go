@@ -101,7 +101,7 @@ func (s *server) reportDocxBytes(c *fiber.Ctx) ([]byte, uint16, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.Charts = s.reportCharts(c.UserContext(), year)
+		m.Charts = s.reportCharts(c, year)
 		var buf bytes.Buffer
 		if err := report.WriteDocx(m, &buf); err != nil {
 			return nil, err

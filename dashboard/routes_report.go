@@ -8,6 +8,7 @@ func (s *server) reportRoutes() []Route {
 		{"GET", "/report/:year", AccessViewer, s.reportShow},
 		{"GET", "/report/:year/report.docx", AccessViewer, s.reportDocx},
 		{"GET", "/report/:year/report.pdf", AccessViewer, s.reportPDF},
+		{"GET", "/report/:year/charts", AccessViewer, s.reportChartsShow},
 		{"GET", "/report/:year/answer/:agency", AccessAnalyst, s.reportAnswerShow},
 		{"POST", "/report/:year/answer/:agency", AccessAnalyst, s.reportAnswerSave},
 		{"GET", "/report/:year/answer/:agency/template.docx", AccessAnalyst, s.reportTemplateDocx},
