@@ -172,7 +172,13 @@ func TestReportBrowser(t *testing.T) {
 	if docResp.StatusCode != 200 || !strings.Contains(docResp.Header.Get("Content-Disposition"), ".docx") {
 		t.Fatalf("docx: %d %s", docResp.StatusCode, docResp.Header)
 	}
-	pdfResp := e.do(c, "GET", "/report/2026/report.pdf", nil)
+	req, err = http.NewRequest("GET", base+"/report/2026/report.pdf", nil)
+	must(t, err)
+	for _, ck := range c.cookies {
+		req.AddCookie(ck)
+	}
+	pdfResp, err := http.DefaultClient.Do(req)
+	must(t, err)
 	pdf := []byte(readBody(t, pdfResp))
 	if pdfResp.StatusCode != 200 || !strings.HasPrefix(string(pdf), "%PDF") {
 		t.Fatalf("pdf: %d", pdfResp.StatusCode)
