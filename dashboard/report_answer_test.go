@@ -95,3 +95,19 @@ func TestReportAnswerFlow(t *testing.T) {
 		t.Error("search kept text that does not match")
 	}
 }
+
+// make run's data: the 2023 round shows Ban Dân tộc's real nil reply and BQL's answer,
+// marked as an illustration made from published sources.
+func TestReport2023Demo(t *testing.T) {
+	e := newAcctEnv(t, false)
+	page := readBody(t, e.do(e.as(tViewer), "GET", "/report/2023", nil))
+	for _, want := range []string{"Ban Dân tộc", "Nguyễn Thế Nhân", "không được giao nhiệm vụ", "minh họa, tổng hợp từ nguồn công bố",
+		"348 dự án còn hiệu lực", "3006/SCT-QLCN", "QĐ 1664/QĐ-TTg"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/report/2023 lacks %q", want)
+		}
+	}
+	if p25 := readBody(t, e.do(e.as(tViewer), "GET", "/report/2025", nil)); !strings.Contains(p25, "279,5% kế hoạch năm") {
+		t.Error("/report/2025 lacks BQL's 2025 investment results")
+	}
+}

@@ -45,9 +45,15 @@ func TestReportBrowser(t *testing.T) {
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
 	must(t, chromedp.Do(bctx))
-	// One tab; the browser's cookies are shared by its tabs, so each step signs in anew.
-	tb := openTab(t, bctx)
+	// Cookies are shared by a browser's tabs, so each step signs in anew, in a new tab
+	// (a tab lives at most 60 s).
+	var tb *tab
 	as := func(username string) *tab {
+		if tb != nil {
+			tb.check(t)
+			tb.close()
+		}
+		tb = openTab(t, bctx)
 		c := e.as(username)
 		must(t, chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			for _, ck := range c.cookies {
