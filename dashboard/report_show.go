@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -80,6 +81,13 @@ func (s *server) reportPDF(c *fiber.Ctx) error {
 	}
 	// Converting takes seconds: the PDF is kept, like pages, until the data changes.
 	pdf, err := cached(s, c.UserContext(), pageKey("report-pdf", "vi", filters{Year: int(year)}), func() ([]byte, error) {
+		// One LibreOffice is a few hundred MB: share the PDF slots with Chromium's renders.
+		select {
+		case pdfSlots <- struct{}{}:
+			defer func() { <-pdfSlots }()
+		case <-time.After(60 * time.Second):
+			return nil, fiber.ErrTooManyRequests
+		}
 		return report.ConvertPDF(c.UserContext(), "", doc)
 	})
 	if err != nil {
