@@ -10,6 +10,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -31,7 +32,7 @@ const (
 )
 
 // addPageNumberHeader rewrites a .docx with page numbers in the header from page 2 on.
-func addPageNumberHeader(in []byte) ([]byte, error) {
+func addPageNumberHeader(in []byte, title string) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
 		return nil, fmt.Errorf("docx header: %w", err)
@@ -57,6 +58,15 @@ func addPageNumberHeader(in []byte) ([]byte, error) {
 			s, err = insertBefore(s, "</Relationships>",
 				`<Relationship Id="rIdChitieuHdr1" Type="`+hdrRelType+`" Target="header_chitieu1.xml"/>`+
 					`<Relationship Id="rIdChitieuHdr2" Type="`+hdrRelType+`" Target="header_chitieu2.xml"/>`)
+		case "docProps/core.xml":
+			// The draft mark (REPORT-FORM: "a draft says so in the document properties").
+			var t bytes.Buffer
+			_ = xml.EscapeText(&t, []byte(title))
+			s = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+				`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+				`xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + t.String() + `</dc:title>` +
+				`<dc:subject>DỰ THẢO do hệ thống chitieu tổng hợp; Sở Công Thương chỉnh sửa trước khi ký</dc:subject>` +
+				`<dc:creator>chitieu</dc:creator><cp:keywords>dự thảo</cp:keywords></cp:coreProperties>`
 		case "[Content_Types].xml":
 			s, err = insertBefore(s, "</Types>",
 				`<Override PartName="/word/header_chitieu1.xml" ContentType="`+hdrContentType+`"/>`+

@@ -57,7 +57,7 @@ func WriteDocx(m Model, w io.Writer) error {
 	if err := rd.Write(&buf); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	out, err := addPageNumberHeader(buf.Bytes())
+	out, err := addPageNumberHeader(buf.Bytes(), "Dự thảo — Báo cáo "+Subject(m.Year))
 	if err != nil {
 		return err
 	}

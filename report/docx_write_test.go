@@ -60,6 +60,9 @@ func TestWriteDocxStructure(t *testing.T) {
 			t.Errorf("document.xml lacks %s", want)
 		}
 	}
+	if core := docxPart(t, buf.Bytes(), "docProps/core.xml"); !strings.Contains(core, "Dự thảo — Báo cáo Tình hình") {
+		t.Errorf("core properties do not say draft: %s", core)
+	}
 	if hdr := docxPart(t, buf.Bytes(), "word/header_chitieu1.xml"); !strings.Contains(hdr, "PAGE") {
 		t.Error("no PAGE field in the header")
 	}
