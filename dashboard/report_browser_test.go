@@ -147,8 +147,15 @@ func TestReportBrowser(t *testing.T) {
 		"77/SDTTG-CSDT", "Nguyễn Thế Nhân")
 	must(t, chromedp.Do(sct.ctx,
 		chromedp.SetValue(chromedp.CSS(`#report-filter input[name="q"]`), "hội nghị"),
-		chromedp.Click(chromedp.CSS(`#report-filter button`)),
-		chromedp.WaitVisible(chromedp.CSS(`#report-filter`))))
+		chromedp.Click(chromedp.CSS(`#report-filter button`))))
+	// The filter is a GET form: wait for the new page, not the old one.
+	for i := 0; i < 100; i++ {
+		if loc, err := chromedp.Run(sct.ctx, chromedp.Location()); err == nil && strings.Contains(loc, "q=") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	must(t, chromedp.Do(sct.ctx, chromedp.WaitVisible(chromedp.CSS(`body[data-charts-ready="true"]`))))
 	if got := text(sct, "main"); strings.Contains(got, "Thu hút 14 dự án mới") || !strings.Contains(got, "Đã tổ chức 12 hội nghị") {
 		t.Error("search did not narrow the narratives")
 	}
