@@ -10,7 +10,7 @@ CH_DEV := deploy/clickhouse/local.sh dev 19000 18123
 CH_TEST := deploy/clickhouse/local.sh test 19100 18223
 TEST_CH_ADDR := $(if $(CLICKHOUSE_ADDR),$(CLICKHOUSE_ADDR),127.0.0.1:19100)
 
-.PHONY: run build test test-ha test-deps fuzz bench bench-ingest bench-dashboard synthetic assets check-assets clickhouse-stop clean
+.PHONY: run build test test-ha test-deps fuzz bench bench-ingest bench-dashboard bench-report synthetic assets check-assets clickhouse-stop clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/chitieu
@@ -49,12 +49,17 @@ fuzz:
 	  done; \
 	done
 
-bench: bench-ingest bench-dashboard
+bench: bench-ingest bench-dashboard bench-report
 
 # 1M-row CSV against clickhouse-client's own INSERT … FORMAT CSV, and a 100k-row .xlsx.
 bench-ingest: test-deps
 	@$(CH_TEST)
 	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test ./ingest -run '^$$' -bench 'BenchmarkIngest' -benchtime 1x -timeout 30m
+
+# The consolidated report of a round of 30 agencies (two pages of text each): time to
+# compile and write the .docx and to convert it to PDF, Go heap peak, LibreOffice peak RSS.
+bench-report: test-deps
+	$(GO) test ./report -run '^$$' -bench 'BenchmarkReportRound' -benchtime 3x -timeout 10m
 
 # Overview and indicator pages under 32 clients for 30 s, demo data and 10M synthetic rows,
 # page cache on and off, and the same ClickHouse reads alone (cmd/loadgen).

@@ -25,7 +25,8 @@ func matrixParams(e *acctEnv) map[string]string {
 		"kind":     "zones",       // /admin/catalogue/:kind
 		"agency":   e.agSame,      // routes for an agency: the same-agency analyst's
 		"code":     "grdp_growth", // /indicators/:code
-		"year":     "2024",        // /reporting/:agency/:year
+		"year":     "2024",        // /reporting/:agency/:year, /report/:year
+		"outline":  "DC-2023",     // /admin/outlines/:outline
 		"page":     "overview",    // /export/:page.:format
 		"format":   "csv",
 		"id":       "00000000-0000-0000-0000-000000000000", // /uploads/:id: none, so 404 past the gate (upload_test.go checks agencies)

@@ -73,6 +73,7 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 	e.deps = Deps{Store: st, Now: e.clock.Now, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
 		ChromiumPath: "/nonexistent/chromium"} // PDF export answers 503 at once; its own tests cover it
 	e.deps.LoadAdmin = ingest.New(st, ingest.Limits{}).LoadAdmin // as cmd wires it
+	e.deps.ReportDocx, e.deps.ParseNumber = ingest.ParseDocxAnswer, ingest.ParseFormNumber
 	app, err := New(e.deps)
 	if err != nil {
 		t.Fatal(err)

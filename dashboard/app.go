@@ -12,6 +12,8 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
+	"github.com/shopspring/decimal"
 )
 
 // Deps is everything the app needs from outside.
@@ -46,6 +48,11 @@ type Deps struct {
 	// LoadAdmin checks and saves catalogue, target and assignment files and form rows
 	// (ingest.Ingester.LoadAdmin). Nil: those admin writes answer 503.
 	LoadAdmin func(ctx context.Context, req queries.AdminLoad) (queries.AdminLoadReport, error)
+	// ParseNumber reads a number typed in a form as uploads do (ingest.ParseFormNumber):
+	// a lone "1.500" is an error, never silently 1.5.
+	ParseNumber func(s string) (decimal.Decimal, error)
+	// ReportDocx splits an agency's .docx answer along the outline (ingest.ParseDocxAnswer).
+	ReportDocx func(data []byte, o queries.Outline, projects []queries.Project) (report.DocxAnswer, error)
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a
@@ -120,7 +127,7 @@ type server struct {
 	views    *views
 	accounts *accounts.Service      // the account rules (session_load.go)
 	sessions *accounts.SessionCache // this server's sessions in memory
-	pages    *pageCache // built pages, until the data changes (page_cache.go)
+	pages    *pageCache             // built pages, until the data changes (page_cache.go)
 }
 
 func (s *server) requestLog(c *fiber.Ctx) error {

@@ -33,7 +33,7 @@ func Routes() []Route {
 // routes joins the route groups; each group lives in its own routes_*.go file.
 func (s *server) routes() []Route {
 	var all []Route
-	for _, group := range [][]Route{s.coreRoutes(), s.accountRoutes(), s.pageRoutes(), s.exportRoutes(), s.uploadRoutes(), s.adminRoutes()} {
+	for _, group := range [][]Route{s.coreRoutes(), s.accountRoutes(), s.pageRoutes(), s.exportRoutes(), s.uploadRoutes(), s.adminRoutes(), s.reportRoutes()} {
 		all = append(all, group...)
 	}
 	return all

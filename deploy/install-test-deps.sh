@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, only when missing, the Debian packages the tests use: ClickHouse (unless
 # CLICKHOUSE_ADDR names a server), headless Chromium for browser tests and PDF export,
-# and fonts with Vietnamese glyphs for exports.
+# fonts with Vietnamese glyphs for exports, and LibreOffice Writer (the report's PDF, and the
+# tests that open generated .docx files) with Liberation Serif, metric-compatible with the
+# Times New Roman the report is set in.
 set -euo pipefail
 need=()
 if [ -z "${CLICKHOUSE_ADDR:-}" ]; then
@@ -12,6 +14,8 @@ command -v chromium >/dev/null || need+=(chromium)
 [ -e /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || need+=(fonts-noto-core)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -40,6 +40,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stdout, "demo synthetic: %d rows (%d provinces × %d zones) generated and loaded in %s (%.0f rows/s), marked synthetic\n",
 			res.Rows, *provinces, res.ZonesPerProv, res.GenerateAndLoad.Round(1e7), float64(res.Rows)/res.GenerateAndLoad.Seconds())
+		n, err := demo.LoadSyntheticAnswers(ctx, st, *provinces, 10)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "demo synthetic: %d written answers (every agency × %d provinces × 10 years), marked synthetic\n", n, *provinces)
 		return nil
 	}
 	if len(args) > 0 {

@@ -10,13 +10,14 @@ import (
 )
 
 func init() {
-	register("round", "đặt kỳ báo cáo và hạn gửi (round --year YYYY --letter-no --letter-date --deadline)", func(ctx context.Context, env *Env, args []string) error {
+	register("round", "đặt kỳ báo cáo và hạn gửi (round --year YYYY --letter-no --letter-date --deadline [--outline MÃ])", func(ctx context.Context, env *Env, args []string) error {
 		fs := flag.NewFlagSet("round", flag.ContinueOnError)
 		fs.SetOutput(env.Stderr)
 		year := fs.Int("year", 0, "năm báo cáo (reporting year)")
 		letterNo := fs.String("letter-no", "", "số công văn yêu cầu báo cáo, ví dụ 3006/SCT-QLCN")
 		letterDate := fs.String("letter-date", "", "ngày công văn DD/MM/YYYY")
 		deadline := fs.String("deadline", "", "hạn gửi báo cáo DD/MM/YYYY (deadline)")
+		outline := fs.String("outline", "", "mã đề cương kỳ này trả lời (outline code; default "+queries.DefaultOutline+")")
 		if err := fs.Parse(args); err != nil {
 			return exitCode(2)
 		}
@@ -42,9 +43,26 @@ func init() {
 			return err
 		}
 		defer st.Close()
+		if *outline != "" {
+			// The outline is checked first, so a typo leaves the round unchanged.
+			if _, err := st.OutlineByCode(ctx, *outline); err != nil {
+				fmt.Fprintf(env.Stderr, "chitieu round: không có đề cương %q (no such outline; see `chitieu outline list`)\n", *outline)
+				return exitCode(1)
+			}
+		}
 		if err := st.SaveRounds(ctx, []queries.Round{r}); err != nil {
 			return err
 		}
+		if *outline != "" {
+			if err := st.SetRoundOutline(ctx, r.Year, *outline); err != nil {
+				return err
+			}
+		}
+		code, err := st.RoundOutlineCode(ctx, r.Year)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "round: năm %d theo đề cương %s (outline)\n", r.Year, code)
 		fmt.Fprintf(env.Stdout, "round: năm %d, hạn %s (deadline saved)\n", r.Year, d.Format(time.DateOnly))
 		return nil
 	})

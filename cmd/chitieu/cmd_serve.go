@@ -82,6 +82,8 @@ func dashboardDeps(cfg Config, st *queries.Store) dashboard.Deps {
 		Ingest:         in.Ingest,
 		NilReport:      in.NilReport,
 		LoadAdmin:      in.LoadAdmin,
+		ReportDocx:     ingest.ParseDocxAnswer,
+		ParseNumber:    ingest.ParseFormNumber,
 		Template: func(ctx context.Context, agency string, year uint16) ([]byte, string, error) {
 			b, err := in.Template(ctx, agency, year)
 			if errors.Is(err, ingest.ErrUnknownAgency) {

@@ -47,7 +47,7 @@ func Load(ctx context.Context, st *queries.Store) (Result, error) {
 		return Result{}, err
 	}
 	if prev, err := st.AcceptedUploadBySHA(ctx, sum, ""); err == nil {
-		return Result{UploadID: prev.ID, Skipped: true}, nil
+		return Result{UploadID: prev.ID, Skipped: true}, loadReportAnswers(ctx, st, time.Now().UTC())
 	} else if !errors.Is(err, queries.ErrNotFound) {
 		return Result{}, err
 	}
@@ -85,6 +85,9 @@ func Load(ctx context.Context, st *queries.Store) (Result, error) {
 		return Result{}, err
 	}
 	if err := loadSubmissions(ctx, st, ds.Submissions, uploadID, now); err != nil {
+		return Result{}, err
+	}
+	if err := loadReportAnswers(ctx, st, now); err != nil {
 		return Result{}, err
 	}
 	// Recorded last: a load cut short is redone in full by the next start.

@@ -1,0 +1,369 @@
+package dashboard
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
+	"github.com/shopspring/decimal"
+)
+
+// Limits of the answer form: generous for a letter, small enough that one form cannot
+// fill the database.
+const (
+	answerTextMax     = 40000 // characters per item
+	answerFieldMax    = 500   // short fields
+	answerPoliciesMax = 200
+	answerBlankRows   = 3 // empty policy rows offered for new documents
+)
+
+// answerPage is what report_answer.html shows.
+type answerPage struct {
+	Year       uint16
+	Agency     queries.Agency
+	Outline    queries.Outline
+	Answer     queries.ReportAnswer
+	Has        bool // something was saved before
+	History    []queries.AnswerVersion
+	Projects   []queries.Project
+	Progress   map[string]queries.ProjectProgress
+	Policies   []queries.PolicyDoc // saved ones plus blank rows
+	Indicators []queries.Indicator // part I's, for next year's targets
+	Targets    map[string]string   // indicator -> next year's target as typed
+	Errors     []string
+	Flash      string
+}
+
+// reportAnswerShow: GET /report/:year/answer/:agency, the agency's answer to the round's
+// outline as a form; drafts come back here.
+func (s *server) reportAnswerShow(c *fiber.Ctx) error {
+	p, err := s.answerPageData(c)
+	if err != nil {
+		return err
+	}
+	switch c.Query("ok") {
+	case "draft":
+		p.Flash = "Đã lưu bản nháp. (Draft saved.)"
+	case "submitted":
+		p.Flash = "Đã nộp báo cáo. (Report submitted.)"
+	}
+	return s.renderAnswer(c, p)
+}
+
+func (s *server) renderAnswer(c *fiber.Ctx, p *answerPage) error {
+	return s.render(c, "report_answer", pageData{Title: fmt.Sprintf("Báo cáo năm %d — %s", p.Year, p.Agency.NameVI), Data: p})
+}
+
+// answerPageData checks the caller may answer for the agency and reads the form's data.
+func (s *server) answerPageData(c *fiber.Ctx) (*answerPage, error) {
+	ctx := c.UserContext()
+	year, err := reportYear(c)
+	if err != nil {
+		return nil, err
+	}
+	agency := strings.Clone(c.Params("agency"))
+	if err := requireAgency(c, agency); err != nil {
+		return nil, err
+	}
+	agencies, err := s.Store.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(agencies, func(a queries.Agency) bool { return a.Code == agency })
+	if i < 0 {
+		return nil, queries.ErrNotFound
+	}
+	inds, err := s.Store.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &answerPage{Year: year, Agency: agencies[i], Progress: map[string]queries.ProjectProgress{}, Targets: map[string]string{}}
+	if p.Outline, err = s.Store.RoundOutline(ctx, year); err != nil {
+		return nil, err
+	}
+	p.Answer, err = s.Store.ReportAnswer(ctx, year, agency, 0)
+	switch {
+	case errors.Is(err, queries.ErrAnswerNone):
+		p.Answer = queries.ReportAnswer{Year: year, Agency: agency}
+	case err != nil:
+		return nil, err
+	default:
+		p.Has = true
+	}
+	if p.History, err = s.Store.ReportAnswerHistory(ctx, year, agency); err != nil {
+		return nil, err
+	}
+	if p.Projects, err = s.Store.Projects(ctx); err != nil {
+		return nil, err
+	}
+	for _, pr := range p.Answer.Projects {
+		p.Progress[pr.Project] = pr
+	}
+	p.Policies = append(slices.Clone(p.Answer.Policies), make([]queries.PolicyDoc, answerBlankRows)...)
+	for _, ind := range inds {
+		if outlineSection(ind) {
+			p.Indicators = append(p.Indicators, ind)
+		}
+	}
+	targets, err := s.Store.Targets(ctx, nextYearPlan(year, agency))
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range targets {
+		if t.ValueMin != nil {
+			p.Targets[t.Indicator] = formatVN(*t.ValueMin)
+		}
+	}
+	return p, nil
+}
+
+// reportYear reads :year; a bad one is a 404 (no such report).
+func reportYear(c *fiber.Ctx) (uint16, error) {
+	y, err := strconv.Atoi(c.Params("year"))
+	if err != nil || y < 1900 || y > 2200 {
+		return 0, queries.ErrNotFound
+	}
+	return uint16(y), nil
+}
+
+// nextYearPlan is the plan of kind "kế hoạch năm" holding an agency's targets for the
+// year after the report.
+func nextYearPlan(year uint16, agency string) string {
+	return fmt.Sprintf("KHN-%d-%s", year+1, agency)
+}
+
+// reportAnswerSave: POST /report/:year/answer/:agency. action=draft saves a draft;
+// action=submit submits ("Nộp báo cáo"). Once submitted, every save is a new submitted
+// version. A refused form comes back with what was typed and every problem.
+func (s *server) reportAnswerSave(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	p, err := s.answerPageData(c)
+	if err != nil {
+		return err
+	}
+	u := currentUser(c)
+	action := c.FormValue("action")
+	a, targets, probs := s.answerFromForm(c, p)
+	a.State = queries.AnswerDraft
+	if action == "submit" || p.Answer.State == queries.AnswerSubmitted {
+		a.State = queries.AnswerSubmitted
+	}
+	if action == "submit" && strings.TrimSpace(a.Letter.Signer) == "" {
+		probs = append(probs, "Thiếu người ký công văn. (The letter's signer is missing.)")
+	}
+	if len(probs) > 0 {
+		p.Answer, p.Errors = a, probs
+		p.Policies = append(slices.Clone(a.Policies), make([]queries.PolicyDoc, answerBlankRows)...)
+		p.Progress = map[string]queries.ProjectProgress{}
+		for _, pr := range a.Projects {
+			p.Progress[pr.Project] = pr
+		}
+		p.Targets = targets
+		c.Status(fiber.StatusUnprocessableEntity)
+		return s.renderAnswer(c, p)
+	}
+	a.Source, a.SavedBy, a.Version, a.SavedAt = "web", u.Username, queries.NewVersion(), time.Now()
+	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
+		return err
+	}
+	if err := s.saveNextYearTargets(c, p, targets); err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%s %d: %s, %d mục, %d dự án, %d chính sách", a.Agency, a.Year, a.State, len(a.Items), len(a.Projects), len(a.Policies))
+	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
+		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency, Detail: detail})
+	ok := "draft"
+	if action == "submit" {
+		sub := queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
+			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
+			Note: "báo cáo viết (written report) " + strconv.FormatUint(a.Version, 10), SubmittedBy: u.Username, SubmittedAt: a.SavedAt}
+		if err := s.Store.InsertSubmission(ctx, sub); err != nil {
+			return err
+		}
+		ok = "submitted"
+	}
+	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)
+}
+
+// answerFromForm reads the whole form; problems come back in Vietnamese then English.
+func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnswer, map[string]string, []string) {
+	var probs []string
+	field := func(name, label string, max int) string {
+		v := report.CleanText(c.FormValue(name))
+		if utf8.RuneCountInString(v) > max {
+			probs = append(probs, fmt.Sprintf("%s dài quá %d ký tự. (%s is longer than %d characters.)", label, max, label, max))
+			v = string([]rune(v)[:max])
+		}
+		return strings.Clone(v)
+	}
+	date := func(name, label string) *string {
+		v := field(name, label, 20)
+		if v == "" {
+			return nil
+		}
+		return &v
+	}
+	a := queries.ReportAnswer{Year: p.Year, Agency: p.Agency.Code}
+	a.Letter = queries.AnswerLetter{Number: field("letter_no", "Số công văn", 100), Signer: field("signer", "Người ký", 200),
+		Position: field("position", "Chức vụ", 200)}
+	if d := date("letter_date", "Ngày công văn"); d != nil {
+		if t, ok := nilDate(*d); ok {
+			a.Letter.Date = &t
+		} else {
+			probs = append(probs, fmt.Sprintf("Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY. (Letter date is not valid.)", upShorten(*d)))
+		}
+	}
+	for _, it := range p.Outline.Items {
+		if !it.Answerable() {
+			continue
+		}
+		text := field("item:"+it.Number, "Mục "+it.Number, answerTextMax)
+		nothing := c.FormValue("nothing:"+it.Number) != ""
+		if text != "" || nothing {
+			a.Items = append(a.Items, queries.AnswerItem{Number: it.Number, Title: it.Title, Text: text, Nothing: nothing})
+		}
+	}
+	for _, pr := range p.Projects {
+		k := pr.Code
+		pp := queries.ProjectProgress{Project: k, Status: field("proj_status:"+k, "Tình trạng "+k, answerFieldMax),
+			Milestones: field("proj_milestones:"+k, "Mốc "+k, answerTextMax), Obstacles: field("proj_obstacles:"+k, "Vướng mắc "+k, answerTextMax),
+			Proposals: field("proj_proposals:"+k, "Kiến nghị "+k, answerTextMax)}
+		if v := field("proj_percent:"+k, "% "+k, 20); v != "" {
+			d, err := s.formNumber(strings.TrimSuffix(strings.TrimSpace(v), "%"))
+			f := d.InexactFloat64()
+			if err != nil || f < 0 || f > 100 {
+				probs = append(probs, fmt.Sprintf("Tỷ lệ hoàn thành của %s phải từ 0 đến 100, không phải %q. (Percent done must be 0-100.)", k, upShorten(v)))
+			} else {
+				pp.Percent = &f
+			}
+		}
+		if pp != (queries.ProjectProgress{Project: k}) {
+			a.Projects = append(a.Projects, pp)
+		}
+	}
+	n, _ := strconv.Atoi(c.FormValue("pol_count"))
+	n = min(max(n, 0), answerPoliciesMax)
+	for i := 0; i < n; i++ {
+		at := strconv.Itoa(i)
+		pd := queries.PolicyDoc{Key: strconv.Itoa(len(a.Policies) + 1), Number: field("pol_no:"+at, "Số văn bản", answerFieldMax),
+			Title: field("pol_title:"+at, "Trích yếu", 2000), Issuer: field("pol_issuer:"+at, "Cơ quan ban hành", answerFieldMax),
+			Status: field("pol_status:"+at, "Tình trạng", 20)}
+		d := date("pol_date:"+at, "Ngày văn bản")
+		if pd.Number == "" && pd.Title == "" && pd.Issuer == "" && d == nil {
+			continue
+		}
+		if d != nil {
+			if t, ok := nilDate(*d); ok {
+				pd.Date = &t
+			} else {
+				probs = append(probs, fmt.Sprintf("Ngày văn bản %q không hợp lệ. (Document date is not valid.)", upShorten(*d)))
+			}
+		}
+		if pd.Title == "" {
+			probs = append(probs, fmt.Sprintf("Chính sách dòng %d thiếu trích yếu. (Policy row %d has no title.)", i+1, i+1))
+		}
+		if !queries.ValidPolicyStatus(pd.Status) {
+			probs = append(probs, fmt.Sprintf("Chính sách dòng %d: tình trạng phải là dự thảo, đã trình hoặc đã ban hành. (Status must be drafted, submitted or issued.)", i+1))
+			pd.Status = queries.PolicyDrafted
+		}
+		a.Policies = append(a.Policies, pd)
+	}
+	targets := map[string]string{}
+	for _, ind := range p.Indicators {
+		if v := field("target:"+ind.Code, "Chỉ tiêu "+ind.Code, 30); v != "" {
+			targets[ind.Code] = v
+			if _, err := s.formNumber(v); err != nil {
+				probs = append(probs, fmt.Sprintf("Chỉ tiêu năm %d của %s không đọc được là số: %q (viết như 7,5 hoặc 1.234,5; \"1.234\" một mình không rõ là nghìn hay thập phân). (Not a number, or an ambiguous one such as a lone 1.234.)", p.Year+1, ind.NameVI, upShorten(v)))
+			}
+		}
+	}
+	return a, targets, probs
+}
+
+// saveNextYearTargets stores the agency's next-year targets as a plan of kind "kế hoạch
+// năm" through the normal target model (plans + targets), so the dashboard judges them
+// like any plan's. Indicators cleared in the form are deleted from the plan.
+func (s *server) saveNextYearTargets(c *fiber.Ctx, p *answerPage, typed map[string]string) error {
+	ctx := c.UserContext()
+	code := nextYearPlan(p.Year, p.Agency.Code)
+	next := p.Year + 1
+	scope := "province_old"
+	if next >= 2026 {
+		scope = "province_new"
+	}
+	var ts []queries.Target
+	for _, ind := range p.Indicators {
+		v, ok := typed[ind.Code]
+		if !ok {
+			if _, had := p.Targets[ind.Code]; had {
+				if err := s.Store.DeleteTarget(ctx, queries.Target{Plan: code, Indicator: ind.Code, Scope: scope, PeriodStart: next, PeriodEnd: next}); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		n, err := s.formNumber(v)
+		if err != nil {
+			continue // reported by parseAnswer; nothing is saved then
+		}
+		d := &n
+		comp := queries.CompAtLeast
+		if !ind.HigherIsBetter {
+			comp = queries.CompAtMost
+		}
+		ts = append(ts, queries.Target{Plan: code, Indicator: ind.Code, Scope: scope, PeriodStart: next, PeriodEnd: next,
+			Kind: queries.TargetAnnual, Comparator: comp, ValueMin: d, Unit: ind.Unit,
+			Source: fmt.Sprintf("Báo cáo năm %d của %s, mục V", p.Year, p.Agency.NameVI)})
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	plan := queries.Plan{Code: code, NameVI: fmt.Sprintf("Kế hoạch năm %d — %s", next, p.Agency.NameVI),
+		NameEN:   fmt.Sprintf("Annual plan %d — %s", next, p.Agency.Code),
+		Document: fmt.Sprintf("kế hoạch năm (mục V báo cáo năm %d)", p.Year), PeriodStart: next, PeriodEnd: next}
+	if err := s.Store.SavePlans(ctx, []queries.Plan{plan}); err != nil {
+		return err
+	}
+	if err := s.Store.SaveTargets(ctx, ts); err != nil {
+		return err
+	}
+	s.audit(c, queries.AuditEvent{Action: queries.AuditTargetSave, ObjectKind: "plan", ObjectID: code, Agency: p.Agency.Code,
+		Detail: fmt.Sprintf("%d chỉ tiêu năm %d", len(ts), next)})
+	return nil
+}
+
+// ItemText is the saved text of an item, for the form.
+func (p *answerPage) ItemText(number string) string {
+	it, _ := p.Answer.Item(number)
+	return it.Text
+}
+
+// ItemNothing says whether the item was answered "Không có nội dung phát sinh".
+func (p *answerPage) ItemNothing(number string) bool {
+	it, _ := p.Answer.Item(number)
+	return it.Nothing
+}
+
+// Progress of a project, for the form's II.7 table.
+func (p *answerPage) ProjectRow(code string) queries.ProjectProgress { return p.Progress[code] }
+
+// Submitted says the answer has been submitted at least once.
+func (p *answerPage) Submitted() bool { return p.Answer.State == queries.AnswerSubmitted }
+
+// NextYear is the year section V plans for.
+func (p *answerPage) NextYear() uint16 { return p.Year + 1 }
+
+// formNumber reads a typed number through ingest's parser (Deps.ParseNumber).
+func (s *server) formNumber(v string) (decimal.Decimal, error) {
+	if s.ParseNumber == nil {
+		return decimal.Decimal{}, errors.New("no number parser wired")
+	}
+	return s.ParseNumber(v)
+}

@@ -1,0 +1,147 @@
+package dashboard
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
+)
+
+// sourceReportDocx marks uploads of written answers in the uploads table.
+const sourceReportDocx = "report_docx"
+
+// reportTemplateDocx: GET /report/:year/answer/:agency/template.docx, the round's outline
+// as a Word file to fill in.
+func (s *server) reportTemplateDocx(c *fiber.Ctx) error {
+	p, err := s.answerPageData(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := report.WriteTemplate(p.Outline, p.Agency.NameVI, p.Year, p.Projects, &buf); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	c.Set(fiber.HeaderContentDisposition, attachment(fmt.Sprintf("de-cuong-%d-%s.docx", p.Year, p.Agency.Code)))
+	return c.Send(buf.Bytes())
+}
+
+// uploadPreview is what report_upload.html shows.
+type uploadPreview struct {
+	*answerPage
+	UploadID string
+	FileName string
+	Parsed   report.DocxAnswer
+}
+
+// reportUploadDocx: POST /report/:year/answer/:agency/upload. The file is archived (as a
+// dry run: nothing is written to the answer) and split along the outline for the preview.
+func (s *server) reportUploadDocx(c *fiber.Ctx) error {
+	p, err := s.answerPageData(c)
+	if err != nil {
+		return err
+	}
+	if s.ReportDocx == nil {
+		return errIngestOff
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return badRequest("Chưa chọn tệp Word (.docx).", "No Word file (.docx) chosen.")
+	}
+	content, err := readFormFile(fh)
+	if err != nil {
+		return badRequest("Không đọc được tệp đã gửi; vui lòng gửi lại.", "The file sent could not be read; please send it again.")
+	}
+	name := cleanFileName(fh.Filename)
+	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
+	sum := sha256.Sum256(content)
+	rep, _ := json.Marshal(parsed)
+	up := queries.Upload{ID: uuid.NewString(), FileName: name, Size: uint64(len(content)), SHA256: hex.EncodeToString(sum[:]),
+		Agency: p.Agency.Code, Year: p.Year, Outcome: queries.UploadDryRun, Report: string(rep), UploadedBy: currentUser(c).Username,
+		UploadedAt: time.Now(), SourceKind: sourceReportDocx}
+	if perr != nil {
+		up.Outcome = queries.UploadRejected
+	}
+	if err := s.Store.InsertUpload(c.UserContext(), up, content); err != nil {
+		return err
+	}
+	s.audit(c, queries.AuditEvent{Action: "report.upload", ObjectKind: "upload", ObjectID: up.ID, Agency: p.Agency.Code,
+		Detail: fmt.Sprintf("%s, %d mục, %d lỗi/cảnh báo", name, len(parsed.Answer.Items), len(parsed.Problems))})
+	if perr != nil {
+		if errors.Is(perr, report.ErrNotDocx) {
+			return badRequest("Tệp không phải là tệp Word .docx.", "The file is not a Word .docx file.")
+		}
+		return badRequest("Không đọc được tệp Word: "+upShorten(perr.Error()), "The Word file could not be read: "+perr.Error())
+	}
+	c.Status(fiber.StatusOK)
+	if parsed.HasErrors() {
+		c.Status(fiber.StatusUnprocessableEntity)
+	}
+	return s.render(c, "report_upload", pageData{Title: "Xem trước — " + name,
+		Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: name, Parsed: parsed}})
+}
+
+// reportUploadConfirm: POST /report/:year/answer/:agency/upload/:id/confirm saves the
+// archived file's answer as a new version (action=submit also submits).
+func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	p, err := s.answerPageData(c)
+	if err != nil {
+		return err
+	}
+	if s.ReportDocx == nil {
+		return errIngestOff
+	}
+	up, err := s.Store.UploadByID(ctx, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if up.Agency != p.Agency.Code || up.Year != p.Year || up.SourceKind != sourceReportDocx {
+		return queries.ErrNotFound
+	}
+	content, err := s.Store.UploadContent(ctx, up.ID)
+	if err != nil {
+		return err
+	}
+	parsed, err := s.ReportDocx(content, p.Outline, p.Projects)
+	if err != nil || parsed.HasErrors() {
+		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
+	}
+	a := parsed.Answer
+	a.Year, a.Agency, a.Source, a.UploadID, a.SavedBy = p.Year, p.Agency.Code, "docx", up.ID, currentUser(c).Username
+	a.Version, a.SavedAt = queries.NewVersion(), time.Now()
+	a.State = queries.AnswerDraft
+	submit := c.FormValue("action") == "submit"
+	if submit || p.Answer.State == queries.AnswerSubmitted {
+		a.State = queries.AnswerSubmitted
+	}
+	if submit && strings.TrimSpace(a.Letter.Signer) == "" {
+		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",
+			"The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form.")
+	}
+	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
+		return err
+	}
+	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
+		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency,
+		Detail: fmt.Sprintf("từ tệp %s (upload %s)", up.FileName, up.ID)})
+	ok := "draft"
+	if submit {
+		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
+			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer, UploadID: up.ID,
+			Note: "báo cáo viết từ tệp Word", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
+			return err
+		}
+		ok = "submitted"
+	}
+	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)
+}

@@ -1,0 +1,269 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Answer states: a draft saves and comes back; a submitted answer counts as the agency's
+// report, and later saves are new submitted versions (the history keeps every one).
+const (
+	AnswerDraft     = "draft"
+	AnswerSubmitted = "submitted"
+)
+
+// Policy document statuses (II.8).
+const (
+	PolicyDrafted   = "drafted"
+	PolicySubmitted = "submitted"
+	PolicyIssued    = "issued"
+)
+
+// ValidPolicyStatus says whether s is a policy status.
+func ValidPolicyStatus(s string) bool {
+	return s == PolicyDrafted || s == PolicySubmitted || s == PolicyIssued
+}
+
+// ReportAnswer is one agency's written answer to a round's outline: one version of it.
+// Every save writes the whole answer as rows sharing one version, in one INSERT.
+type ReportAnswer struct {
+	Year      uint16
+	Agency    string
+	State     string // AnswerDraft or AnswerSubmitted
+	Letter    AnswerLetter
+	Items     []AnswerItem
+	Projects  []ProjectProgress
+	Policies  []PolicyDoc
+	Source    string // web, docx, demo, synthetic
+	UploadID  string
+	SavedBy   string
+	SavedAt   time.Time
+	Version   uint64
+	Synthetic bool
+}
+
+// AnswerLetter is the covering letter's metadata.
+type AnswerLetter struct {
+	Number   string
+	Date     *time.Time
+	Signer   string
+	Position string
+}
+
+// AnswerItem is the text under one outline item, or "Không có nội dung phát sinh" (Nothing).
+// Number and Title are the outline's when the answer was written.
+type AnswerItem struct {
+	Number  string
+	Title   string
+	Text    string // plain paragraphs; lines starting "- " are bullets. Never HTML.
+	Nothing bool
+}
+
+// Empty says the item was left blank (neither text nor "nothing to report").
+func (it AnswerItem) Empty() bool { return strings.TrimSpace(it.Text) == "" && !it.Nothing }
+
+// ProjectProgress is II.7: one key project's progress as the agency reports it.
+type ProjectProgress struct {
+	Project    string // projects.code
+	Status     string
+	Percent    *float64
+	Milestones string
+	Obstacles  string
+	Proposals  string
+}
+
+// PolicyDoc is II.8: one policy document the agency drafted, submitted or issued.
+type PolicyDoc struct {
+	Key    string // stable row id within the answer
+	Number string
+	Date   *time.Time
+	Title  string
+	Issuer string
+	Status string
+}
+
+// AnswerVersion is one line of an answer's history.
+type AnswerVersion struct {
+	Version uint64
+	State   string
+	Source  string
+	SavedBy string
+	SavedAt time.Time
+}
+
+// ErrAnswerNone means the agency has no written answer for the year.
+var ErrAnswerNone = errors.New("no written answer")
+
+const answerColumns = `year, agency, row, key, state, title, text, nothing, number, date, signer, position, issuer,
+	status, percent, milestones, obstacles, proposals, source, upload_id, saved_by, saved_at, version, deleted, synthetic`
+
+// SaveReportAnswers writes a new version of each answer: every row of an answer shares
+// its version, and all answers go in one INSERT, so a save is whole or absent.
+func (s *Store) SaveReportAnswers(ctx context.Context, answers ...ReportAnswer) error {
+	var rows [][]any
+	for i := range answers {
+		a := &answers[i]
+		if a.State != AnswerDraft && a.State != AnswerSubmitted {
+			return fmt.Errorf("answer %s %d: state %q unknown", a.Agency, a.Year, a.State)
+		}
+		if a.Version == 0 {
+			a.Version = NewVersion() + uint64(i)
+		}
+		if a.SavedAt.IsZero() {
+			a.SavedAt = time.Now()
+		}
+		base := func(kind, key string) []any {
+			//          year    agency    row   key  state    title text nothing number date signer position issuer
+			return []any{a.Year, a.Agency, kind, key, a.State, "", "", uint8(0), "", (*time.Time)(nil), "", "", "",
+				// status percent milestones obstacles proposals
+				"", (*decimal.Decimal)(nil), "", "", "",
+				a.Source, a.UploadID, a.SavedBy, a.SavedAt.UTC(), a.Version, uint8(0), boolByte(a.Synthetic)}
+		}
+		l := base("letter", "")
+		l[8], l[9], l[10], l[11] = a.Letter.Number, a.Letter.Date, a.Letter.Signer, a.Letter.Position
+		rows = append(rows, l)
+		for _, it := range a.Items {
+			r := base("item", it.Number)
+			r[5], r[6], r[7] = it.Title, it.Text, boolByte(it.Nothing)
+			rows = append(rows, r)
+		}
+		for _, p := range a.Projects {
+			r := base("project", p.Project)
+			r[13] = p.Status
+			if p.Percent != nil {
+				d := decimal.NewFromFloat(*p.Percent).Round(2)
+				r[14] = &d
+			}
+			r[15], r[16], r[17] = p.Milestones, p.Obstacles, p.Proposals
+			rows = append(rows, r)
+		}
+		for _, p := range a.Policies {
+			if !ValidPolicyStatus(p.Status) {
+				return fmt.Errorf("answer %s %d: policy status %q unknown", a.Agency, a.Year, p.Status)
+			}
+			r := base("policy", p.Key)
+			r[8], r[9], r[5], r[12], r[13] = p.Number, p.Date, p.Title, p.Issuer, p.Status
+			rows = append(rows, r)
+		}
+	}
+	err := s.insertRows(ctx, `INSERT INTO report_answers (`+answerColumns+`)`, len(rows), func(i int) []any { return rows[i] })
+	if err != nil {
+		return fmt.Errorf("save report answers: %w", err)
+	}
+	return nil
+}
+
+// ReportAnswer reads an agency's current answer (the newest version), or one given
+// version when version > 0. ErrAnswerNone: nothing saved yet.
+func (s *Store) ReportAnswer(ctx context.Context, year uint16, agency string, version uint64) (ReportAnswer, error) {
+	q := `SELECT ` + answerColumns + ` FROM report_answers WHERE year = ? AND agency = ? AND version = `
+	args := []any{year, agency}
+	if version > 0 {
+		q += `?`
+		args = append(args, version)
+	} else {
+		q += `(SELECT max(version) FROM report_answers WHERE year = ? AND agency = ? AND row = 'letter')`
+		args = append(args, year, agency)
+	}
+	got, err := s.readAnswers(ctx, q+` ORDER BY row, key`, args...)
+	if err != nil {
+		return ReportAnswer{}, err
+	}
+	if len(got) == 0 {
+		return ReportAnswer{}, ErrAnswerNone
+	}
+	return got[0], nil
+}
+
+// CurrentReportAnswers reads every agency's newest answer for a year, by agency.
+// Synthetic answers are read only when synthetic is true (and then only those).
+func (s *Store) CurrentReportAnswers(ctx context.Context, year uint16, synthetic bool) ([]ReportAnswer, error) {
+	syn := boolByte(synthetic)
+	return s.readAnswers(ctx, `SELECT `+answerColumns+` FROM report_answers
+		WHERE synthetic = ? AND year = ? AND (agency, version) IN
+			(SELECT agency, max(version) FROM report_answers WHERE synthetic = ? AND year = ? AND row = 'letter' GROUP BY agency)
+		ORDER BY agency, row, key`, syn, year, syn, year)
+}
+
+// ReportAnswerHistory lists every saved version of an agency's answer, oldest first.
+func (s *Store) ReportAnswerHistory(ctx context.Context, year uint16, agency string) ([]AnswerVersion, error) {
+	rows, err := s.conn.Query(ctx, `SELECT version, toString(state), source, saved_by, saved_at FROM report_answers
+		WHERE year = ? AND agency = ? AND row = 'letter' ORDER BY version`, year, agency)
+	if err != nil {
+		return nil, fmt.Errorf("answer history: %w", err)
+	}
+	defer rows.Close()
+	var out []AnswerVersion
+	for rows.Next() {
+		var v AnswerVersion
+		if err := rows.Scan(&v.Version, &v.State, &v.Source, &v.SavedBy, &v.SavedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// readAnswers groups rows (ordered by agency, then row kind) into answers.
+func (s *Store) readAnswers(ctx context.Context, q string, args ...any) ([]ReportAnswer, error) {
+	rows, err := s.conn.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read report answers: %w", err)
+	}
+	defer rows.Close()
+	var out []ReportAnswer
+	for rows.Next() {
+		var (
+			year                                                        uint16
+			agency, kind, key, state, title, text                       string
+			nothing, deleted, synthetic                                 uint8
+			number, signer, position, issuer, status                    string
+			date                                                        *time.Time
+			percent                                                     *decimal.Decimal
+			milestones, obstacles, proposals, source, uploadID, savedBy string
+			savedAt                                                     time.Time
+			version                                                     uint64
+		)
+		if err := rows.Scan(&year, &agency, &kind, &key, &state, &title, &text, &nothing, &number, &date, &signer,
+			&position, &issuer, &status, &percent, &milestones, &obstacles, &proposals, &source, &uploadID, &savedBy,
+			&savedAt, &version, &deleted, &synthetic); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].Agency != agency || out[len(out)-1].Version != version {
+			out = append(out, ReportAnswer{Year: year, Agency: agency, Version: version})
+		}
+		a := &out[len(out)-1]
+		a.State, a.Source, a.UploadID, a.SavedBy, a.SavedAt, a.Synthetic = state, source, uploadID, savedBy, savedAt, synthetic == 1
+		switch kind {
+		case "letter":
+			a.Letter = AnswerLetter{Number: number, Date: date, Signer: signer, Position: position}
+		case "item":
+			a.Items = append(a.Items, AnswerItem{Number: key, Title: title, Text: text, Nothing: nothing == 1})
+		case "project":
+			p := ProjectProgress{Project: key, Status: status, Milestones: milestones, Obstacles: obstacles, Proposals: proposals}
+			if percent != nil {
+				f := percent.InexactFloat64()
+				p.Percent = &f
+			}
+			a.Projects = append(a.Projects, p)
+		case "policy":
+			a.Policies = append(a.Policies, PolicyDoc{Key: key, Number: number, Date: date, Title: title, Issuer: issuer, Status: status})
+		}
+	}
+	return out, rows.Err()
+}
+
+// Item returns the answer's text for an outline number.
+func (a ReportAnswer) Item(number string) (AnswerItem, bool) {
+	for _, it := range a.Items {
+		if it.Number == number {
+			return it, true
+		}
+	}
+	return AnswerItem{}, false
+}

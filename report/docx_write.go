@@ -1,0 +1,465 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/gomutex/godocx"
+	"github.com/gomutex/godocx/common/units"
+	"github.com/gomutex/godocx/docx"
+	"github.com/gomutex/godocx/wml/ctypes"
+	"github.com/gomutex/godocx/wml/stypes"
+)
+
+// Page geometry (Nghị định 30/2020, Appendix I), in twips (1 mm = 56.7 twips).
+const (
+	pageW, pageH   = 11906, 16838 // A4
+	marginTop      = 1134         // 20 mm
+	marginBottom   = 1134         // 20 mm
+	marginLeft     = 1701         // 30 mm (binding side)
+	marginRight    = 1134         // 20 mm
+	textWidth      = pageW - marginLeft - marginRight
+	bodyPt         = 14
+	tablePt        = 11
+	firstLineTwips = 720 // 1.27 cm
+	afterTwips     = 120 // 6 pt between paragraphs
+	fontName       = "Times New Roman"
+)
+
+// WriteDocx writes the consolidated report as a .docx in the decree's form.
+func WriteDocx(m Model, w io.Writer) error {
+	rd, err := godocx.NewDocument()
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	d := &docWriter{rd: rd}
+	tmp, err := os.MkdirTemp("", "chitieu-docx-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	d.tmp = tmp
+	d.headerBlock(m)
+	d.titleBlock(m)
+	d.intro(m)
+	for _, sec := range m.Sections {
+		d.section(m, sec)
+	}
+	d.closing(m)
+	d.annex(m)
+	d.pageSetup()
+	var buf bytes.Buffer
+	if err := rd.Write(&buf); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	out, err := addPageNumberHeader(buf.Bytes(), "Dự thảo — Báo cáo "+Subject(m.Year))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+type docWriter struct {
+	rd     *docx.RootDoc
+	tmp    string
+	images int
+}
+
+// runStyle says how a run looks.
+type runStyle struct {
+	pt             uint64
+	bold, italic   bool
+	underlineSpace bool // a run of spaces drawn as a short rule
+}
+
+func (d *docWriter) run(p *docx.Paragraph, text string, st runStyle) {
+	r := p.AddText(text)
+	pt := st.pt
+	if pt == 0 {
+		pt = bodyPt
+	}
+	r.Font(fontName).Size(pt).Color("000000")
+	if st.bold {
+		r.Bold(true)
+	}
+	if st.italic {
+		r.Italic(true)
+	}
+	if st.underlineSpace {
+		r.Underline(stypes.UnderlineSingle)
+	}
+}
+
+// body adds a justified body paragraph with a first-line indent.
+func (d *docWriter) body(text string, st runStyle) *docx.Paragraph {
+	p := d.rd.AddEmptyParagraph()
+	p.Justification(stypes.JustificationBoth)
+	fl := uint64(firstLineTwips)
+	p.Indent(&ctypes.Indent{FirstLine: &fl})
+	p.Spacing(0, afterTwips)
+	if text != "" {
+		d.run(p, text, st)
+	}
+	return p
+}
+
+func (d *docWriter) centred(text string, st runStyle) *docx.Paragraph {
+	p := d.rd.AddEmptyParagraph()
+	p.Justification(stypes.JustificationCenter)
+	p.Spacing(0, 0)
+	d.run(p, text, st)
+	return p
+}
+
+// rule is a short centred line under a block (issuing body, motto, title): an empty
+// paragraph with a bottom border, indented to the rule's length (in twips) within width.
+func rule(p *docx.Paragraph, width, length int) {
+	side := max((width-length)/2, 0)
+	p.Indent(&ctypes.Indent{Left: &side, Right: &side})
+	p.Spacing(0, 120)
+	sz := 6
+	ct := p.GetCT()
+	ct.Property.Border = &ctypes.ParaBorder{Bottom: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: &sz}}
+}
+
+func cellPara(d *docWriter, c *docx.Cell, text string, st runStyle, jc stypes.Justification) *docx.Paragraph {
+	p := c.AddEmptyPara()
+	p.Justification(jc)
+	p.Spacing(0, 0)
+	if text != "" {
+		d.run(p, text, st)
+	}
+	return p
+}
+
+// headerBlock: the two-column block without borders (issuer left, national title right),
+// then the number and the place and date.
+func (d *docWriter) headerBlock(m Model) {
+	t := d.rd.AddTable()
+	left, right := 3800, textWidth-3800
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Grid(uint64(left), uint64(right))
+	r := t.AddRow()
+	l := r.AddCell().Width(left, stypes.TableWidthDxa)
+	cellPara(d, l, "UBND TỈNH QUẢNG NGÃI", runStyle{pt: 13}, stypes.JustificationCenter)
+	cellPara(d, l, "SỞ CÔNG THƯƠNG", runStyle{pt: 13, bold: true}, stypes.JustificationCenter)
+	rule(l.AddEmptyPara(), left, 1400)
+	rc := r.AddCell().Width(right, stypes.TableWidthDxa)
+	cellPara(d, rc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", runStyle{pt: 12, bold: true}, stypes.JustificationCenter)
+	cellPara(d, rc, "Độc lập - Tự do - Hạnh phúc", runStyle{pt: 13, bold: true}, stypes.JustificationCenter)
+	rule(rc.AddEmptyPara(), right, 3100)
+	r2 := t.AddRow()
+	cellPara(d, r2.AddCell().Width(left, stypes.TableWidthDxa), "Số:        /BC-SCT", runStyle{pt: 13}, stypes.JustificationCenter)
+	cellPara(d, r2.AddCell().Width(right, stypes.TableWidthDxa), PlaceDate(m.Date), runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
+}
+
+// Subject is the report's subject line.
+func Subject(year uint16) string {
+	return fmt.Sprintf("Tình hình triển khai thực hiện các Chính sách và Kế hoạch phát triển công nghiệp năm %d trên địa bàn tỉnh Quảng Ngãi", year)
+}
+
+// PartialNotice is the first-page warning of a partial compilation ("" when complete).
+func PartialNotice(m Model) string {
+	if !m.Partial {
+		return ""
+	}
+	return fmt.Sprintf("BẢN TỔNG HỢP CHƯA ĐẦY ĐỦ: mới có %d/%d đơn vị gửi báo cáo (đến ngày %s); còn %d đơn vị chưa gửi, xem Phụ lục.",
+		m.Answered, m.Expected, m.Date.Format("02/01/2006"), len(m.Missing))
+}
+
+func (d *docWriter) titleBlock(m Model) {
+	p := d.centred("BÁO CÁO", runStyle{pt: 14, bold: true})
+	p.Spacing(360, 0)
+	d.centred(Subject(m.Year), runStyle{pt: 14, bold: true})
+	rule(d.rd.AddEmptyParagraph(), textWidth, 2000)
+	if n := PartialNotice(m); n != "" {
+		p := d.centred(n, runStyle{pt: 13, bold: true, italic: true})
+		p.Spacing(120, 120)
+	}
+	p = d.centred("Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.", runStyle{pt: 14})
+	p.Spacing(120, 240)
+}
+
+func (d *docWriter) intro(m Model) {
+	req := "Công văn số " + m.RequestNo + " ngày " + DateVN(m.RequestDate) + " của Sở Công Thương"
+	if m.RequestNo == "" {
+		req = "yêu cầu báo cáo của Sở Công Thương"
+	}
+	d.body(fmt.Sprintf("Thực hiện Kế hoạch số 136/KH-UBND ngày 16/11/2020 của UBND tỉnh và Quyết định số 998/QĐ-UBND ngày 07/7/2021 "+
+		"của Chủ tịch UBND tỉnh về việc ban hành Kế hoạch phát triển công nghiệp tỉnh Quảng Ngãi giai đoạn 2021-2025; trên cơ sở báo cáo "+
+		"của các sở, ngành, địa phương theo %s (%d/%d đơn vị đã gửi), Sở Công Thương tổng hợp báo cáo %s như sau:",
+		req, m.Answered, m.Expected, strings.ToLower(Subject(m.Year)[:1])+Subject(m.Year)[1:]), runStyle{})
+	if m.Illustrative {
+		d.body("Ghi chú: một số nội dung dưới đây là "+IllustrationNote+", không phải công văn thật của đơn vị.", runStyle{pt: 12, italic: true})
+	}
+}
+
+// headingText writes an item's number the way the decree's headings do: "II. …" for a
+// part (upper case), "4. …" for an item, "4.1. …" for a sub-item.
+func HeadingText(number, title string, depth int) string {
+	parts := strings.Split(number, ".")
+	switch depth {
+	case 0:
+		return number + ". " + strings.ToUpper(title)
+	case 1:
+		return parts[len(parts)-1] + ". " + title
+	}
+	return strings.Join(parts[1:], ".") + ". " + title
+}
+
+func (d *docWriter) heading(number, title string, depth int) {
+	p := d.rd.AddEmptyParagraph()
+	p.Style("Heading" + strconv.Itoa(min(depth+1, 3)))
+	p.Justification(stypes.JustificationBoth)
+	fl := uint64(firstLineTwips)
+	p.Indent(&ctypes.Indent{FirstLine: &fl})
+	p.Spacing(120, afterTwips)
+	d.run(p, HeadingText(number, title, depth), runStyle{bold: true, italic: depth >= 2})
+}
+
+func (d *docWriter) section(m Model, sec Section) {
+	it := sec.Item
+	d.heading(it.Number, it.Title, it.Depth())
+	if it.Guidance != "" && it.Kind != "heading" {
+		d.body(it.Guidance, runStyle{italic: true})
+	}
+	if it.Kind == "figures" {
+		for _, t := range m.Indicators {
+			if t.Item == it.Number {
+				d.indicatorTable(t)
+			}
+		}
+		if isLastFigures(m, it.Number) {
+			d.charts(m)
+		}
+	}
+	for _, e := range sec.Entries {
+		d.entry(e)
+	}
+	tableRows := it.Kind == "projects" && len(m.Projects) > 0 || it.Kind == "policies" && len(m.Policies) > 0
+	if len(sec.Entries) == 0 && it.Kind != "heading" && it.Kind != "figures" && !tableRows {
+		d.body("Chưa có đơn vị nào báo cáo nội dung này.", runStyle{italic: true})
+	}
+	switch it.Kind {
+	case "projects":
+		d.projectTable(m.Projects)
+	case "policies":
+		d.policyTable(m.Policies)
+	}
+}
+
+func isLastFigures(m Model, number string) bool {
+	last := ""
+	for _, it := range m.Outline.Items {
+		if it.Kind == "figures" {
+			last = it.Number
+		}
+	}
+	return last == number
+}
+
+// entry writes one agency's text, attributed: "Sở Xây dựng: …".
+func (d *docWriter) entry(e Entry) {
+	if e.Nothing {
+		p := d.body("", runStyle{})
+		d.run(p, e.AgencyName+": ", runStyle{bold: true})
+		d.run(p, "Không có nội dung phát sinh.", runStyle{})
+		return
+	}
+	for i, b := range e.Blocks {
+		var p *docx.Paragraph
+		text := b.Text
+		if b.Bullet {
+			text = "- " + text
+		}
+		p = d.body("", runStyle{})
+		if i == 0 {
+			d.run(p, e.AgencyName+": ", runStyle{bold: true})
+		}
+		d.run(p, text, runStyle{})
+		if i == len(e.Blocks)-1 && e.Illustrative {
+			d.run(p, " ("+IllustrationNote+")", runStyle{pt: 12, italic: true})
+		}
+	}
+}
+
+// table writes a bordered table: a bold header row, then rows; widths in twips.
+func (d *docWriter) table(headers []string, widths []int, rows [][]string) {
+	t := d.rd.AddTable()
+	t.Width(textWidth, stypes.TableWidthDxa)
+	g := make([]uint64, len(widths))
+	for i, w := range widths {
+		g[i] = uint64(w)
+	}
+	t.Grid(g...)
+	line := func() *ctypes.Border {
+		sz := 4
+		return &ctypes.Border{Val: stypes.BorderStyleSingle, Size: &sz}
+	}
+	addRow := func(cells []string, bold bool) {
+		r := t.AddRow()
+		for i, c := range cells {
+			cell := r.AddCell().Width(widths[i], stypes.TableWidthDxa)
+			cell.Borders(line(), line(), line(), line(), nil, nil, nil, nil)
+			jc := stypes.JustificationLeft
+			if bold {
+				jc = stypes.JustificationCenter
+			}
+			lines := strings.Split(c, "\n")
+			for _, l := range lines {
+				cellPara(d, cell, l, runStyle{pt: tablePt, bold: bold}, jc)
+			}
+		}
+	}
+	addRow(headers, true)
+	for _, r := range rows {
+		addRow(r, false)
+	}
+	d.rd.AddEmptyParagraph().Spacing(0, afterTwips)
+}
+
+func (d *docWriter) indicatorTable(t IndicatorTable) {
+	title := t.Name
+	if t.Unit != "" {
+		title += " (" + t.Unit + ")"
+	}
+	d.body(title+": "+t.Latest, runStyle{italic: true})
+	var rows [][]string
+	for _, r := range t.Rows {
+		rows = append(rows, []string{r.Plan + "\n" + r.Target, r.Period, r.Result, r.Attainment, r.Verdict})
+	}
+	if len(rows) == 0 {
+		rows = append(rows, []string{"Chưa có chỉ tiêu kế hoạch", "", t.Latest, "", ""})
+	}
+	src := t.Source
+	if src == "" {
+		src = "—"
+	}
+	for i := range rows {
+		rows[i] = append(rows[i], src)
+	}
+	d.table([]string{"Chỉ tiêu kế hoạch", "Kỳ", "Kết quả", "Mức đạt", "Đánh giá", "Nguồn"},
+		[]int{2300, 1000, 1900, 900, 1300, textWidth - 7400}, rows)
+}
+
+func (d *docWriter) charts(m Model) {
+	for _, c := range m.Charts {
+		if len(c.PNG) == 0 || c.Width == 0 {
+			continue
+		}
+		d.images++
+		path := filepath.Join(d.tmp, fmt.Sprintf("chart%d.png", d.images))
+		if err := os.WriteFile(path, c.PNG, 0o600); err != nil {
+			continue
+		}
+		w := units.Inch(float64(textWidth) / 1440)
+		h := units.Inch(float64(w) * float64(c.Height) / float64(c.Width))
+		pic, err := d.rd.AddPicture(path, w, h)
+		if err == nil && pic != nil && pic.Para != nil {
+			pic.Para.Justification(stypes.JustificationCenter)
+		}
+		d.centred(c.Title, runStyle{pt: 12, italic: true}).Spacing(0, afterTwips)
+	}
+}
+
+func (d *docWriter) projectTable(rows []ProjectRow) {
+	d.body("Tổng hợp tiến độ các dự án theo Phụ lục 2, 3 Quyết định số 998/QĐ-UBND:", runStyle{bold: true, italic: true})
+	var out [][]string
+	for i, r := range rows {
+		out = append(out, []string{strconv.Itoa(i + 1), r.Project, r.Agency, r.Status, r.Percent, r.Milestones, r.Obstacles, r.Proposals})
+	}
+	if len(out) == 0 {
+		out = append(out, []string{"", "Chưa có đơn vị nào báo cáo tiến độ dự án.", "", "", "", "", "", ""})
+	}
+	d.table([]string{"TT", "Dự án", "Đơn vị báo cáo", "Tình trạng", "% hoàn thành", "Mốc đạt được trong năm", "Vướng mắc", "Kiến nghị"},
+		[]int{560, 1500, 1100, 1000, 800, 1400, 1400, textWidth - 7760}, out)
+}
+
+func (d *docWriter) policyTable(rows []PolicyRow) {
+	d.body("Tổng hợp chính sách do các sở, ngành, địa phương xây dựng:", runStyle{bold: true, italic: true})
+	var out [][]string
+	for i, r := range rows {
+		out = append(out, []string{strconv.Itoa(i + 1), r.Number + "\n" + r.Date, r.Title, r.Issuer, r.Status, r.Agency})
+	}
+	if len(out) == 0 {
+		out = append(out, []string{"", "", "Chưa có đơn vị nào báo cáo chính sách.", "", "", ""})
+	}
+	d.table([]string{"TT", "Số, ngày", "Trích yếu", "Cơ quan ban hành", "Tình trạng", "Đơn vị báo cáo"},
+		[]int{560, 1600, 3100, 1400, 1100, textWidth - 7760}, out)
+}
+
+// closing: the closing sentence, then "Nơi nhận" on the left beside the signature block.
+func (d *docWriter) closing(m Model) {
+	d.body("Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.", runStyle{})
+	t := d.rd.AddTable()
+	left, right := 4500, textWidth-4500
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Grid(uint64(left), uint64(right))
+	r := t.AddRow()
+	l := r.AddCell().Width(left, stypes.TableWidthDxa)
+	cellPara(d, l, "Nơi nhận:", runStyle{pt: 12, bold: true, italic: true}, stypes.JustificationLeft)
+	for _, to := range []string{"- Như trên;", "- Bộ Công Thương (b/c);", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành, địa phương;", "- Lãnh đạo Sở;", "- Lưu: VT, QLCN."} {
+		cellPara(d, l, to, runStyle{pt: 11}, stypes.JustificationLeft)
+	}
+	rc := r.AddCell().Width(right, stypes.TableWidthDxa)
+	cellPara(d, rc, "KT. GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
+	cellPara(d, rc, "PHÓ GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
+	for i := 0; i < 4; i++ {
+		cellPara(d, rc, "", runStyle{}, stypes.JustificationCenter)
+	}
+	cellPara(d, rc, "(người ký)", runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
+	p := d.rd.AddEmptyParagraph()
+	p.Spacing(240, 0)
+	d.run(p, fmt.Sprintf("Bản dự thảo do hệ thống chitieu tổng hợp ngày %s; Sở Công Thương chỉnh sửa trước khi ký ban hành.",
+		m.Date.Format("02/01/2006")), runStyle{pt: 10, italic: true})
+}
+
+// annex: who answered (with the letter), who replied nil, who has not answered.
+func (d *docWriter) annex(m Model) {
+	d.rd.AddPageBreak()
+	d.centred("PHỤ LỤC", runStyle{pt: 14, bold: true})
+	d.centred(fmt.Sprintf("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG NĂM %d", m.Year), runStyle{pt: 14, bold: true})
+	p := d.centred(fmt.Sprintf("(Kèm theo Báo cáo số      /BC-SCT ngày %s của Sở Công Thương)", m.Date.Format("02/01/2006")), runStyle{pt: 13, italic: true})
+	p.Spacing(0, 240)
+	widths := []int{500, 2900, 2300, 1900, textWidth - 7600}
+	list := func(title string, rs []Reply) {
+		d.body(title, runStyle{bold: true})
+		var rows [][]string
+		for i, r := range rs {
+			rows = append(rows, []string{strconv.Itoa(i + 1), r.AgencyName, "Số " + r.LetterNo + "\nngày " + r.LetterDate, r.Signer, r.Note})
+		}
+		if len(rows) == 0 {
+			rows = append(rows, []string{"", "Không có", "", "", ""})
+		}
+		d.table([]string{"TT", "Đơn vị", "Công văn", "Người ký", "Ghi chú"}, widths, rows)
+	}
+	list(fmt.Sprintf("1. Đơn vị đã gửi báo cáo (%d)", len(m.Replies)), m.Replies)
+	list(fmt.Sprintf("2. Đơn vị không được giao nhiệm vụ (%d)", len(m.Nil)), m.Nil)
+	deadline := "hạn gửi"
+	if m.Deadline != nil {
+		deadline = "hạn " + DateVN(m.Deadline)
+	}
+	d.body(fmt.Sprintf("3. Đơn vị chưa gửi báo cáo đến %s (%d)", deadline, len(m.Missing)), runStyle{bold: true})
+	if len(m.Missing) == 0 {
+		d.body("Không có.", runStyle{})
+	}
+	for _, n := range m.Missing {
+		d.body("- "+n, runStyle{})
+	}
+}
+
+// pageSetup: A4 portrait, the decree's margins, a distinct first page (no number on it).
+func (d *docWriter) pageSetup() {
+	w, h := uint64(pageW), uint64(pageH)
+	top, bottom, left, right, header, footer, gutter := marginTop, marginBottom, marginLeft, marginRight, 567, 567, 0
+	d.rd.Document.Body.SectPr = &ctypes.SectionProp{
+		PageSize:   &ctypes.PageSize{Width: &w, Height: &h},
+		PageMargin: &ctypes.PageMargin{Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &header, Footer: &footer, Gutter: &gutter},
+	}
+}

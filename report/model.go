@@ -1,0 +1,114 @@
+package report
+
+import (
+	"time"
+
+	"github.com/quangngai/chitieu/queries"
+)
+
+// Model is the consolidated report of one round, ready to write: everything is text
+// already formatted the Vietnamese way, in outline order.
+type Model struct {
+	Year        uint16
+	Date        time.Time // the report's date ("Quảng Ngãi, ngày … tháng … năm …")
+	RequestNo   string    // SCT's request letter, e.g. 3006/SCT-QLCN
+	RequestDate *time.Time
+	Deadline    *time.Time
+	Outline     queries.Outline
+	// Partial: not every expected agency has answered; the first page says so.
+	Partial            bool
+	Expected, Answered int
+	Indicators         []IndicatorTable // section I
+	Charts             []Chart          // section I's charts, as print-resolution images
+	Sections           []Section        // every outline item, in order
+	Projects           []ProjectRow     // II.7 compiled
+	Policies           []PolicyRow      // II.8 compiled
+	Replies            []Reply          // annex: who answered, by agency order
+	Nil                []Reply          // annex: nil replies
+	Missing            []string         // annex: agencies without an answer
+	Illustrative       bool             // some answers are illustrations, not real letters
+}
+
+// IndicatorTable is section I for one indicator: one row per target of the plan.
+type IndicatorTable struct {
+	Item   string // outline number, I.1…
+	Name   string
+	Unit   string
+	Latest string // latest figure with its year
+	Rows   []TargetRow
+	Source string
+}
+
+// TargetRow is one target judged with the dashboard's attain rules.
+type TargetRow struct {
+	Plan       string
+	Target     string // as written: "≥ 7,5 %"
+	Period     string
+	Result     string // what was compared
+	Attainment string
+	Verdict    string
+}
+
+// Chart is one chart image.
+type Chart struct {
+	Title string
+	PNG   []byte
+	// Width and Height in pixels; the document sizes it to the text width.
+	Width, Height int
+}
+
+// Section is one outline item with every agency's text under it.
+type Section struct {
+	Item    queries.OutlineItem
+	Entries []Entry
+}
+
+// Entry is one agency's answer to an item.
+type Entry struct {
+	Agency       string // agency code
+	AgencyName   string // "Sở Xây dựng"
+	Blocks       []Block
+	Nothing      bool // "Không có nội dung phát sinh"
+	Illustrative bool
+}
+
+// ProjectRow is one agency's progress report on one key project (II.7).
+type ProjectRow struct {
+	Project, Agency, Status, Percent, Milestones, Obstacles, Proposals string
+}
+
+// PolicyRow is one policy document (II.8).
+type PolicyRow struct {
+	Agency, Number, Date, Title, Issuer, Status string
+}
+
+// Reply is an agency's letter in the annex.
+type Reply struct {
+	Agency, AgencyName, LetterNo, LetterDate, Signer, Note string
+}
+
+// DateVN writes a date as DD/MM/YYYY, or "…" for none.
+func DateVN(t *time.Time) string {
+	if t == nil {
+		return "…"
+	}
+	return t.Format("02/01/2006")
+}
+
+// PlaceDate is the line "Quảng Ngãi, ngày 08 tháng 12 năm 2026" (leading zeros as the decree asks).
+func PlaceDate(t time.Time) string {
+	return "Quảng Ngãi, ngày " + t.Format("02") + " tháng " + t.Format("01") + " năm " + t.Format("2006")
+}
+
+// PolicyStatusVI names a policy status in Vietnamese.
+func PolicyStatusVI(s string) string {
+	switch s {
+	case queries.PolicyDrafted:
+		return "Dự thảo"
+	case queries.PolicySubmitted:
+		return "Đã trình"
+	case queries.PolicyIssued:
+		return "Đã ban hành"
+	}
+	return s
+}
