@@ -13,24 +13,57 @@
   var NF = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 3 });
   function fmt(v) {
     if (Array.isArray(v)) { v = v[v.length - 1]; }
+    // go-echarts writes decimals as JSON strings ("17.8"): they are numbers all the same.
+    if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) { v = Number(v); }
     return typeof v === "number" && isFinite(v) ? NF.format(v) : (v == null ? "—" : String(v));
   }
 
-  // localize gives value axes, value labels and tooltips the reader's number format,
-  // unless the server's option already chose a formatter.
+  // isValueAxis: ECharts' defaults apply when the option names no type (x: category,
+  // y: value), and a value axis without an explicit type must still be localised.
+  function isValueAxis(ax, k) {
+    if (ax.type) { return ax.type === "value" || ax.type === "log"; }
+    return k === "yAxis" && !ax.data;
+  }
+
+  function localNumber(p) { return fmt(p && typeof p === "object" ? p.value : p); }
+
+  // localizeMarks gives mark lines, mark points and mark areas that print their value
+  // the reader's format; a label the server wrote ("{b}": the target as words) stays.
+  function localizeMarks(s) {
+    ["markLine", "markPoint", "markArea"].forEach(function (k) {
+      var m = s[k];
+      if (!m) { return; }
+      m.label = m.label || {};
+      if (!m.label.formatter) {
+        m.label.formatter = k === "markArea" ? function (p) { return p.name || ""; } : function (p) { return p.name && k === "markPoint" ? p.name : localNumber(p); };
+      }
+      [].concat(m.data || []).forEach(function (d) {
+        [].concat(d || []).forEach(function (item) {
+          if (item && item.label && !item.label.formatter && k !== "markArea") { item.label.formatter = m.label.formatter; }
+        });
+      });
+    });
+  }
+
+  // localize gives every number drawn on a chart the reader's format — value axes
+  // (with or without an explicit type), value labels, mark lines, visual maps and
+  // tooltips — unless the server's option already chose a formatter.
   function localize(o) {
     ["xAxis", "yAxis"].forEach(function (k) {
       [].concat(o[k] || []).forEach(function (ax) {
+        if (!ax) { return; }
         // containLabel measures labels in their own font, not the global one: name it here
         // or long labels are measured narrow and cut at the edge.
-        if (ax) { ax.axisLabel = ax.axisLabel || {}; ax.axisLabel.fontFamily = ax.axisLabel.fontFamily || FONT; }
-        if (ax && (ax.type === "value" || ax.type === "log")) {
-          ax.axisLabel = ax.axisLabel || {};
+        ax.axisLabel = ax.axisLabel || {};
+        ax.axisLabel.fontFamily = ax.axisLabel.fontFamily || FONT;
+        if (isValueAxis(ax, k)) {
           if (!ax.axisLabel.formatter) { ax.axisLabel.formatter = fmt; }
+          ax.axisPointer = ax.axisPointer || {};
+          ax.axisPointer.label = ax.axisPointer.label || {};
+          if (!ax.axisPointer.label.formatter) { ax.axisPointer.label.formatter = localNumber; }
         }
-        if (ax && ax.type === "category" && k === "yAxis") {
+        if (ax.type === "category" && k === "yAxis") {
           // A long project or zone name is shortened with "…"; the tooltip shows it whole.
-          ax.axisLabel = ax.axisLabel || {};
           if (!ax.axisLabel.width) { ax.axisLabel.width = 360; ax.axisLabel.overflow = "truncate"; }
           // The value axis is then horizontal: its unit goes under it, not past its end.
           [].concat(o.xAxis || []).forEach(function (x) {
@@ -40,8 +73,15 @@
       });
     });
     [].concat(o.series || []).forEach(function (s) {
-      if (s && s.label && s.label.show && !s.label.formatter) {
+      if (!s) { return; }
+      if (s.label && s.label.show && !s.label.formatter) {
         s.label.formatter = function (p) { return fmt(p.value); };
+      }
+      localizeMarks(s);
+    });
+    [].concat(o.visualMap || []).forEach(function (vm) {
+      if (vm && !vm.formatter) {
+        vm.formatter = function (a, b) { return b === undefined ? fmt(a) : fmt(a) + " – " + fmt(b); };
       }
     });
     if (o.tooltip && !o.tooltip.valueFormatter) { o.tooltip.valueFormatter = fmt; }
@@ -63,11 +103,35 @@
     return o;
   }
 
+  // hasData: whether any series holds at least one number. A chart without one shows
+  // "no data yet" in its box, not a bare axis, and offers no image export.
+  function hasData(o) {
+    return [].concat(o.series || []).some(function (s) {
+      return s && [].concat(s.data || []).some(function (d) {
+        var v = d && typeof d === "object" && !Array.isArray(d) ? d.value : d;
+        if (Array.isArray(v)) { v = v[v.length - 1]; }
+        return v !== null && v !== "" && v !== "-" && isFinite(Number(v));
+      });
+    });
+  }
+
+  function showEmpty(el) {
+    el.dataset.drawn = "empty";
+    el.textContent = "";
+    var p = document.createElement("p");
+    p.className = "chart-empty";
+    p.textContent = document.body.dataset.lNodata || "—";
+    el.appendChild(p);
+    document.querySelectorAll('.export-png[data-chart="' + el.id + '"], .export-svg[data-chart="' + el.id + '"]').forEach(function (b) { b.remove(); });
+  }
+
   function draw() {
     document.querySelectorAll(".chart[data-option]").forEach(function (el) {
       try {
+        var opt = optionOf(el);
+        if (!hasData(opt)) { showEmpty(el); return; }
         var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
-        chart.setOption(optionOf(el));
+        chart.setOption(opt);
         charts[el.id] = chart;
         el.dataset.drawn = "true";
       } catch (e) {
