@@ -199,8 +199,8 @@ func bandOpts(bands []band, labels []string) []charts.SeriesOpts {
 }
 
 // targetBand is a stored target as a band on the chart.
-func targetBand(t queries.Target) band {
-	b := band{Label: t.Plan + ": " + targetText(t), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
+func targetBand(t queries.Target, lg string) band {
+	b := band{Label: t.Plan + ": " + targetText(t, lg), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
 	if t.ValueMin != nil {
 		b.Min = f64(*t.ValueMin)
 	}

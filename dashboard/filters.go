@@ -27,15 +27,17 @@ type filters struct {
 // with catalogue codes or printed escaped, so no further cleaning is needed; lengths
 // are capped so a hostile URL cannot blow up a page.
 func readFilters(c *fiber.Ctx) filters {
+	// Copies: Fiber's strings point into the request buffer, reused after the handler
+	// returns, and filters live on in cached pages (export file names were garbled).
 	q := func(k string) string {
 		v := strings.TrimSpace(c.Query(k))
 		if len(v) > 120 {
 			v = v[:120]
 		}
-		return v
+		return strings.Clone(v)
 	}
 	f := filters{Plan: q("plan"), ZoneType: q("type"), ZoneStatus: q("status"), Location: q("location"),
-		Agency: q("agency"), Metric: q("metric"), Code: c.Params("code"), Tables: q("table")}
+		Agency: q("agency"), Metric: q("metric"), Code: strings.Clone(c.Params("code")), Tables: q("table")}
 	if f.Code == "" {
 		f.Code = q("code") // exports name the indicator in the query
 	}
@@ -46,7 +48,7 @@ func readFilters(c *fiber.Ctx) filters {
 	for _, raw := range c.Context().QueryArgs().PeekMulti("charts") {
 		for _, ch := range strings.Split(string(raw), ",") {
 			if ch = strings.TrimSpace(ch); ch != "" && len(f.Charts) < 50 {
-				f.Charts = append(f.Charts, ch)
+				f.Charts = append(f.Charts, strings.Clone(ch))
 			}
 		}
 	}

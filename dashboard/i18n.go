@@ -38,3 +38,27 @@ func translate(lang, key string) string {
 	}
 	return m[0]
 }
+
+// unitsEN are the English names of the units the catalogue writes in Vietnamese.
+// A unit not listed is the same in both languages (%, USD, ha).
+var unitsEN = map[string]string{
+	"tỷ đồng":      "VND bn",
+	"triệu USD":    "USD mn",
+	"dự án":        "projects",
+	"người":        "people",
+	"nhà máy":      "plants",
+	"cụm":          "clusters",
+	"%/năm":        "%/yr",
+	"lao động":     "workers",
+	"doanh nghiệp": "enterprises",
+}
+
+// unitIn is a unit in the reader's language.
+func unitIn(unit, lg string) string {
+	if lg == "en" {
+		if en, ok := unitsEN[unit]; ok {
+			return en
+		}
+	}
+	return unit
+}

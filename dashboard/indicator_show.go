@@ -118,7 +118,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		if t.Indicator != it.Code {
 			continue
 		}
-		bands = append(bands, targetBand(t))
+		bands = append(bands, targetBand(t, lg))
 		ev := evalTarget(t, it, seriesFor(grouped, t.Scope), evalYear, lg)
 		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),
 			txt(ev.Period), txt(ev.Kind), txt(ev.Text), txt(ev.Compared), {Text: ev.Verdict, Class: ev.Class, Title: ev.Missing}, txt(t.Source)})
@@ -132,7 +132,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 			src += s
 		}
 	}
-	main, err := lineChart("ind-series", m.Name, it.Unit, lines, bands, false)
+	main, err := lineChart("ind-series", m.Name, unitIn(it.Unit, lg), lines, bands, false)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +148,8 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		}
 	}
 	if len(byZone) > 0 {
-		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), it.Unit, byZone, zoneName, lg)
-		cfg, err := barChart("ind-zones", tbl.Title, it.Unit, items)
+		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), unitIn(it.Unit, lg), byZone, zoneName, lg)
+		cfg, err := barChart("ind-zones", tbl.Title, unitIn(it.Unit, lg), items)
 		if err != nil {
 			return nil, err
 		}
@@ -166,8 +166,8 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		}
 	}
 	if len(byAgency) > 1 {
-		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), it.Unit, byAgency, agencyName, lg)
-		cfg, err := barChart("ind-agencies", tbl.Title, it.Unit, items)
+		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), unitIn(it.Unit, lg), byAgency, agencyName, lg)
+		cfg, err := barChart("ind-agencies", tbl.Title, unitIn(it.Unit, lg), items)
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +177,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		m.Tables = append(m.Tables, tbl)
 	}
 	// Every figure, newest year first, with its revisions.
-	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: it.Unit,
+	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: unitIn(it.Unit, lg),
 		Headers: headers(lg, "common.year", "col.scope", "col.agency", "common.value", "common.unit", "col.figstatus",
 			"common.source", "common.note", "col.versions", "col.uploaded")}
 	sort.SliceStable(figs, func(i, j int) bool {
@@ -191,7 +191,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 			"common.source", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
 	for _, fg := range figs {
 		m.Figures.Rows = append(m.Figures.Rows, []cell{txt(itoa(int(fg.Year))), txt(scopeLabel(fg.Scope)), {Text: fg.Agency, Title: agencyName[fg.Agency]},
-			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)),
+			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)),
 			txt(fg.Source), txt(fg.Note), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
 		if fg.Versions > 1 {
 			versions, err := s.Store.FigureHistory(ctx, fg.FigureKey)
@@ -204,7 +204,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 					wd = translate(lg, "common.yes")
 				}
 				hist.Rows = append(hist.Rows, []cell{txt(itoa(int(v.Year))), txt(scopeLabel(v.Scope)), txt(v.Agency), txt(itoa(i + 1)),
-					{Text: formatVN(v.Value), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(v.Note),
+					{Text: formatNum(v.Value, lg), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(v.Note),
 					txt(v.UploadedAt.In(vietnam).Format("02/01/2006 15:04")), txt(v.UploadedBy), txt(wd)})
 			}
 		}
@@ -239,8 +239,8 @@ func breakdown(id, title, unit string, latest map[string]queries.CurrentFigure, 
 		}
 		label := name + " (" + itoa(int(r.f.Year)) + ")"
 		items = append(items, barItem{Label: label, Value: r.v})
-		tbl.Rows = append(tbl.Rows, []cell{txt(itoa(i + 1)), txt(name), txt(itoa(int(r.f.Year))), {Text: formatVN(r.f.Value), Num: f64(r.f.Value)},
-			txt(r.f.Unit), txt(r.f.Source)})
+		tbl.Rows = append(tbl.Rows, []cell{txt(itoa(i + 1)), txt(name), txt(itoa(int(r.f.Year))), {Text: formatNum(r.f.Value, lg), Num: f64(r.f.Value)},
+			txt(unitIn(r.f.Unit, lg)), txt(r.f.Source)})
 	}
 	return items, tbl
 }

@@ -118,7 +118,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		Headers: headers(lg, "col.indicator", "common.unit", "col.latestyear", "col.latest", "common.target", "col.period",
 			"col.kind", "col.compared", "col.attainment", "common.status", "common.source")}
 	for _, it := range inds {
-		card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: it.Unit, Href: "/indicators/" + it.Code + "?" + f.query(),
+		card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: unitIn(it.Unit, lg), Href: "/indicators/" + it.Code + "?" + f.query(),
 			Section: outlineSection(it)}
 		var ts []queries.Target
 		for _, t := range targets {
@@ -133,7 +133,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		card.ScopeName = cat.scopeName(sr.Scope, lg)
 		card.Latest = sr.upTo(year)
 		if card.Latest != nil {
-			card.LatestText = formatVN(card.Latest.Value)
+			card.LatestText = formatNum(card.Latest.Value, lg)
 			card.FigStatus = translate(lg, "fstatus."+card.Latest.Status)
 		}
 		card.Notes = seriesNotes(sr, lg)
@@ -141,16 +141,16 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		for _, t := range ts {
 			ev := evalTarget(t, it, seriesFor(grouped[it.Code], t.Scope), year, lg)
 			card.Evals = append(card.Evals, ev)
-			bands = append(bands, targetBand(t))
+			bands = append(bands, targetBand(t, lg))
 		}
-		card.Chart, err = lineChart("chart-"+it.Code, card.Name, it.Unit, []lineSeries{valuesOf(card.Name, sr)}, bands, true)
+		card.Chart, err = lineChart("chart-"+it.Code, card.Name, unitIn(it.Unit, lg), []lineSeries{valuesOf(card.Name, sr)}, bands, true)
 		if err != nil {
 			return nil, err
 		}
 		card.Chart.Source = sourcesOf(sr)
 		card.line, card.bands, card.source = valuesOf(card.Name, sr), bands, card.Chart.Source
 		card.Chart = m.addChart(card.Chart)
-		m.Tables = append(m.Tables, seriesTable(card.Chart.ID, card.Name, it.Unit, sr, cat, lg))
+		m.Tables = append(m.Tables, seriesTable(card.Chart.ID, card.Name, unitIn(it.Unit, lg), sr, cat, lg))
 		m.Cards = append(m.Cards, card)
 		summary.Rows = append(summary.Rows, overviewRows(card, lg)...)
 	}
@@ -162,13 +162,13 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 func evalTarget(t queries.Target, it queries.Indicator, sr series, year int, lg string) targetEval {
 	at := toAttain(t, it)
 	r := attain.Evaluate(at, sr.points(), year)
-	ev := targetEval{Target: t, Text: targetText(t), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
+	ev := targetEval{Target: t, Text: targetText(t, lg), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
 		Verdict: verdictText(r, lg), Class: string(r.Status)}
 	if r.Attainment != nil {
-		ev.Attain = num(*r.Attainment, 1) + " %"
+		ev.Attain = num(*r.Attainment, 1, lg) + " %"
 	}
 	if r.Value != nil {
-		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2)
+		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2, lg)
 	}
 	if len(r.Missing) > 0 {
 		ev.Missing = translate(lg, "common.missingyears") + " " + yearsText(r.Missing)
@@ -227,7 +227,7 @@ func seriesTable(id, title, unit string, sr series, cat *catalog, lg string) tab
 	t := table{ID: id, Title: title, Unit: unit,
 		Headers: headers(lg, "common.year", "common.value", "common.unit", "col.figstatus", "col.scope", "col.agency", "common.source", "common.note")}
 	for _, p := range sr.Points {
-		t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatVN(p.Value), Num: f64(p.Value)}, txt(p.Unit),
+		t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatNum(p.Value, lg), Num: f64(p.Value)}, txt(unitIn(p.Unit, lg)),
 			txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(p.Note)})
 	}
 	return t

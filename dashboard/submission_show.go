@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -21,7 +22,7 @@ type submissionModel struct {
 func (s *server) submissionShow(c *fiber.Ctx) error {
 	lg := lang(c)
 	f := readFilters(c)
-	f.Agency = c.Params("agency")
+	f.Agency = strings.Clone(c.Params("agency")) // kept in the cached page: copy
 	y, err := strconv.Atoi(c.Params("year"))
 	if err != nil || y < 1990 || y > 2100 {
 		return badRequest("Năm không hợp lệ.", "Invalid year.")
@@ -84,7 +85,7 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 		Headers: headers(lg, "col.indicator", "col.scope", "common.value", "common.unit", "col.figstatus", "common.source", "common.note", "col.versions")}
 	for _, fg := range figs {
 		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: fg.Indicator, Href: "/indicators/" + fg.Indicator}, txt(fg.Scope),
-			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(fg.Note),
+			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(fg.Note),
 			txt(strconv.Itoa(int(fg.Versions)))})
 	}
 	m.Tables = []table{m.History, m.Figures}

@@ -5,7 +5,9 @@
 // user-supplied text is ever parsed as markup and no inline style is needed.
 (function () {
   "use strict";
-  var FONT = '"Noto Sans", "DejaVu Sans", Arial, sans-serif';
+  // Single quotes: ECharts writes the family into SVG style="…" attributes, where a
+  // double quote would end the attribute and make the file invalid XML.
+  var FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
   var charts = {};
 
   // Numbers are written as readers write them: 1.234,5 in Vietnamese, 1,234.5 in English.
@@ -176,8 +178,10 @@
     a.remove();
   }
 
+  // fileName says what the image holds (page, plan, indicator, chart, year, language,
+  // data version: the server writes it into data-file), so two downloads never share a name.
   function fileName(el, ext) {
-    return "chitieu-" + el.id + "-" + (el.dataset.asof || "").replace(/[^0-9]/g, "") + "." + ext;
+    return (el.dataset.file || "chitieu-" + el.id) + "." + ext;
   }
 
   var W = 1280, H = 720;
