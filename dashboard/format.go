@@ -12,6 +12,7 @@ var templateFuncs = template.FuncMap{
 	"vn":    formatVN,
 	"vnp":   formatVNPlaces,
 	// pair hands a partial both the page (for translations) and its rows.
+	"inLang": inLang,
 	"pair": func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
 }
 

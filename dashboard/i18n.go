@@ -62,3 +62,12 @@ func unitIn(unit, lg string) string {
 	}
 	return unit
 }
+
+// inLang picks catalogue text in the reader's language: the English column in
+// English when there is one, else the Vietnamese original.
+func inLang(vi, en, lg string) string {
+	if lg == "en" && en != "" {
+		return en
+	}
+	return vi
+}

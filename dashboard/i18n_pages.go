@@ -5,6 +5,10 @@ package dashboard
 var pageMessages = map[string][2]string{
 	"nav.briefing": {"Bản tin", "Briefing"},
 
+	// The report outline's sections (indicators.outline_section), for breadcrumbs.
+	"outline.I.1":     {"Mục I — Kết quả thực hiện các chỉ tiêu", "Part I — Indicator results"},
+	"outline.context": {"Chỉ tiêu bối cảnh", "Context indicators"},
+
 	"common.dataversion":  {"Phiên bản dữ liệu", "Data version"},
 	"common.dated":        {"ngày", "dated"},
 	"common.missingyears": {"Thiếu số liệu năm", "No figure for"},

@@ -104,7 +104,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	}
 	for _, sc := range cat.Scopes {
 		if len(grouped[sc.Code]) > 0 && sc.Note != "" && (sc.Code == scopeOld || sc.Code == scopeNew) {
-			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+sc.Note)
+			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+inLang(sc.Note, sc.NoteEN, lg))
 		}
 	}
 	var bands []band
@@ -192,7 +192,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	for _, fg := range figs {
 		m.Figures.Rows = append(m.Figures.Rows, []cell{txt(itoa(int(fg.Year))), txt(scopeLabel(fg.Scope)), {Text: fg.Agency, Title: agencyName[fg.Agency]},
 			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)),
-			txt(fg.Source), txt(fg.Note), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
+			txt(fg.Source), txt(inLang(fg.Note, fg.NoteEN, lg)), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
 		if fg.Versions > 1 {
 			versions, err := s.Store.FigureHistory(ctx, fg.FigureKey)
 			if err != nil {
@@ -204,7 +204,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 					wd = translate(lg, "common.yes")
 				}
 				hist.Rows = append(hist.Rows, []cell{txt(itoa(int(v.Year))), txt(scopeLabel(v.Scope)), txt(v.Agency), txt(itoa(i + 1)),
-					{Text: formatNum(v.Value, lg), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(v.Note),
+					{Text: formatNum(v.Value, lg), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(inLang(v.Note, v.NoteEN, lg)),
 					txt(v.UploadedAt.In(vietnam).Format("02/01/2006 15:04")), txt(v.UploadedBy), txt(wd)})
 			}
 		}

@@ -228,7 +228,7 @@ func seriesTable(id, title, unit string, sr series, cat *catalog, lg string) tab
 		Headers: headers(lg, "common.year", "common.value", "common.unit", "col.figstatus", "col.scope", "col.agency", "common.source", "common.note")}
 	for _, p := range sr.Points {
 		t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatNum(p.Value, lg), Num: f64(p.Value)}, txt(unitIn(p.Unit, lg)),
-			txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(p.Note)})
+			txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(inLang(p.Note, p.NoteEN, lg))})
 	}
 	return t
 }

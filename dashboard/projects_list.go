@@ -104,7 +104,7 @@ func (s *server) buildProjects(ctx context.Context, f filters, lg string) (*proj
 			zn = p.Zone
 		}
 		m.List.Rows = append(m.List.Rows, []cell{txt(p.Code), txt(p.NameVI), txt(zn), txt(p.Investor), {Text: cap, Num: capNum},
-			txt(p.Capacity), txt(p.Milestones), {Text: translate(lg, "pstatus."+p.Status), Class: "p-" + p.Status}, txt(p.Source)})
+			txt(inLang(p.Capacity, p.CapacityEN, lg)), txt(inLang(p.Milestones, p.MilestonesEN, lg)), {Text: translate(lg, "pstatus."+p.Status), Class: "p-" + p.Status}, txt(p.Source)})
 	}
 	m.Total = num(total, 1, lg)
 	if len(items) > 0 {

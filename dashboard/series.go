@@ -134,7 +134,7 @@ func seriesNotes(s series, lg string) []string {
 	for _, f := range s.Points {
 		n := strings.ToLower(f.Note)
 		if strings.Contains(n, "price basis") || strings.Contains(n, "gốc giá") || strings.Contains(n, "cơ sở giá") {
-			out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+f.Note)
+			out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+inLang(f.Note, f.NoteEN, lg))
 		}
 	}
 	return out

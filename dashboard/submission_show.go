@@ -83,9 +83,19 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 	}
 	m.Figures = table{ID: "submission-figures", Title: translate(lg, "submission.figures"),
 		Headers: headers(lg, "col.indicator", "col.scope", "common.value", "common.unit", "col.figstatus", "common.source", "common.note", "col.versions")}
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, fg := range figs {
-		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: fg.Indicator, Href: "/indicators/" + fg.Indicator}, txt(fg.Scope),
-			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(fg.Note),
+		// Names first; the code rides along as secondary text.
+		ind := fg.Indicator
+		if it, ok := cat.ind[fg.Indicator]; ok {
+			ind = indName(it, lg)
+		}
+		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: ind, Href: "/indicators/" + fg.Indicator, Title: fg.Indicator},
+			{Text: cat.scopeName(fg.Scope, lg), Title: fg.Scope},
+			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(inLang(fg.Note, fg.NoteEN, lg)),
 			txt(strconv.Itoa(int(fg.Versions)))})
 	}
 	m.Tables = []table{m.History, m.Figures}
