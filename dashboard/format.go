@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +14,7 @@ var templateFuncs = template.FuncMap{
 	"vnp":   formatVNPlaces,
 	// pair hands a partial both the page (for translations) and its rows.
 	"inLang": inLang,
-	"pair": func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
+	"pair":   func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
 }
 
 // formatNum writes a number the reader's way: 1.234,5 in Vietnamese, 1,234.5 in
@@ -69,3 +70,6 @@ func groupVN(s string) string {
 	}
 	return b.String()
 }
+
+// itoa writes a year or a count as plain digits: no thousands separator, in either language.
+func itoa(n int) string { return strconv.Itoa(n) }

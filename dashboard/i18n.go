@@ -1,5 +1,10 @@
 package dashboard
 
+import (
+	"log/slog"
+	"sync"
+)
+
 // messages holds the interface text: Vietnamese first, English second.
 var messages = map[string][2]string{
 	"app.name":         {"Chỉ tiêu phát triển công nghiệp tỉnh Quảng Ngãi", "Quảng Ngãi industrial development indicators"},
@@ -28,9 +33,16 @@ var messages = map[string][2]string{
 	"error.back":       {"Về trang tổng quan", "Back to the overview"},
 }
 
+// missingKeys records every key asked for that has no translation. The page shows
+// the key (better than nothing) and logs it once; the tests fail on any.
+var missingKeys sync.Map
+
 func translate(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {
+		if _, seen := missingKeys.LoadOrStore(key, true); !seen {
+			slog.Warn("missing translation", "key", key)
+		}
 		return key
 	}
 	if lang == "en" {
