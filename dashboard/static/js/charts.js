@@ -97,11 +97,60 @@
     }
   }
 
-  function optionOf(el) {
+  var measurer = document.createElement("canvas").getContext("2d");
+  function textWidth(s, size) {
+    measurer.font = size + "px " + FONT;
+    return measurer.measureText(String(s || "")).width;
+  }
+
+  function px(v, dflt) { var n = parseInt(v, 10); return isNaN(n) ? dflt : n; }
+
+  // fitToWidth lays a chart out for the box it is drawn in: a title longer than the
+  // box wraps (instead of being cut at both edges on a phone) and pushes the plot
+  // down; the legend shows every entry, on as many rows as it needs (a paged legend
+  // hid the forecast entry behind "1/2"), and the plot leaves room for it.
+  function fitToWidth(o, width) {
+    var extraTop = 0;
+    [].concat(o.title || []).forEach(function (t) {
+      if (!t || !t.text) { return; }
+      t.textStyle = t.textStyle || {};
+      var size = t.textStyle.fontSize || 18, room = width - 24;
+      var lines = Math.ceil(textWidth(t.text, size) / room);
+      if (lines > 1) {
+        t.textStyle.width = room;
+        t.textStyle.overflow = "break";
+        t.textStyle.lineHeight = Math.round(size * 1.3);
+        extraTop += (lines - 1) * t.textStyle.lineHeight;
+      }
+    });
+    var legendRows = 0;
+    [].concat(o.legend || []).forEach(function (l) {
+      if (!l || l.show === false) { return; }
+      l.type = "plain";
+      var names = [].concat(o.series || []).map(function (s) { return s && s.name; }).filter(Boolean);
+      var row = 0, rows = 1, room = width - 20;
+      names.forEach(function (n) {
+        var w = textWidth(n, 12) + 40;
+        if (row > 0 && row + w > room) { rows++; row = 0; }
+        row += w;
+      });
+      legendRows = Math.max(legendRows, rows);
+    });
+    [].concat(o.grid || []).forEach(function (g) {
+      if (extraTop) { g.top = px(g.top, 60) + extraTop; }
+      if (legendRows > 1) { g.bottom = Math.max(px(g.bottom, 40), 16 + legendRows * 24); }
+    });
+    if (extraTop) {
+      [].concat(o.title || []).forEach(function (t) { if (t && t.subtext) { t.itemGap = 4; } });
+    }
+  }
+
+  function optionOf(el, width) {
     var o = JSON.parse(el.getAttribute("data-option"));
     if (o.tooltip) { o.tooltip.renderMode = "richText"; o.tooltip.confine = true; }
     o.textStyle = { fontFamily: FONT };
     localize(o);
+    fitToWidth(o, width || el.clientWidth || 600);
     return o;
   }
 
@@ -154,7 +203,7 @@
   // source and the data-as-of time at the bottom.
   function exportOption(el, width) {
     var b = document.body.dataset;
-    var o = optionOf(el);
+    var o = optionOf(el, width);
     o.animation = false;
     o.title = { text: el.dataset.title || "", subtext: el.dataset.unit ? b.lUnit + ": " + el.dataset.unit : "",
       left: "center", top: 12, textStyle: { fontSize: 20, fontFamily: FONT }, subtextStyle: { fontSize: 13, fontFamily: FONT } };
