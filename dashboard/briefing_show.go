@@ -53,7 +53,7 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 	// By default: every indicator that has a figure and a target in this plan.
 	def := len(chosen) == 0
 	noted := map[string]bool{} // a note (the merger) shared by several charts is printed once
-	ov.Charts = nil // the cards' sparklines are not part of the briefing
+	ov.Charts = nil            // the cards' sparklines are not part of the briefing
 	for _, card := range ov.Cards {
 		id := "brief-" + card.Code
 		pick := chosen[id] || def && card.Latest != nil && len(card.Evals) > 0

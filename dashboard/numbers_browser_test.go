@@ -8,6 +8,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -15,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/quangngai/chitieu/queries"
 )
 
 // recordDrawnText runs before any page script: every string a canvas draws is kept
@@ -74,6 +78,7 @@ func TestChartNumbersInReadersFormat(t *testing.T) {
 	for _, it := range inds {
 		pages = append(pages, "/indicators/"+it.Code)
 	}
+	names := properNames(t, st)
 	bctx := startChromium(t, 1280, 900)
 	for _, lg := range []string{"vi", "en"} {
 		for _, path := range pages {
@@ -86,6 +91,9 @@ func TestChartNumbersInReadersFormat(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkNumbers(t, lg, "drawn", texts)
+				if lg == "en" {
+					checkEnglish(t, "drawn", texts, names)
+				}
 			})
 		}
 		t.Run(lg+" exported PNG and SVG", func(t *testing.T) {
@@ -148,6 +156,62 @@ func openRecordingTab(t *testing.T, bctx context.Context) *tab {
 		t.Fatal(err)
 	}
 	return tb
+}
+
+// vietnameseOnly: letters English text never has.
+var vietnameseOnly = regexp.MustCompile(`[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]`)
+
+// checkEnglish fails on Vietnamese drawn in English mode (units, statuses, scope
+// names). Names the catalogue has only in Vietnamese — zones, projects, agencies,
+// place names — are proper names and stay; `names` removes them first.
+func checkEnglish(t *testing.T, where string, texts []string, names []string) {
+	t.Helper()
+	drop := make([]string, 0, 2*len(names))
+	for _, n := range names {
+		drop = append(drop, n, "")
+	}
+	replacer := strings.NewReplacer(drop...)
+	for _, s := range texts {
+		// A long name cut with "..." on an axis is still that name.
+		if cut, ok := strings.CutSuffix(s, "..."); ok && slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, cut) }) {
+			continue
+		}
+		if rest := replacer.Replace(s); vietnameseOnly.MatchString(rest) {
+			t.Errorf("%s text %q is Vietnamese in English mode", where, s)
+		}
+	}
+}
+
+// properNames lists the catalogue's names that have no English, longest first, and
+// the place names inside other names.
+func properNames(t *testing.T, st *queries.Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	zones, err := st.Zones(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	projects, err := st.Projects(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agencies, err := st.Agencies(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, z := range zones {
+		names = append(names, z.NameVI)
+	}
+	for _, p := range projects {
+		names = append(names, p.NameVI)
+	}
+	for _, a := range agencies {
+		names = append(names, a.NameVI)
+	}
+	names = append(names, "Quảng Ngãi", "Dung Quất", "Kon Tum", "Bờ Y")
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return names
 }
 
 func checkNumbers(t *testing.T, lg, where string, texts []string) {

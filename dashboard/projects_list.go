@@ -108,7 +108,7 @@ func (s *server) buildProjects(ctx context.Context, f filters, lg string) (*proj
 	}
 	m.Total = num(total, 1, lg)
 	if len(items) > 0 {
-		cfg, err := barChart("projects-capital", translate(lg, "projects.chart"), "tỷ đồng", items)
+		cfg, err := barChart("projects-capital", translate(lg, "projects.chart"), unitIn("tỷ đồng", lg), items)
 		if err != nil {
 			return nil, err
 		}
