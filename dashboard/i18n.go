@@ -83,3 +83,17 @@ func inLang(vi, en, lg string) string {
 	}
 	return vi
 }
+
+// SwitchLangHref is the same page in the other language, filters kept. Built whole:
+// a query string spliced into an href after "?" is escaped into a single value.
+func (p pageData) SwitchLangHref() string {
+	other := "en"
+	if p.Lang == "en" {
+		other = "vi"
+	}
+	q := p.Query
+	if q != "" {
+		q += "&"
+	}
+	return p.Path + "?" + q + "lang=" + other
+}

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -78,4 +79,18 @@ func TestNoMissingTranslationOnAnyPage(t *testing.T) {
 		t.Errorf("translation %q is missing (the page showed the key)", k)
 		return true
 	})
+}
+
+// TestLanguageSwitchKeepsFilters: the language link keeps the page's plan and year
+// as separate parameters (they were escaped into one value, so the view reset).
+func TestLanguageSwitchKeepsFilters(t *testing.T) {
+	base, _ := startTestServer(t, nil)
+	body := fetch(t, base+"/?plan=DHXX-2020&year=2025").Body
+	m := regexp.MustCompile(`class="lang" href="([^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no language link")
+	}
+	if got := html.UnescapeString(m[1]); got != "/?plan=DHXX-2020&year=2025&lang=en" {
+		t.Errorf("language link = %q, want the same filters in English", got)
+	}
 }

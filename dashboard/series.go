@@ -132,7 +132,7 @@ func seriesNotes(s series, lg string) []string {
 		out = append(out, translate(lg, "note.merger"))
 	}
 	for _, f := range s.Points {
-		n := strings.ToLower(f.Note)
+		n := strings.ToLower(f.Note + " " + f.NoteEN) // the English note says it when the Vietnamese words differ
 		if strings.Contains(n, "price basis") || strings.Contains(n, "gốc giá") || strings.Contains(n, "cơ sở giá") {
 			out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+inLang(f.Note, f.NoteEN, lg))
 		}
