@@ -111,6 +111,18 @@
   // hid the forecast entry behind "1/2"), and the plot leaves room for it.
   function fitToWidth(o, width) {
     var extraTop = 0;
+    // Long category names get at most 40 % of a narrow box; the bars keep the rest.
+    [].concat(o.yAxis || []).forEach(function (ax) {
+      if (ax && ax.type === "category" && ax.axisLabel && ax.axisLabel.overflow === "truncate") {
+        ax.axisLabel.width = Math.min(ax.axisLabel.width, Math.round(width * 0.4));
+      }
+    });
+    // Value labels never print over each other on a narrow axis.
+    ["xAxis", "yAxis"].forEach(function (k) {
+      [].concat(o[k] || []).forEach(function (ax) {
+        if (ax && ax.axisLabel && ax.axisLabel.formatter === fmt) { ax.axisLabel.hideOverlap = true; }
+      });
+    });
     [].concat(o.title || []).forEach(function (t) {
       if (!t || !t.text) { return; }
       t.textStyle = t.textStyle || {};
