@@ -2,11 +2,13 @@ package dashboard
 
 import (
 	"context"
+	"html"
 	"os"
 	"os/exec"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/gofiber/fiber/v2"
@@ -57,7 +59,7 @@ func (s *server) briefingPDF(c *fiber.Ctx) error {
 	case <-time.After(30 * time.Second):
 		return fiber.ErrTooManyRequests
 	}
-	pdf, err := renderPDF(c.UserContext(), bin, url, cookie)
+	pdf, err := renderPDF(c.UserContext(), bin, url, cookie, translate(lg, "briefing.page"))
 	if err != nil {
 		return err
 	}
@@ -76,8 +78,16 @@ func (s *server) chromium() string {
 	return "chromium"
 }
 
-// renderPDF prints url to an A4 PDF once every chart on it is drawn.
-func renderPDF(parent context.Context, bin, url, cookie string) ([]byte, error) {
+// pageFooter numbers the pages, "Trang 2/3" ("Page 2/3"); Chromium fills the spans.
+// The word comes from the catalogue of messages, never from the request.
+func pageFooter(word string) string {
+	return `<div style="font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; color: #555; width: 100%; text-align: center;">` +
+		html.EscapeString(word) + ` <span class="pageNumber"></span>/<span class="totalPages"></span></div>`
+}
+
+// renderPDF prints url to an A4 PDF once every chart on it is drawn, pages numbered
+// "<pageWord> x/y" at the foot.
+func renderPDF(parent context.Context, bin, url, cookie, pageWord string) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "chitieu-pdf-")
 	if err != nil {
 		return nil, err
@@ -103,12 +113,21 @@ func renderPDF(parent context.Context, bin, url, cookie string) ([]byte, error) 
 		}),
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-charts-ready="true"]`)),
+		// Lay the page out for paper and let the charts take their print width before printing.
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}),
 	)
 	if err != nil {
 		return nil, err
 	}
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.dispatchEvent(new Event("beforeprint"))`)); err != nil {
+		return nil, err
+	}
 	pdf, err := chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(),
-		chromedp.PDFPrintBackground(), chromedp.PDFMargin(0.4)))
+		chromedp.PDFPrintBackground(), chromedp.PDFMargin(0.4),
+		chromedp.PDFHeaderTemplate(`<span></span>`), chromedp.PDFFooterTemplate(pageFooter(pageWord))))
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,8 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 	}
 	// By default: every indicator that has a figure and a target in this plan.
 	def := len(chosen) == 0
-	ov.Charts = nil // the cards' sparklines are not part of the briefing
+	noted := map[string]bool{} // a note (the merger) shared by several charts is printed once
+	ov.Charts = nil            // the cards' sparklines are not part of the briefing
 	for _, card := range ov.Cards {
 		id := "brief-" + card.Code
 		pick := chosen[id] || def && card.Latest != nil && len(card.Evals) > 0
@@ -68,7 +69,12 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 		cfg.Table = "chart-" + card.Code
 		cfg = ov.addChart(cfg)
 		b.Chosen = append(b.Chosen, cfg)
-		b.Notes = append(b.Notes, card.Notes...)
+		for _, n := range card.Notes {
+			if !noted[n] {
+				noted[n] = true
+				b.Notes = append(b.Notes, n)
+			}
+		}
 	}
 	q := f
 	q.Plan, q.Year = ov.Plan.Code, ov.Year

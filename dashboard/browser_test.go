@@ -57,7 +57,7 @@ func TestBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			drawn, err := chromedp.Run(tab.ctx, chromedp.Evaluate[int](
-				`document.querySelectorAll('.chart[data-drawn="true"] canvas, .chart[data-drawn="true"] svg').length`))
+				`document.querySelectorAll('.chart[data-drawn="true"] canvas, .chart[data-drawn="true"] svg, .chart[data-drawn="empty"] .chart-empty').length`))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -25,6 +25,7 @@ type chartConfig struct {
 	Renderer string // "svg" for print (the briefing); canvas otherwise
 	CSV      string // data export links
 	XLSX     string
+	File     string // PNG/SVG file name without extension: what the image holds
 }
 
 // chartValidator is every go-echarts chart: Validate fills the series before JSON.
@@ -53,9 +54,10 @@ func newChartConfig(id, title string, c chartValidator, extra map[string]any) (c
 func (v *view) addChart(c chartConfig) chartConfig {
 	c.AsOf = v.Meta.AsOf
 	c.Stamp = strconv.FormatUint(v.Meta.Version, 10) + " · " + v.Meta.Described
-	q := v.Meta.Filters.withTable(c.Table)
+	q := v.Meta.Filters.withTable(c.Table) + "&lang=" + v.Meta.Lang
 	c.CSV = "/export/" + v.Page + ".csv?" + q
 	c.XLSX = "/export/" + v.Page + ".xlsx?" + q
+	c.File = exportFileName(v.Page, v.Meta, c.ID)
 	v.Charts = append(v.Charts, c)
 	return c
 }

@@ -251,8 +251,8 @@ func bandMarks(bands []band, years []int, small bool) map[string]any {
 }
 
 // targetBand is a stored target as a band on the chart.
-func targetBand(t queries.Target) band {
-	b := band{Label: t.Plan + ": " + targetText(t), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
+func targetBand(t queries.Target, lg string) band {
+	b := band{Label: t.Plan + ": " + targetText(t, lg), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
 	if t.ValueMin != nil {
 		b.Min = f64(*t.ValueMin)
 	}

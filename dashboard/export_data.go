@@ -61,14 +61,14 @@ func (s *server) pageView(ctx context.Context, page string, f filters, lg string
 // exportData: /export/PAGE.csv|xlsx?filters[&table=ID] — the data behind a page or
 // one chart, with the plan, year, filters and data version written in the file.
 func (s *server) exportData(c *fiber.Ctx) error {
-	lg := lang(c)
+	lg := exportLang(c)
 	page, format := c.Params("page"), c.Params("format")
 	if format != "csv" && format != "xlsx" {
 		return fiber.ErrNotFound
 	}
 	f := readFilters(c)
 	if page == "submission" {
-		f.Agency = c.Query("agency")
+		f.Agency = strings.Clone(c.Query("agency"))
 	}
 	v, title, err := s.pageView(c.UserContext(), page, f, lg)
 	if err != nil {
@@ -104,7 +104,40 @@ func (s *server) exportData(c *fiber.Ctx) error {
 	return c.Send(b)
 }
 
-// exportFileName names a file after what it holds, in ASCII: chitieu-overview-DHXX-2020-2025-v1764...
+// ExportHref is the link to the data behind a whole page, with its filters (the plan
+// and year the page resolved) and its language. Built whole here: a query string
+// spliced into an href after "?" would be escaped by html/template into one value.
+func (v view) ExportHref(format string) string {
+	q := v.Export
+	if q != "" {
+		q += "&"
+	}
+	return "/export/" + v.Page + "." + format + "?" + q + "lang=" + langOr(v.Meta.Lang)
+}
+
+// exportLang is the language an export link names. The link always says it (the
+// page's language); the cookie is only a fallback for old links, and an export never
+// changes it.
+func exportLang(c *fiber.Ctx) string {
+	switch c.Query("lang") {
+	case "en":
+		return "en"
+	case "vi":
+		return "vi"
+	}
+	return langOr(c.Cookies("lang"))
+}
+
+func langOr(l string) string {
+	if l == "en" {
+		return "en"
+	}
+	return "vi"
+}
+
+// exportFileName names a file after what it holds, in ASCII: page, plan, indicator,
+// agency, table, year, language and data version —
+// chitieu-indicator-DHXX-2020-grdp_growth-ind-series-2025-vi-v1764…
 func exportFileName(page string, m meta, table string) string {
 	parts := []string{"chitieu", page}
 	f := m.Filters
@@ -116,6 +149,7 @@ func exportFileName(page string, m meta, table string) string {
 	if f.Year > 0 {
 		parts = append(parts, strconv.Itoa(f.Year))
 	}
+	parts = append(parts, langOr(m.Lang))
 	parts = append(parts, "v"+strconv.FormatUint(m.Version, 10))
 	return asciiName(strings.Join(parts, "-"))
 }

@@ -3,6 +3,8 @@ package dashboard
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -34,12 +36,21 @@ func exportInfo(m meta, title, lg string) [][2]string {
 	}
 }
 
-// writeCSV writes the tables as UTF-8 CSV with a BOM (Excel reads the diacritics),
-// the provenance lines first, then each table under its title.
+// CSV convention (README, "Exports"): UTF-8 with a BOM, fields separated by ";",
+// numbers with a decimal comma and no thousands separator (1234,5), whatever the
+// page language. That is what LibreOffice and Excel with Vietnamese settings read as
+// numbers; with English settings a decimal shows as text (visible), never as a
+// number 1000× off, which grouped "296.715" would silently be. XLSX has no locale
+// problem and is the first choice on every page.
+const csvSeparator = ';'
+
+// writeCSV writes the tables as CSV (the convention above), the provenance lines
+// first, then each table under its title.
 func writeCSV(tables []table, m meta, title, lg string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
+	w.Comma = csvSeparator
 	for _, kv := range exportInfo(m, title, lg) {
 		if err := w.Write([]string{neutralise(kv[0]), neutralise(kv[1])}); err != nil {
 			return nil, err
@@ -60,8 +71,8 @@ func writeCSV(tables []table, m meta, title, lg string) ([]byte, error) {
 		for _, r := range t.Rows {
 			rec := make([]string, len(r))
 			for i, c := range r {
-				if c.Num != nil {
-					rec[i] = num(*c.Num, 4) // a number, Vietnamese format: 1.234,5
+				if v, ok := cellNumber(c, lg); ok {
+					rec[i] = strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 				} else {
 					rec[i] = neutralise(c.Text)
 				}
@@ -121,8 +132,8 @@ func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
 		for r, row := range t.Rows {
 			for i, c := range row {
 				ref := cellName(i+1, r+3)
-				if c.Num != nil {
-					_ = x.SetCellFloat(sh, ref, *c.Num, -1, 64)
+				if v, ok := cellNumber(c, lg); ok {
+					_ = x.SetCellFloat(sh, ref, v, -1, 64)
 					_ = x.SetCellStyle(sh, ref, ref, numStyle)
 				} else {
 					_ = x.SetCellStr(sh, ref, neutralise(c.Text))
@@ -139,6 +150,39 @@ func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// plainInteger is a cell shown as a bare whole number (a year, a count, a rank).
+var plainInteger = regexp.MustCompile(`^-?[1-9][0-9]{0,14}$|^0$`)
+
+// shownNumber is the first number in a cell's text ("100,7 %", "1,234.56 USD").
+var shownNumber = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+
+// cellNumber is the number a cell holds, as the page shows it: its value rounded to
+// the decimals of its text in the page language (attainment 100,6923 shown as
+// "100,7 %" is 100.7), or a bare integer written as text (a year) read as a number.
+func cellNumber(c cell, lg string) (float64, bool) {
+	if c.Num != nil {
+		v := *c.Num
+		if shown := shownNumber.FindString(c.Text); shown != "" {
+			dec := ","
+			if lg == "en" {
+				dec = "."
+			}
+			places := 0
+			if i := strings.LastIndex(shown, dec); i >= 0 {
+				places = len(shown) - i - 1
+			}
+			p := math.Pow(10, float64(places))
+			v = math.Round(v*p) / p
+		}
+		return v, true
+	}
+	if plainInteger.MatchString(c.Text) {
+		v, err := strconv.ParseFloat(c.Text, 64)
+		return v, err == nil
+	}
+	return 0, false
 }
 
 func strPtr(s string) *string { return &s }

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -12,7 +13,17 @@ var templateFuncs = template.FuncMap{
 	"vn":    formatVN,
 	"vnp":   formatVNPlaces,
 	// pair hands a partial both the page (for translations) and its rows.
-	"pair": func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
+	"inLang": inLang,
+	"pair":   func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
+}
+
+// formatNum writes a number the reader's way: 1.234,5 in Vietnamese, 1,234.5 in
+// English, no trailing zeros.
+func formatNum(d decimal.Decimal, lg string) string {
+	if lg == "en" {
+		return groupEN(d.String())
+	}
+	return formatVN(d)
 }
 
 // formatVN writes a number the Vietnamese way: "." between thousands, "," before
@@ -24,6 +35,19 @@ func formatVN(d decimal.Decimal) string {
 // formatVNPlaces rounds to a fixed number of decimals first: formatVNPlaces(x, 1) = "7,5".
 func formatVNPlaces(d decimal.Decimal, places int32) string {
 	return groupVN(d.StringFixed(places))
+}
+
+// groupEN swaps the Vietnamese separators of groupVN for English ones.
+func groupEN(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, groupVN(s))
 }
 
 func groupVN(s string) string {
@@ -46,3 +70,6 @@ func groupVN(s string) string {
 	}
 	return b.String()
 }
+
+// itoa writes a year or a count as plain digits: no thousands separator, in either language.
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,5 +1,10 @@
 package dashboard
 
+import (
+	"log/slog"
+	"sync"
+)
+
 // messages holds the interface text: Vietnamese first, English second.
 var messages = map[string][2]string{
 	"app.name":         {"Chỉ tiêu phát triển công nghiệp tỉnh Quảng Ngãi", "Quảng Ngãi industrial development indicators"},
@@ -28,13 +33,67 @@ var messages = map[string][2]string{
 	"error.back":       {"Về trang tổng quan", "Back to the overview"},
 }
 
+// missingKeys records every key asked for that has no translation. The page shows
+// the key (better than nothing) and logs it once; the tests fail on any.
+var missingKeys sync.Map
+
 func translate(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {
+		if _, seen := missingKeys.LoadOrStore(key, true); !seen {
+			slog.Warn("missing translation", "key", key)
+		}
 		return key
 	}
 	if lang == "en" {
 		return m[1]
 	}
 	return m[0]
+}
+
+// unitsEN are the English names of the units the catalogue writes in Vietnamese.
+// A unit not listed is the same in both languages (%, USD, ha).
+var unitsEN = map[string]string{
+	"tỷ đồng":      "VND bn",
+	"triệu USD":    "USD mn",
+	"dự án":        "projects",
+	"người":        "people",
+	"nhà máy":      "plants",
+	"cụm":          "clusters",
+	"%/năm":        "%/yr",
+	"lao động":     "workers",
+	"doanh nghiệp": "enterprises",
+}
+
+// unitIn is a unit in the reader's language.
+func unitIn(unit, lg string) string {
+	if lg == "en" {
+		if en, ok := unitsEN[unit]; ok {
+			return en
+		}
+	}
+	return unit
+}
+
+// inLang picks catalogue text in the reader's language: the English column in
+// English when there is one, else the Vietnamese original.
+func inLang(vi, en, lg string) string {
+	if lg == "en" && en != "" {
+		return en
+	}
+	return vi
+}
+
+// SwitchLangHref is the same page in the other language, filters kept. Built whole:
+// a query string spliced into an href after "?" is escaped into a single value.
+func (p pageData) SwitchLangHref() string {
+	other := "en"
+	if p.Lang == "en" {
+		other = "vi"
+	}
+	q := p.Query
+	if q != "" {
+		q += "&"
+	}
+	return p.Path + "?" + q + "lang=" + other
 }

@@ -3,7 +3,12 @@ package dashboard
 // pageMessages: the dashboard pages' text, kept apart from i18n.go so the teams
 // working on accounts and uploads can add their keys without touching these.
 var pageMessages = map[string][2]string{
-	"nav.briefing": {"Bản tin", "Briefing"},
+	"nav.briefing":  {"Bản tin", "Briefing"},
+	"briefing.page": {"Trang", "Page"},
+
+	// The report outline's sections (indicators.outline_section), for breadcrumbs.
+	"outline.I.1":     {"Mục I — Kết quả thực hiện các chỉ tiêu", "Part I — Indicator results"},
+	"outline.context": {"Chỉ tiêu bối cảnh", "Context indicators"},
 
 	"common.dataversion":  {"Phiên bản dữ liệu", "Data version"},
 	"common.dated":        {"ngày", "dated"},

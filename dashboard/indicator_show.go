@@ -104,7 +104,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	m.Notes = append(m.Notes, seriesNotes(all, lg)...) // the merger note is also on the chart, for its exports
 	for _, sc := range cat.Scopes {
 		if len(grouped[sc.Code]) > 0 && sc.Note != "" && (sc.Code == scopeOld || sc.Code == scopeNew) {
-			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+sc.Note)
+			m.Notes = append(m.Notes, scopeLabel(sc.Code)+": "+inLang(sc.Note, sc.NoteEN, lg))
 		}
 	}
 	var bands []band
@@ -124,14 +124,14 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 				evalYear = plan.PickYear(p, 0, today)
 			}
 		}
-		bands = append(bands, targetBand(t))
+		bands = append(bands, targetBand(t, lg))
 		ev, _ := evalTarget(t, it, grouped, evalYear, cat, lg)
 		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),
 			txt(ev.Period), txt(ev.Kind), txt(ev.Text), txt(ev.Compared),
 			{Text: ev.Verdict, Class: ev.Class, Title: strings.Trim(ev.Missing+"; "+ev.Reference, "; ")}, txt(t.Source)})
 	}
 	src := sourcesOf(all)
-	main, err := lineChart("ind-series", m.Name, it.Unit, lines, bands, false)
+	main, err := lineChart("ind-series", m.Name, unitIn(it.Unit, lg), lines, bands, false)
 	if err != nil {
 		return nil, err
 	}
@@ -147,8 +147,8 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		}
 	}
 	if len(byZone) > 0 {
-		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), it.Unit, byZone, zoneName, lg)
-		cfg, err := barChart("ind-zones", tbl.Title, it.Unit, items)
+		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), unitIn(it.Unit, lg), byZone, zoneName, lg)
+		cfg, err := barChart("ind-zones", tbl.Title, unitIn(it.Unit, lg), items)
 		if err != nil {
 			return nil, err
 		}
@@ -165,8 +165,8 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		}
 	}
 	if len(byAgency) > 1 {
-		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), it.Unit, byAgency, agencyName, lg)
-		cfg, err := barChart("ind-agencies", tbl.Title, it.Unit, items)
+		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), unitIn(it.Unit, lg), byAgency, agencyName, lg)
+		cfg, err := barChart("ind-agencies", tbl.Title, unitIn(it.Unit, lg), items)
 		if err != nil {
 			return nil, err
 		}
@@ -176,7 +176,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		m.Tables = append(m.Tables, tbl)
 	}
 	// Every figure, newest year first, with its revisions.
-	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: it.Unit,
+	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: unitIn(it.Unit, lg),
 		Headers: headers(lg, "common.year", "col.scope", "col.agency", "common.value", "common.unit", "col.figstatus",
 			"common.source", "common.note", "col.versions", "col.uploaded")}
 	sort.SliceStable(figs, func(i, j int) bool {
@@ -199,8 +199,8 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	}
 	for _, fg := range figs {
 		m.Figures.Rows = append(m.Figures.Rows, []cell{txt(itoa(int(fg.Year))), txt(scopeLabel(fg.Scope)), {Text: fg.Agency, Title: agencyName[fg.Agency]},
-			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)),
-			txt(fg.Source), txt(fg.Note), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
+			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)),
+			txt(fg.Source), txt(inLang(fg.Note, fg.NoteEN, lg)), txt(itoa(int(fg.Versions))), txt(fg.UploadedAt.In(vietnam).Format("02/01/2006"))})
 		if fg.Versions > 1 {
 			for i, v := range history[fg.FigureKey] {
 				wd := ""
@@ -208,7 +208,7 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 					wd = translate(lg, "common.yes")
 				}
 				hist.Rows = append(hist.Rows, []cell{txt(itoa(int(v.Year))), txt(scopeLabel(v.Scope)), txt(v.Agency), txt(itoa(i + 1)),
-					{Text: formatVN(v.Value), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(v.Note),
+					{Text: formatNum(v.Value, lg), Num: f64(v.Value)}, txt(translate(lg, "fstatus."+v.Status)), txt(v.Source), txt(inLang(v.Note, v.NoteEN, lg)),
 					txt(v.UploadedAt.In(vietnam).Format("02/01/2006 15:04")), txt(v.UploadedBy), txt(wd)})
 			}
 		}
@@ -243,8 +243,8 @@ func breakdown(id, title, unit string, latest map[string]queries.CurrentFigure, 
 		}
 		label := name + " (" + itoa(int(r.f.Year)) + ")"
 		items = append(items, barItem{Label: label, Value: r.v})
-		tbl.Rows = append(tbl.Rows, []cell{txt(itoa(i + 1)), txt(name), txt(itoa(int(r.f.Year))), {Text: formatVN(r.f.Value), Num: f64(r.f.Value)},
-			txt(r.f.Unit), txt(r.f.Source)})
+		tbl.Rows = append(tbl.Rows, []cell{txt(itoa(i + 1)), txt(name), txt(itoa(int(r.f.Year))), {Text: formatNum(r.f.Value, lg), Num: f64(r.f.Value)},
+			txt(unitIn(r.f.Unit, lg)), txt(r.f.Source)})
 	}
 	return items, tbl
 }

@@ -179,7 +179,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 			m.Groups[len(m.Groups)-1].Cards = append(m.Groups[len(m.Groups)-1].Cards, card)
 			m.Cards = append(m.Cards, card)
 			summary.Rows = append(summary.Rows, overviewRows(card, m.NoTargets, lg)...)
-			ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, it.Unit, card.drawn, cat, lg))
+			ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, unitIn(it.Unit, lg), card.drawn, cat, lg))
 		}
 	}
 	if !m.NoTargets {
@@ -201,7 +201,7 @@ func groupClass(targeted bool) string {
 // overviewCard builds one card: its verdicts, its latest figure and its chart.
 func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicator, ts []queries.Target,
 	scopes map[string][]queries.CurrentFigure, f filters, year int, lg string) (overviewCard, error) {
-	card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: it.Unit, Href: "/indicators/" + it.Code + "?" + f.query(),
+	card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: unitIn(it.Unit, lg), Href: "/indicators/" + it.Code + "?" + f.query(),
 		Section: outlineSection(it)}
 	sr := plan.MainSeries(scopes, year)
 	var bands []band
@@ -211,12 +211,12 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 			sr = v.Series
 		}
 		card.Evals = append(card.Evals, ev)
-		bands = append(bands, targetBand(t))
+		bands = append(bands, targetBand(t, lg))
 	}
 	card.ScopeName = cat.scopeName(sr.Scope, lg)
 	card.Latest = sr.UpTo(year)
 	if card.Latest != nil {
-		card.LatestText = formatVN(card.Latest.Value)
+		card.LatestText = formatNum(card.Latest.Value, lg)
 		card.FigStatus = translate(lg, "fstatus."+card.Latest.Status)
 	}
 	drawn := []plan.Series{sr}
@@ -229,7 +229,7 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 	card.Notes = seriesNotes(drawn, lg)
 	card.lines, card.drawn = linesOf(drawn, cat, lg), drawn
 	card.note = mergerNote(drawn, lg)
-	cfg, err := lineChart("chart-"+it.Code, card.Name, it.Unit, card.lines, bands, true)
+	cfg, err := lineChart("chart-"+it.Code, card.Name, unitIn(it.Unit, lg), card.lines, bands, true)
 	if err != nil {
 		return card, err
 	}
@@ -244,13 +244,13 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]queries.CurrentFigure, year int, cat *catalog, lg string) (targetEval, plan.Verdict) {
 	v := plan.Judge(toAttain(t, it), t.Scope, scopes, year)
 	r := v.Result
-	ev := targetEval{Target: t, Text: targetText(t), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
+	ev := targetEval{Target: t, Text: targetText(t, lg), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
 		Verdict: verdictText(r, lg), Class: string(r.Status)}
 	if r.Attainment != nil {
-		ev.Attain = num(*r.Attainment, 1) + " %"
+		ev.Attain = num(*r.Attainment, 1, lg) + " %"
 	}
 	if r.Value != nil {
-		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2)
+		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2, lg)
 	}
 	var missing []string
 	if len(r.Missing) > 0 {
@@ -263,7 +263,7 @@ func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]quer
 	if len(v.Reference) > 0 {
 		var refs []string
 		for _, fg := range v.Reference {
-			refs = append(refs, itoa(int(fg.Year))+" "+cat.scopeName(fg.Scope, lg)+": "+formatVN(fg.Value)+" "+fg.Unit)
+			refs = append(refs, itoa(int(fg.Year))+" "+cat.scopeName(fg.Scope, lg)+": "+formatNum(fg.Value, lg)+" "+unitIn(fg.Unit, lg))
 		}
 		ev.Reference = translate(lg, "eval.reference") + ": " + strings.Join(refs, "; ")
 	}
@@ -341,8 +341,8 @@ func seriesTable(id, title, unit string, ss []plan.Series, cat *catalog, lg stri
 		Headers: headers(lg, "common.year", "common.value", "common.unit", "col.figstatus", "col.scope", "col.agency", "common.source", "common.note")}
 	for _, sr := range ss {
 		for _, p := range sr.Figures {
-			t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatVN(p.Value), Num: f64(p.Value)}, txt(p.Unit),
-				txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(p.Note)})
+			t.Rows = append(t.Rows, []cell{txt(itoa(int(p.Year))), {Text: formatNum(p.Value, lg), Num: f64(p.Value)}, txt(unitIn(p.Unit, lg)),
+				txt(translate(lg, "fstatus."+p.Status)), txt(cat.scopeName(p.Scope, lg)), txt(p.Agency), txt(p.Source), txt(inLang(p.Note, p.NoteEN, lg))})
 		}
 	}
 	return t

@@ -84,7 +84,7 @@ func TestPages(t *testing.T) {
 			t.Error("a chart's CSV holds the whole page")
 		}
 		z := fetch(t, base+"/export/indicator.csv?code=investment_valid_projects")
-		mustContain(t, "indicator csv", z.Body, `'=HYPERLINK`, ",-3,")
+		mustContain(t, "indicator csv", z.Body, `'=HYPERLINK`, ";-3;")
 		if strings.Contains(z.Body, `,=HYPERLINK`) || strings.Contains(z.Body, `"=HYPERLINK`) {
 			t.Error("formula not neutralised in CSV")
 		}

@@ -115,8 +115,8 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
 				Eval: ev, Proj: plan.Project(toAttain(t, it), sr.Points(), evalYear)}
 			row.Method = translate(lg, "method."+row.Proj.Method)
-			row.Projected = numPtr(row.Proj.Projected, 2)
-			row.Required = numPtr(row.Proj.Required, 2)
+			row.Projected = numPtr(row.Proj.Projected, 2, lg)
+			row.Required = numPtr(row.Proj.Required, 2, lg)
 			if row.Proj.Required != nil && t.Kind == queries.TargetLevelAtEnd {
 				row.Required += " " + translate(lg, "projection.peryear")
 			}
@@ -130,14 +130,14 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 				path.Name = translate(lg, "projection.path")
 				ls = append(ls, path)
 			}
-			cfg, err := lineChart(id, row.Name+" — "+p.Code, it.Unit, ls, []band{targetBand(t)}, false)
+			cfg, err := lineChart(id, row.Name+" — "+p.Code, unitIn(it.Unit, lg), ls, []band{targetBand(t, lg)}, false)
 			if err != nil {
 				return nil, err
 			}
 			cfg.Source = sourcesOf(drawn) + "; " + translate(lg, "common.target") + ": " + t.Source
 			cfg.Note = mergerNote(drawn, lg)
 			row.Chart = m.addChart(cfg)
-			m.Tables = append(m.Tables, seriesTable(id, cfg.Title, it.Unit, drawn, cat, lg))
+			m.Tables = append(m.Tables, seriesTable(id, cfg.Title, unitIn(it.Unit, lg), drawn, cat, lg))
 			g.Rows = append(g.Rows, row)
 			tbl.Rows = append(tbl.Rows, []cell{txt(p.Code), {Text: row.Name, Href: "/indicators/" + it.Code}, txt(row.Eval.Text),
 				txt(row.Eval.Period), txt(row.Eval.Kind), txt(itoa(row.Proj.Observed)), txt(row.Eval.Compared), txt(row.Method),

@@ -95,7 +95,7 @@ func (s *server) buildProjects(ctx context.Context, f filters, lg string) (*proj
 		cap := "—"
 		var capNum *float64
 		if p.CapitalVNDbn != nil {
-			cap, capNum = formatVN(*p.CapitalVNDbn), f64(*p.CapitalVNDbn)
+			cap, capNum = formatNum(*p.CapitalVNDbn, lg), f64(*p.CapitalVNDbn)
 			items = append(items, barItem{Label: p.NameVI, Value: *capNum, Colour: projectColour(p.Status)})
 			total += *capNum
 		}
@@ -104,11 +104,11 @@ func (s *server) buildProjects(ctx context.Context, f filters, lg string) (*proj
 			zn = p.Zone
 		}
 		m.List.Rows = append(m.List.Rows, []cell{txt(p.Code), txt(p.NameVI), txt(zn), txt(p.Investor), {Text: cap, Num: capNum},
-			txt(p.Capacity), txt(p.Milestones), {Text: translate(lg, "pstatus."+p.Status), Class: "p-" + p.Status}, txt(p.Source)})
+			txt(inLang(p.Capacity, p.CapacityEN, lg)), txt(inLang(p.Milestones, p.MilestonesEN, lg)), {Text: translate(lg, "pstatus."+p.Status), Class: "p-" + p.Status}, txt(p.Source)})
 	}
-	m.Total = num(total, 1)
+	m.Total = num(total, 1, lg)
 	if len(items) > 0 {
-		cfg, err := barChart("projects-capital", translate(lg, "projects.chart"), "tỷ đồng", items)
+		cfg, err := barChart("projects-capital", translate(lg, "projects.chart"), unitIn("tỷ đồng", lg), items)
 		if err != nil {
 			return nil, err
 		}

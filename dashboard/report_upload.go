@@ -137,8 +137,8 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	ok := "draft"
 	if submit {
 		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
-			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer, UploadID: up.ID,
-			Note: "báo cáo viết từ tệp Word", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
+			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
+			Note: "báo cáo viết từ tệp Word (upload " + up.ID + ")", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
 			return err
 		}
 		ok = "submitted"

@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 )
 
-var hrefAttr = regexp.MustCompile(`href="([^"]*)"`)
+var anyHrefAttr = regexp.MustCompile(`href="([^"]*)"`)
 
 // TestLanguageLinkStaysOnSite: a path such as //evil.example/x reaches the 404 page;
 // its language link (and every other link) must still point at this site.
@@ -28,7 +28,7 @@ func TestLanguageLinkStaysOnSite(t *testing.T) {
 	} {
 		head, body := rawDo(t, addr, "GET", target, nil, "")
 		checkRawHead(t, target, head)
-		for _, m := range hrefAttr.FindAllStringSubmatch(body, -1) {
+		for _, m := range anyHrefAttr.FindAllStringSubmatch(body, -1) {
 			if h := m[1]; h != "data:," && !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "//") || strings.HasPrefix(h, `/\`) {
 				t.Errorf("GET %s: link %q leaves the site", target, h)
 			}

@@ -25,9 +25,9 @@ func seriesNotes(ss []plan.Series, lg string) []string {
 	}
 	for _, s := range ss {
 		for _, f := range s.Figures {
-			n := strings.ToLower(f.Note)
+			n := strings.ToLower(f.Note + " " + f.NoteEN) // the English note says it when the Vietnamese words differ
 			if strings.Contains(n, "price basis") || strings.Contains(n, "gốc giá") || strings.Contains(n, "cơ sở giá") {
-				out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+f.Note)
+				out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+inLang(f.Note, f.NoteEN, lg))
 			}
 		}
 	}

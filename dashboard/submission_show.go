@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
@@ -25,7 +26,7 @@ type submissionModel struct {
 func (s *server) submissionShow(c *fiber.Ctx) error {
 	lg := lang(c)
 	f := readFilters(c)
-	f.Agency = c.Params("agency")
+	f.Agency = strings.Clone(c.Params("agency")) // kept in the cached page: copy
 	y, err := strconv.Atoi(c.Params("year"))
 	if err != nil || y < 1990 || y > 2100 {
 		return badRequest("Năm không hợp lệ.", "Invalid year.")
@@ -91,9 +92,19 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 	}
 	m.Figures = table{ID: "submission-figures", Title: translate(lg, "submission.figures"),
 		Headers: headers(lg, "col.indicator", "col.scope", "common.value", "common.unit", "col.figstatus", "common.source", "common.note", "col.versions")}
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, fg := range figs {
-		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: fg.Indicator, Href: "/indicators/" + fg.Indicator}, txt(fg.Scope),
-			{Text: formatVN(fg.Value), Num: f64(fg.Value)}, txt(fg.Unit), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(fg.Note),
+		// Names first; the code rides along as secondary text.
+		ind := fg.Indicator
+		if it, ok := cat.ind[fg.Indicator]; ok {
+			ind = indName(it, lg)
+		}
+		m.Figures.Rows = append(m.Figures.Rows, []cell{{Text: ind, Href: "/indicators/" + fg.Indicator, Title: fg.Indicator},
+			{Text: cat.scopeName(fg.Scope, lg), Title: fg.Scope},
+			{Text: formatNum(fg.Value, lg), Num: f64(fg.Value)}, txt(unitIn(fg.Unit, lg)), txt(translate(lg, "fstatus."+fg.Status)), txt(fg.Source), txt(inLang(fg.Note, fg.NoteEN, lg)),
 			txt(strconv.Itoa(int(fg.Versions)))})
 	}
 	m.Tables = []table{m.History, m.Figures}

@@ -24,8 +24,8 @@ func toAttain(t queries.Target, it queries.Indicator) plan.Target {
 }
 
 // targetText writes a target as plans write it: "69–70 %", "≥ 7,5 %/năm", "> 8,5 %/năm".
-func targetText(t queries.Target) string {
-	unit := t.Unit
+func targetText(t queries.Target, lg string) string {
+	unit := unitIn(t.Unit, lg)
 	sp := " "
 	if unit == "" {
 		sp = ""
@@ -40,22 +40,22 @@ func targetText(t queries.Target) string {
 	switch t.Comparator {
 	case queries.CompBetween:
 		if t.ValueMin != nil && t.ValueMax != nil {
-			return formatVN(*t.ValueMin) + "–" + formatVN(*t.ValueMax) + sp + unit
+			return formatNum(*t.ValueMin, lg) + "–" + formatNum(*t.ValueMax, lg) + sp + unit
 		}
 	case queries.CompAtLeast:
-		return "≥ " + formatVN(*one) + sp + unit
+		return "≥ " + formatNum(*one, lg) + sp + unit
 	case queries.CompGreaterThan:
-		return "> " + formatVN(*one) + sp + unit
+		return "> " + formatNum(*one, lg) + sp + unit
 	case queries.CompAtMost, queries.CompLessThan:
 		if t.ValueMax != nil {
 			one = t.ValueMax
 		}
 		if t.Comparator == queries.CompAtMost {
-			return "≤ " + formatVN(*one) + sp + unit
+			return "≤ " + formatNum(*one, lg) + sp + unit
 		}
-		return "< " + formatVN(*one) + sp + unit
+		return "< " + formatNum(*one, lg) + sp + unit
 	}
-	return formatVN(*one) + sp + unit
+	return formatNum(*one, lg) + sp + unit
 }
 
 // periodText: "2021–2025" or "2025".
@@ -82,18 +82,17 @@ func verdictText(r plan.Result, lg string) string {
 	return s
 }
 
-// num formats a computed number the Vietnamese way with at most `places` decimals.
-func num(v float64, places int32) string {
-	d := decimal.NewFromFloat(v).Round(places)
-	return formatVN(d)
+// num formats a computed number the reader's way with at most `places` decimals.
+func num(v float64, places int32, lg string) string {
+	return formatNum(decimal.NewFromFloat(v).Round(places), lg)
 }
 
 // numPtr is num for an optional value; "—" when absent.
-func numPtr(v *float64, places int32) string {
+func numPtr(v *float64, places int32, lg string) string {
 	if v == nil {
 		return "—"
 	}
-	return num(*v, places)
+	return num(*v, places, lg)
 }
 
 func f64(d decimal.Decimal) *float64 {

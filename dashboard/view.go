@@ -50,6 +50,7 @@ type meta struct {
 	Synthetic bool
 	Filters   filters
 	Described string
+	Lang      string // the page language; export links carry it
 }
 
 // view is what every dashboard page holds besides its own fields.
@@ -91,7 +92,7 @@ func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, erro
 		return meta{}, err
 	}
 	v, syn := st.version, st.synthetic
-	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg),
+	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg), Lang: lg,
 		Generated: s.localNow().Format("02/01/2006 15:04")}
 	if v > 0 {
 		m.AsOf = time.Unix(0, int64(v)).In(vietnam).Format("02/01/2006 15:04")

@@ -134,7 +134,7 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 	}
 	hs := headers(lg, "col.rank", "col.code", "col.name", "col.zonetype", "col.parent", "col.location", "col.area", "common.status")
 	for _, it := range m.Metrics {
-		hs = append(hs, indName(it, lg)+" ("+it.Unit+")")
+		hs = append(hs, indName(it, lg)+" ("+unitIn(it.Unit, lg)+")")
 	}
 	m.List = table{ID: "zones", Title: translate(lg, "zones.list") + " — " + translate(lg, "zones.rankedby") + " " + indName(m.Metric, lg), Headers: hs}
 	var ranking, areas []barItem
@@ -142,14 +142,14 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 		area := "—"
 		var areaNum *float64
 		if z.AreaHa != nil {
-			area, areaNum = formatVN(*z.AreaHa), f64(*z.AreaHa)
+			area, areaNum = formatNum(*z.AreaHa, lg), f64(*z.AreaHa)
 			areas = append(areas, barItem{Label: z.NameVI, Value: *areaNum})
 		}
 		row := []cell{txt(itoa(i + 1)), txt(z.Code), {Text: z.NameVI, Title: z.Source}, txt(translate(lg, "zonetype."+z.Type)),
 			txt(parentName[z.Parent]), txt(z.Location), {Text: area, Num: areaNum}, txt(translate(lg, "zonestatus."+z.Status))}
 		for _, it := range m.Metrics {
 			if fg := latest(it.Code, z.Code); fg != nil {
-				row = append(row, cell{Text: formatVN(fg.Value) + " (" + itoa(int(fg.Year)) + ")", Num: f64(fg.Value), Title: fg.Source})
+				row = append(row, cell{Text: formatNum(fg.Value, lg) + " (" + itoa(int(fg.Year)) + ")", Num: f64(fg.Value), Title: fg.Source})
 			} else {
 				row = append(row, txt("—"))
 			}
@@ -160,7 +160,7 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 		}
 	}
 	if len(ranking) > 0 {
-		cfg, err := barChart("zones-ranking", translate(lg, "zones.rankedby")+" "+indName(m.Metric, lg), m.Metric.Unit, ranking)
+		cfg, err := barChart("zones-ranking", translate(lg, "zones.rankedby")+" "+indName(m.Metric, lg), unitIn(m.Metric.Unit, lg), ranking)
 		if err != nil {
 			return nil, err
 		}
@@ -195,7 +195,7 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 	sort.Ints(ys)
 	bh := headers(lg, "common.year")
 	for _, it := range m.Metrics {
-		bh = append(bh, indName(it, lg)+" ("+it.Unit+")")
+		bh = append(bh, indName(it, lg)+" ("+unitIn(it.Unit, lg)+")")
 	}
 	m.BQL = table{ID: "zones-bql", Title: cat.scopeName(scopeBQL, lg), Headers: bh}
 	for _, y := range ys {
@@ -205,7 +205,7 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 			c := txt("—")
 			for _, p := range sr.Figures {
 				if int(p.Year) == y {
-					c = cell{Text: formatVN(p.Value), Num: f64(p.Value), Title: p.Source}
+					c = cell{Text: formatNum(p.Value, lg), Num: f64(p.Value), Title: p.Source}
 				}
 			}
 			row = append(row, c)
@@ -213,7 +213,7 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 		m.BQL.Rows = append(m.BQL.Rows, row)
 	}
 	if sr := plan.OneScope(scopeBQL, grouped[m.Metric.Code][scopeBQL]); len(sr.Figures) > 0 {
-		cfg, err := lineChart("zones-bql-trend", indName(m.Metric, lg)+" — "+cat.scopeName(scopeBQL, lg), m.Metric.Unit,
+		cfg, err := lineChart("zones-bql-trend", indName(m.Metric, lg)+" — "+cat.scopeName(scopeBQL, lg), unitIn(m.Metric.Unit, lg),
 			[]lineSeries{valuesOf(indName(m.Metric, lg), sr)}, nil, false)
 		if err != nil {
 			return nil, err

@@ -16,6 +16,8 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+# CSV exports are checked by converting them in LibreOffice Calc with Vietnamese settings.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -43,15 +43,15 @@ func (s *Store) Indicators(ctx context.Context) ([]Indicator, error) {
 func (s *Store) SaveScopes(ctx context.Context, items []Scope) error {
 	v := NewVersion()
 	return s.insertRows(ctx, `INSERT INTO scopes (code, name_vi, name_en, kind, valid_from, valid_to,
-		successor, note, version, deleted)`, len(items), func(i int) []any {
+		successor, note, note_en, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
-		return []any{it.Code, it.NameVI, it.NameEN, it.Kind, it.ValidFrom, it.ValidTo, it.Successor, it.Note, v, uint8(0)}
+		return []any{it.Code, it.NameVI, it.NameEN, it.Kind, it.ValidFrom, it.ValidTo, it.Successor, it.Note, it.NoteEN, v, uint8(0)}
 	})
 }
 
 // Scopes lists the non-zone scopes.
 func (s *Store) Scopes(ctx context.Context) ([]Scope, error) {
-	rows, err := s.conn.Query(ctx, `SELECT code, name_vi, name_en, kind, valid_from, valid_to, successor, note
+	rows, err := s.conn.Query(ctx, `SELECT code, name_vi, name_en, kind, valid_from, valid_to, successor, note, note_en
 		FROM scopes FINAL WHERE deleted = 0 ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("list scopes: %w", err)
@@ -60,7 +60,7 @@ func (s *Store) Scopes(ctx context.Context) ([]Scope, error) {
 	var out []Scope
 	for rows.Next() {
 		var it Scope
-		if err := rows.Scan(&it.Code, &it.NameVI, &it.NameEN, &it.Kind, &it.ValidFrom, &it.ValidTo, &it.Successor, &it.Note); err != nil {
+		if err := rows.Scan(&it.Code, &it.NameVI, &it.NameEN, &it.Kind, &it.ValidFrom, &it.ValidTo, &it.Successor, &it.Note, &it.NoteEN); err != nil {
 			return nil, err
 		}
 		out = append(out, it)
@@ -133,17 +133,17 @@ func (s *Store) Agencies(ctx context.Context) ([]Agency, error) {
 func (s *Store) SaveProjects(ctx context.Context, items []Project) error {
 	v := NewVersion()
 	return s.insertRows(ctx, `INSERT INTO projects (code, name_vi, zone, investor, capital_vnd_bn, capacity,
-		milestones, status, source, version, deleted)`, len(items), func(i int) []any {
+		milestones, status, source, capacity_en, milestones_en, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
 		return []any{it.Code, it.NameVI, it.Zone, it.Investor, it.CapitalVNDbn, it.Capacity, it.Milestones,
-			it.Status, it.Source, v, uint8(0)}
+			it.Status, it.Source, it.CapacityEN, it.MilestonesEN, v, uint8(0)}
 	})
 }
 
 // Projects lists the key projects.
 func (s *Store) Projects(ctx context.Context) ([]Project, error) {
 	rows, err := s.conn.Query(ctx, `SELECT code, name_vi, zone, investor, capital_vnd_bn, capacity, milestones,
-		status, source FROM projects FINAL WHERE deleted = 0 ORDER BY code`)
+		status, source, capacity_en, milestones_en FROM projects FINAL WHERE deleted = 0 ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("list projects: %w", err)
 	}
@@ -152,7 +152,7 @@ func (s *Store) Projects(ctx context.Context) ([]Project, error) {
 	for rows.Next() {
 		var it Project
 		if err := rows.Scan(&it.Code, &it.NameVI, &it.Zone, &it.Investor, &it.CapitalVNDbn, &it.Capacity,
-			&it.Milestones, &it.Status, &it.Source); err != nil {
+			&it.Milestones, &it.Status, &it.Source, &it.CapacityEN, &it.MilestonesEN); err != nil {
 			return nil, err
 		}
 		out = append(out, it)

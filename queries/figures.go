@@ -18,10 +18,12 @@ const figureColumns = `indicator, scope, agency, year, value, unit, status, sour
 // File uploads go through ingest, which writes its own marker after the report.
 // Callers set Version (NewVersion) so that a whole upload shares one version.
 func (s *Store) InsertFigures(ctx context.Context, figs []Figure) error {
-	err := s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+")", len(figs), func(i int) []any {
+	// note_en last: only the published dataset has English notes; uploads stream
+	// figureColumns and leave it empty.
+	err := s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+", note_en)", len(figs), func(i int) []any {
 		f := figs[i]
 		return []any{f.Indicator, f.Scope, f.Agency, f.Year, f.Value, f.Unit, f.Status, f.Source, f.Note,
-			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic)}
+			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic), f.NoteEN}
 	})
 	if err != nil || len(figs) == 0 {
 		return err
@@ -119,7 +121,7 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 		argMax(value, version), argMax(unit, version), argMax(toString(status), version),
 		argMax(source, version), argMax(note, version), argMax(upload_id, version),
 		argMax(uploaded_by, version), argMax(uploaded_at, version), max(version),
-		argMax(synthetic, version), count()
+		argMax(synthetic, version), count(), argMax(note_en, version)
 		FROM figures ` + where + `
 		GROUP BY indicator, scope, agency, year
 		HAVING argMax(withdrawn, version) = 0
@@ -134,7 +136,7 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 		var c CurrentFigure
 		var syn uint8
 		if err := rows.Scan(&c.Indicator, &c.Scope, &c.Agency, &c.Year, &c.Value, &c.Unit, &c.Status,
-			&c.Source, &c.Note, &c.UploadID, &c.UploadedBy, &c.UploadedAt, &c.Version, &syn, &c.Versions); err != nil {
+			&c.Source, &c.Note, &c.UploadID, &c.UploadedBy, &c.UploadedAt, &c.Version, &syn, &c.Versions, &c.NoteEN); err != nil {
 			return nil, err
 		}
 		c.Synthetic = syn == 1
@@ -147,7 +149,7 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 // withdrawals included.
 func (s *Store) FigureHistory(ctx context.Context, key FigureKey) ([]Figure, error) {
 	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
-		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
+		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic, note_en
 		FROM figures PREWHERE indicator = ? AND scope = ? AND agency = ? AND year = ? WHERE `+committed+`
 		ORDER BY version`, key.Indicator, key.Scope, key.Agency, key.Year)
 	if err != nil {
@@ -164,7 +166,7 @@ func scanVersions(rows driver.Rows) ([]Figure, error) {
 		var f Figure
 		var wd, syn uint8
 		if err := rows.Scan(&f.Indicator, &f.Scope, &f.Agency, &f.Year, &f.Value, &f.Unit, &f.Status,
-			&f.Source, &f.Note, &f.UploadID, &f.UploadedBy, &f.UploadedAt, &f.Version, &wd, &syn); err != nil {
+			&f.Source, &f.Note, &f.UploadID, &f.UploadedBy, &f.UploadedAt, &f.Version, &wd, &syn, &f.NoteEN); err != nil {
 			return nil, err
 		}
 		f.Withdrawn, f.Synthetic = wd == 1, syn == 1
@@ -178,9 +180,9 @@ func scanVersions(rows driver.Rows) ([]Figure, error) {
 // included: one read for a whole indicator page instead of one per figure.
 func (s *Store) IndicatorHistory(ctx context.Context, indicator string) (map[FigureKey][]Figure, error) {
 	rows, err := s.conn.Query(ctx, `SELECT indicator, scope, agency, year, value, unit, toString(status),
-		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic
-		FROM figures WHERE indicator = ? AND (scope, agency, year) IN (
-			SELECT scope, agency, year FROM figures WHERE indicator = ?
+		source, note, upload_id, uploaded_by, uploaded_at, version, withdrawn, synthetic, note_en
+		FROM figures PREWHERE indicator = ? WHERE `+committed+` AND (scope, agency, year) IN (
+			SELECT scope, agency, year FROM figures PREWHERE indicator = ? WHERE `+committed+`
 			GROUP BY scope, agency, year HAVING count() > 1)
 		ORDER BY scope, agency, year, version`, indicator, indicator)
 	if err != nil {

@@ -8,16 +8,16 @@ import (
 // SavePlans writes new versions of the given plans.
 func (s *Store) SavePlans(ctx context.Context, items []Plan) error {
 	v := NewVersion()
-	return s.insertRows(ctx, `INSERT INTO plans (code, name_vi, name_en, document, period_start, period_end,
+	return s.insertRows(ctx, `INSERT INTO plans (code, name_vi, name_en, document, document_en, period_start, period_end,
 		version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
-		return []any{it.Code, it.NameVI, it.NameEN, it.Document, it.PeriodStart, it.PeriodEnd, v, uint8(0)}
+		return []any{it.Code, it.NameVI, it.NameEN, it.Document, it.DocumentEN, it.PeriodStart, it.PeriodEnd, v, uint8(0)}
 	})
 }
 
 // Plans lists the plans, newest period first.
 func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
-	rows, err := s.conn.Query(ctx, `SELECT code, name_vi, name_en, document, period_start, period_end
+	rows, err := s.conn.Query(ctx, `SELECT code, name_vi, name_en, document, period_start, period_end, document_en
 		FROM plans FINAL WHERE deleted = 0 ORDER BY period_end DESC, period_start DESC, code`)
 	if err != nil {
 		return nil, fmt.Errorf("list plans: %w", err)
@@ -26,7 +26,7 @@ func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
 	var out []Plan
 	for rows.Next() {
 		var it Plan
-		if err := rows.Scan(&it.Code, &it.NameVI, &it.NameEN, &it.Document, &it.PeriodStart, &it.PeriodEnd); err != nil {
+		if err := rows.Scan(&it.Code, &it.NameVI, &it.NameEN, &it.Document, &it.PeriodStart, &it.PeriodEnd, &it.DocumentEN); err != nil {
 			return nil, err
 		}
 		out = append(out, it)

@@ -3,19 +3,32 @@ package queries
 import (
 	"context"
 	"fmt"
+
+	"github.com/google/uuid"
 )
 
 // InsertSubmission records a report or a nil report for an agency and year. A nil
-// report is visible at once; a report only once its upload is committed.
+// report is visible at once; a report only once its upload is committed (a direct
+// report, with no upload of figures behind it, commits itself).
 func (s *Store) InsertSubmission(ctx context.Context, sub Submission) error {
 	if sub.Version == 0 {
 		sub.Version = NewVersion()
 	}
-	return s.insertRows(ctx, `INSERT INTO submissions (agency, year, status, letter_no, letter_date, signer, note,
+	if sub.UploadID == "" {
+		sub.UploadID = uuid.NewString()
+	}
+	if err := s.insertRows(ctx, `INSERT INTO submissions (agency, year, status, letter_no, letter_date, signer, note,
 		upload_id, submitted_by, submitted_at, version, withdrawn)`, 1, func(int) []any {
 		return []any{sub.Agency, sub.Year, sub.Status, sub.LetterNo, sub.LetterDate, sub.Signer, sub.Note,
 			sub.UploadID, sub.SubmittedBy, sub.SubmittedAt.UTC(), sub.Version, boolByte(sub.Withdrawn)}
-	})
+	}); err != nil {
+		return err
+	}
+	if sub.Status == SubmissionNil {
+		return nil // a nil report is one row: its own commit (committedSubmission)
+	}
+	// A direct report (the written-report form) is committed like a direct figure write.
+	return s.commitDirect(ctx, []string{sub.UploadID}, sub.SubmittedBy)
 }
 
 // SubmissionState is the current submission of an agency for a year, with its history size.

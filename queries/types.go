@@ -30,6 +30,7 @@ type Scope struct {
 	ValidTo   *time.Time
 	Successor string
 	Note      string
+	NoteEN    string // English note; empty: only the Vietnamese one exists
 }
 
 // Zone is the Dung Quất Economic Zone, an industrial park or an industrial cluster.
@@ -77,6 +78,8 @@ type Project struct {
 	CapitalVNDbn *decimal.Decimal
 	Capacity     string
 	Milestones   string
+	CapacityEN   string // English capacity and milestones (published dataset)
+	MilestonesEN string
 	Status       string
 	Source       string
 }
@@ -87,6 +90,7 @@ type Plan struct {
 	NameVI      string
 	NameEN      string
 	Document    string
+	DocumentEN  string // the document line in English, when it says more than the citation
 	PeriodStart uint16
 	PeriodEnd   uint16
 }
@@ -150,6 +154,7 @@ type Figure struct {
 	Status     string
 	Source     string
 	Note       string
+	NoteEN     string // English note (the published dataset has one); uploads leave it empty
 	UploadID   string
 	UploadedBy string
 	UploadedAt time.Time

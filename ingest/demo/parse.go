@@ -36,7 +36,7 @@ func Parse() (*Dataset, error) {
 	for _, r := range p.rows("scopes.csv") {
 		ds.Scopes = append(ds.Scopes, queries.Scope{Code: r["code"], NameVI: r["name_vi"], NameEN: r["name_en"],
 			Kind: r["kind"], ValidFrom: p.date(r["valid_from"]), ValidTo: p.date(r["valid_to"]),
-			Successor: r["successor"], Note: r["note"]})
+			Successor: r["successor"], Note: r["note"], NoteEN: r["note_en"]})
 	}
 	for _, r := range p.rows("zones.csv") {
 		ds.Zones = append(ds.Zones, queries.Zone{Code: r["code"], NameVI: r["name_vi"], Type: r["type"], Parent: r["parent"],
@@ -49,11 +49,12 @@ func Parse() (*Dataset, error) {
 	for _, r := range p.rows("projects.csv") {
 		ds.Projects = append(ds.Projects, queries.Project{Code: r["code"], NameVI: r["name_vi"], Zone: r["zone"],
 			Investor: r["investor"], CapitalVNDbn: p.optDec(r["capital_vnd_bn"]), Capacity: r["capacity"],
-			Milestones: r["milestones"], Status: r["status"], Source: r["source"]})
+			Milestones: r["milestones"], Status: r["status"], Source: r["source"],
+			CapacityEN: r["capacity_en"], MilestonesEN: r["milestones_en"]})
 	}
 	for _, r := range p.rows("plans.csv") {
 		ds.Plans = append(ds.Plans, queries.Plan{Code: r["code"], NameVI: r["name_vi"], NameEN: r["name_en"],
-			Document: r["document"], PeriodStart: p.year(r["period_start"]), PeriodEnd: p.year(r["period_end"])})
+			Document: r["document"], DocumentEN: r["document_en"], PeriodStart: p.year(r["period_start"]), PeriodEnd: p.year(r["period_end"])})
 	}
 	for _, r := range p.rows("targets.csv") {
 		ds.Targets = append(ds.Targets, queries.Target{Plan: r["plan"], Indicator: r["indicator"], Scope: r["scope"],
@@ -68,7 +69,8 @@ func Parse() (*Dataset, error) {
 	for _, r := range p.rows("figures.csv") {
 		ds.Figures = append(ds.Figures, queries.Figure{
 			FigureKey: queries.FigureKey{Indicator: r["indicator"], Scope: r["scope"], Agency: ReportingAgency(r["scope"]), Year: p.year(r["year"])},
-			Value:     p.dec(r["value"]), Unit: r["unit"], Status: r["status"], Source: r["source"], Note: r["note"]})
+			Value:     p.dec(r["value"]), Unit: r["unit"], Status: r["status"], Source: r["source"], Note: r["note"],
+			NoteEN: r["note_en"]})
 	}
 	for _, r := range p.rows("submissions.csv") {
 		ds.Submissions = append(ds.Submissions, queries.Submission{Agency: r["agency"], Year: p.year(r["year"]),
