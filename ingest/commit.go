@@ -14,9 +14,10 @@ import (
 
 // commit writes an accepted file under its claim, with one commit point:
 //  1. the upload record, as pending (the attempt is on record whatever happens next),
-//     and the file's bytes, archived while the figures are written;
-//  2. the figures, in one INSERT, and the reports per year, in another: both carry the
-//     upload id and stay invisible to every reader;
+//     and the file's bytes, archived in 1 MB parts while the figures are written;
+//  2. the figures, in one INSERT sent in blocks of 65,536 rows (memory stays bounded
+//     whatever the file's size), and the reports per year, in another: all carry the
+//     upload id and stay invisible to every reader, however many blocks were stored;
 //  3. the upload record again, as accepted: the commit marker, one single-row INSERT.
 //
 // A crash before 3 leaves nothing visible and a pending record (failed when the error
