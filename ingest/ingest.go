@@ -1,7 +1,8 @@
 // Package ingest turns analysts' uploads (the .xlsx template, CSV bulk files, JSON from
 // the API) into validated figures and writes them through queries: every error of a file
 // at once, located and in Vietnamese and English; nothing written from a file with an
-// error; one insert for the figures of a good file; every file archived.
+// error; the figures of a good file made visible at once by one commit marker; every
+// file archived.
 package ingest
 
 import (
@@ -98,7 +99,7 @@ func New(st *queries.Store, lim Limits) *Ingester {
 // Ingest reads, checks and (unless req.DryRun or the file has errors) writes one upload,
 // and archives it whatever its outcome. Problems of the file are in the report, with
 // Outcome "rejected"; the error is only for a failure of ClickHouse, after which nothing
-// of the file's figures is written (one insert) or all of it is.
+// of the file's figures is visible (no commit marker) or all of it is.
 func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error) {
 	sum := sha256.Sum256(req.Content)
 	rep := queries.IngestReport{UploadID: uuid.NewString(), FileName: req.FileName, Size: len(req.Content),

@@ -31,15 +31,17 @@ type FigureBlock struct {
 	Withdrawn []bool
 }
 
-// figureBlockRows is the length of a FigureBlock: large enough that appending a
-// column costs one call, small enough that the block is a few MB.
+// figureBlockRows is the length of a FigureBlock and of each block sent: large enough
+// that appending a column costs one call, small enough that the block is a few MB.
 const figureBlockRows = 1 << 16
 
 // InsertFigureBlocks is InsertFigures for large uploads (non-synthetic figures of one
 // upload), filled column by column: fill(b, from, to) writes figures from..to-1 into
 // b's slices (each of length to-from). The driver's columnar appends skip the
 // per-value reflection of row-wise appends, and the upload's shared values are
-// written once per run. Still one INSERT of one block: all rows or none.
+// written once per run. One INSERT, sent in blocks of figureBlockRows: ClickHouse may
+// store some blocks and not others when it fails midway, so the rows must be invisible
+// until a commit marker names their upload (ingest/commit.go).
 func (s *Store) InsertFigureBlocks(ctx context.Context, n int, up FigureUpload, fill func(b *FigureBlock, from, to int)) error {
 	if n == 0 {
 		return nil
@@ -84,6 +86,12 @@ func (s *Store) InsertFigureBlocks(ctx context.Context, n int, up FigureUpload, 
 			}
 		}
 		clear(run.Value) // let the decimals go before the next run
+		// Each run leaves as its own block: the driver's buffers stay one run long
+		// instead of growing to the whole upload (about 1.3 GB for a million rows).
+		if err := batch.Flush(); err != nil {
+			_ = batch.Abort()
+			return fmt.Errorf("send rows %d–%d: %w", from, to, err)
+		}
 	}
 	if err := batch.Send(); err != nil {
 		return fmt.Errorf("send batch: %w", err)

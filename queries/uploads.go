@@ -24,12 +24,7 @@ func (s *Store) InsertUpload(ctx context.Context, u Upload, content []byte) erro
 	if content == nil {
 		return nil
 	}
-	if err := s.insertRows(ctx, "INSERT INTO upload_files (id, content)", 1, func(int) []any {
-		return []any{u.ID, string(content)}
-	}); err != nil {
-		return fmt.Errorf("archive upload %s: %w", u.ID, err)
-	}
-	return nil
+	return s.ArchiveUploadContent(ctx, u.ID, content)
 }
 
 const uploadColumns = `id, file_name, size, sha256, agency, year, row_count, toString(outcome), report,
@@ -68,18 +63,6 @@ func (s *Store) UploadByID(ctx context.Context, id string) (Upload, error) {
 		return Upload{}, fmt.Errorf("upload by id: %w", err)
 	}
 	return u, nil
-}
-
-// UploadContent returns the archived bytes of an upload, or ErrNotFound.
-func (s *Store) UploadContent(ctx context.Context, id string) ([]byte, error) {
-	var content string
-	if err := s.conn.QueryRow(ctx, "SELECT content FROM upload_files WHERE id = ? LIMIT 1", id).Scan(&content); err != nil {
-		if isNoRows(err) {
-			return nil, ErrNotFound
-		}
-		return nil, fmt.Errorf("upload content: %w", err)
-	}
-	return []byte(content), nil
 }
 
 // UploadFilter narrows ListUploads; empty fields match everything.
