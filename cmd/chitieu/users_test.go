@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,12 +11,8 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-// Tests hash passwords cheaply (production cost is about a second per hash here);
-// queries.TestPasswordHashVerifies keeps one hash at full cost.
-func TestMain(m *testing.M) {
-	queries.UseCheapPasswordHashing()
-	os.Exit(m.Run())
-}
+// Passwords hash cheaply here (querytest.Main).
+func TestMain(m *testing.M) { querytest.Main(m) }
 
 // usersEnv runs `chitieu users ...` against a fresh database holding the catalogue.
 func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *queries.Store) {
