@@ -20,9 +20,21 @@ var errIngestOff = &userError{Status: fiber.StatusServiceUnavailable,
 	EN: "Uploads are not enabled on this server."}
 
 // uploadAgency is the agency a request writes for: the field it sent, or the only
-// agency of an analyst who sent none. Whether the user may act for it is
-// requireAgency's business, which the caller asks next.
+// agency of an analyst who sent none; refused (and the refusal audited, by
+// requireAgency) unless the user may act for it.
 func uploadAgency(c *fiber.Ctx, given string) (string, error) {
+	a, err := namedAgency(c, given)
+	if err != nil {
+		return "", err
+	}
+	if err := requireAgency(c, a); err != nil {
+		return "", err
+	}
+	return a, nil
+}
+
+// namedAgency is uploadAgency before the permission check.
+func namedAgency(c *fiber.Ctx, given string) (string, error) {
 	a := strings.TrimSpace(given)
 	if a == "" {
 		if u := currentUser(c); u != nil && !u.IsAdmin() && len(u.Agencies) == 1 {
