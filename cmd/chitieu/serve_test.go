@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net"
@@ -19,23 +18,7 @@ func startServer(t *testing.T) string {
 	t.Helper()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	getenv := func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return chCfg.Addr
-		case "CLICKHOUSE_DATABASE":
-			return db
-		case "CHITIEU_PUBLIC":
-			return "true"
-		}
-		return ""
-	}
-	cfg, err := LoadConfig(getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: &out}
+	env, out := testEnv(t, db, map[string]string{"CHITIEU_PUBLIC": "true"})
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := runDemo(ctx, env, nil); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net"
@@ -23,15 +22,8 @@ func TestServeRequiresSigninAndSignsIn(t *testing.T) {
 	t.Parallel()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	cfg, err := LoadConfig(func(k string) string {
-		return map[string]string{"CLICKHOUSE_ADDR": chCfg.Addr, "CLICKHOUSE_DATABASE": db,
-			"CHITIEU_ADMIN_PASSWORD": "mật-khẩu-quản-trị"}[k]
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: io.Discard}
+	env, out := testEnv(t, db, map[string]string{"CHITIEU_ADMIN_PASSWORD": "mật-khẩu-quản-trị"})
+	env.Stderr = io.Discard
 	ctx, cancel := context.WithCancel(context.Background())
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

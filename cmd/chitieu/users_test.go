@@ -24,18 +24,8 @@ func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *quer
 		}
 	}
 	must(st.SaveAgencies(context.Background(), []queries.Agency{{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "BQL", NameVI: "BQL"}}))
-	cfg, err := LoadConfig(func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return querytest.Config("").Addr
-		case "CLICKHOUSE_DATABASE":
-			return st.Database()
-		}
-		return extra[k]
-	})
-	must(err)
-	var out bytes.Buffer
-	return &Env{Config: cfg, Stdout: &out, Stderr: &out}, &out, st
+	env, out := testEnv(t, st.Database(), extra)
+	return env, out, st
 }
 
 var oneTime = regexp.MustCompile(`shown once\): (\S+)`)
