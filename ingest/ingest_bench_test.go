@@ -26,6 +26,14 @@ import (
 func benchCatalogue(b *testing.B, nInd, nZones int) *queries.Store {
 	b.Helper()
 	st := querytest.MustOpen(b)
+	saveBenchCatalogue(b, st, nInd, nZones)
+	return st
+}
+
+// saveBenchCatalogue writes nInd indicators × nZones zones for agency BENCH, assigned
+// every indicator of every zone, and a plan P over 2021–2030.
+func saveBenchCatalogue(tb testing.TB, st *queries.Store, nInd, nZones int) {
+	tb.Helper()
 	ctx := context.Background()
 	inds := make([]queries.Indicator, nInd)
 	for i := range inds {
@@ -42,10 +50,9 @@ func benchCatalogue(b *testing.B, nInd, nZones int) *queries.Store {
 		st.SaveAssignments(ctx, []queries.Assignment{{Agency: "BENCH", Indicator: "*", Scope: "zone:*"}}),
 	} {
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	return st
 }
 
 // benchCSV writes n rows in the bulk layout, plain decimals so that clickhouse-client

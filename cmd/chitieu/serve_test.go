@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
@@ -23,6 +24,13 @@ func startServer(t *testing.T) string {
 	if err := runDemo(ctx, env, nil); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
+	return serveUntilCleanup(t, ctx, cancel, env, chCfg)
+}
+
+// serveUntilCleanup runs the real serve path on a random port until the test ends,
+// then stops it (cancel), checks it stopped cleanly and drops the test database.
+func serveUntilCleanup(t *testing.T, ctx context.Context, cancel context.CancelFunc, env *Env, chCfg queries.Config) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
