@@ -15,8 +15,8 @@ func ParseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// ParseFormDate is ParseDate for a date typed in a form, refusing a year outside
-// 1900-2200 (a slip of the keyboard, not a letter's date).
+// ParseFormDate is ParseDate for a date a person typed (a form, a letter's date in a
+// written report), refusing a year outside 1900-2200: a slip of the keyboard.
 func ParseFormDate(s string) (time.Time, bool) {
 	t, ok := ParseDate(s)
 	if !ok || t.Year() < 1900 || t.Year() > 2200 {
