@@ -82,9 +82,14 @@ func uploadFlag(s string) (bool, error) {
 // uploadFormFile reads the form's file. The body limit (app.go) bounds its size; the
 // ingester decides whether it is too large, so that even that file is recorded.
 func uploadFormFile(c *fiber.Ctx, field string) (name string, content []byte, err error) {
+	return formFileOr(c, field, badRequest("Chưa chọn tệp số liệu (.xlsx, .csv hoặc .json).", "No file chosen (.xlsx, .csv or .json)."))
+}
+
+// formFileOr is uploadFormFile answering missing when the form has no file.
+func formFileOr(c *fiber.Ctx, field string, missing error) (name string, content []byte, err error) {
 	fh, err := c.FormFile(field)
 	if err != nil {
-		return "", nil, badRequest("Chưa chọn tệp số liệu (.xlsx, .csv hoặc .json).", "No file chosen (.xlsx, .csv or .json).")
+		return "", nil, missing
 	}
 	content, err = readFormFile(fh)
 	if err != nil {
