@@ -30,7 +30,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 		User: currentUser(c).Username}
 	var probs []queries.IngestError
 	if f.Year != "" {
-		if y, err := strconv.Atoi(f.Year); err != nil || y < 1900 || y > 2200 {
+		if y, err := strconv.Atoi(f.Year); err != nil || !plan.ValidYear(y) {
 			probs = append(probs, nilProblem("year_invalid", fmt.Sprintf("Năm %q không hợp lệ.", upShorten(f.Year)),
 				fmt.Sprintf("Year %q is not valid.", upShorten(f.Year))))
 		} else {

@@ -128,7 +128,7 @@ func (s *server) answerPageData(c *fiber.Ctx) (*answerPage, error) {
 // reportYear reads :year; a bad one is a 404 (no such report).
 func reportYear(c *fiber.Ctx) (uint16, error) {
 	y, err := strconv.Atoi(c.Params("year"))
-	if err != nil || y < 1900 || y > 2200 {
+	if err != nil || !plan.ValidYear(y) {
 		return 0, queries.ErrNotFound
 	}
 	return uint16(y), nil

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -60,7 +61,7 @@ func uploadYear(s string, required bool) (uint16, error) {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1900 || n > 2200 {
+	if err != nil || !plan.ValidYear(n) {
 		return 0, badRequest(fmt.Sprintf("Năm %q không hợp lệ: ghi năm bằng 4 chữ số, ví dụ 2024.", upShorten(s)),
 			fmt.Sprintf("Year %q is not valid: write 4 digits, e.g. 2024.", upShorten(s)))
 	}

@@ -16,11 +16,15 @@ func ParseDate(s string) (time.Time, bool) {
 }
 
 // ParseFormDate is ParseDate for a date a person typed (a form, a letter's date in a
-// written report), refusing a year outside 1900-2200: a slip of the keyboard.
+// written report), refusing a year that is not a ValidYear: a slip of the keyboard.
 func ParseFormDate(s string) (time.Time, bool) {
 	t, ok := ParseDate(s)
-	if !ok || t.Year() < 1900 || t.Year() > 2200 {
+	if !ok || !ValidYear(t.Year()) {
 		return time.Time{}, false
 	}
 	return t, true
 }
+
+// ValidYear: a reporting, plan or letter year lies in 1900-2200. Anything else typed
+// or uploaded is a mistake (a two-digit year, a figure in the year column).
+func ValidYear(y int) bool { return y >= 1900 && y <= 2200 }

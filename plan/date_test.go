@@ -26,3 +26,11 @@ func TestParseFormDate(t *testing.T) {
 		}
 	}
 }
+
+func TestValidYear(t *testing.T) {
+	for y, want := range map[int]bool{1899: false, 1900: true, 2025: true, 2200: true, 2201: false, 25: false, 0: false} {
+		if ValidYear(y) != want {
+			t.Errorf("ValidYear(%d) = %v", y, !want)
+		}
+	}
+}
