@@ -120,6 +120,23 @@ func vmHWM() float64 {
 	return 0
 }
 
+// measuredIngest is one ingest and what it cost: wall time, CPU seconds of this
+// process, peak heap and peak RSS in MB.
+type measuredIngest struct {
+	rep                queries.IngestReport
+	err                error
+	took               time.Duration
+	cpu, heapMB, rssMB float64
+}
+
+func measureIngest(in *Ingester, req queries.UploadRequest) measuredIngest {
+	var m measuredIngest
+	start, cpu0 := time.Now(), cpuSeconds()
+	m.heapMB, m.rssMB = peakMemory(func() { m.rep, m.err = in.Ingest(context.Background(), req) })
+	m.took, m.cpu = time.Since(start), cpuSeconds()-cpu0
+	return m
+}
+
 // BenchmarkIngestCSV1M: a 1,000,000-row CSV end to end (parse, validate, diff, one
 // insert, archive), then clickhouse-client loading the same file into the same table.
 func BenchmarkIngestCSV1M(b *testing.B) {
@@ -128,16 +145,10 @@ func BenchmarkIngestCSV1M(b *testing.B) {
 	body := benchCSV(rows, nInd, nZones)
 	in := New(st, Limits{MaxBytes: 1 << 30, MaxRows: 2_000_000, Timeout: 10 * time.Minute})
 	b.ResetTimer()
-	var ours time.Duration
-	var heap, rss, cpu float64
+	var run measuredIngest
 	for i := 0; i < b.N; i++ {
-		start, cpu0 := time.Now(), cpuSeconds()
-		var rep queries.IngestReport
-		var err error
-		heap, rss = peakMemory(func() {
-			rep, err = in.Ingest(context.Background(), queries.UploadRequest{FileName: "bench.csv", Content: body, User: "bench"})
-		})
-		ours, cpu = time.Since(start), cpuSeconds()-cpu0
+		run = measureIngest(in, queries.UploadRequest{FileName: "bench.csv", Content: body, User: "bench"})
+		rep, err := run.rep, run.err
 		if err != nil || rep.Outcome != queries.UploadAccepted || rep.Counts.New != rows {
 			b.Fatalf("ingest: %v, %s, %+v, errors %v", err, rep.Outcome, rep.Counts, rep.Errors)
 		}
@@ -151,14 +162,14 @@ func BenchmarkIngestCSV1M(b *testing.B) {
 	}
 	b.StopTimer()
 	ch := clickhouseClientLoad(b, st, body)
-	b.ReportMetric(float64(rows)/ours.Seconds(), "rows/s")
-	b.ReportMetric(heap, "peak-heap-MB")
-	b.ReportMetric(rss, "peak-rss-MB")
-	b.ReportMetric(cpu, "client-cpu-s")
+	b.ReportMetric(float64(rows)/run.took.Seconds(), "rows/s")
+	b.ReportMetric(run.heapMB, "peak-heap-MB")
+	b.ReportMetric(run.rssMB, "peak-rss-MB")
+	b.ReportMetric(run.cpu, "client-cpu-s")
 	b.ReportMetric(float64(rows)/ch.Seconds(), "clickhouse-client-rows/s")
-	b.ReportMetric(ch.Seconds()/ours.Seconds(), "ratio-to-clickhouse")
+	b.ReportMetric(ch.Seconds()/run.took.Seconds(), "ratio-to-clickhouse")
 	b.Logf("1M-row CSV (%d MB): chitieu ingest %v (%.0f rows/s, %.1f s CPU in this process, peak heap %.0f MB, peak RSS %.0f MB); clickhouse-client %v (%.0f rows/s); speed ratio %.2f (target ≥ 0.5)",
-		len(body)>>20, ours.Round(time.Millisecond), float64(rows)/ours.Seconds(), cpu, heap, rss, ch.Round(time.Millisecond), float64(rows)/ch.Seconds(), ch.Seconds()/ours.Seconds())
+		len(body)>>20, run.took.Round(time.Millisecond), float64(rows)/run.took.Seconds(), run.cpu, run.heapMB, run.rssMB, ch.Round(time.Millisecond), float64(rows)/ch.Seconds(), ch.Seconds()/run.took.Seconds())
 }
 
 // clickhouseClientLoad times ClickHouse's own CSV loader on the same file and table.
@@ -189,27 +200,21 @@ func BenchmarkIngestXLSX100k(b *testing.B) {
 	body := benchXLSX(b, rows, nInd, nZones)
 	in := New(st, Limits{MaxBytes: 1 << 30})
 	b.ResetTimer()
-	var took time.Duration
-	var heap, rss, cpu float64
+	var run measuredIngest
 	for i := 0; i < b.N; i++ {
-		start, cpu0 := time.Now(), cpuSeconds()
-		var rep queries.IngestReport
-		var err error
-		heap, rss = peakMemory(func() {
-			rep, err = in.Ingest(context.Background(), queries.UploadRequest{FileName: "bench.xlsx", Content: body, User: "bench", DryRun: i > 0})
-		})
-		took, cpu = time.Since(start), cpuSeconds()-cpu0
+		run = measureIngest(in, queries.UploadRequest{FileName: "bench.xlsx", Content: body, User: "bench", DryRun: i > 0})
+		rep, err := run.rep, run.err
 		if err != nil || rep.Rows != rows || len(rep.Errors) > 0 {
 			b.Fatalf("ingest: %v, %+v, errors %v", err, rep.Counts, rep.Errors)
 		}
 	}
-	b.ReportMetric(float64(rows)/took.Seconds(), "rows/s")
-	b.ReportMetric(took.Seconds(), "seconds")
-	b.ReportMetric(cpu, "cpu-s")
-	b.ReportMetric(heap, "peak-heap-MB")
-	b.ReportMetric(rss, "peak-rss-MB")
+	b.ReportMetric(float64(rows)/run.took.Seconds(), "rows/s")
+	b.ReportMetric(run.took.Seconds(), "seconds")
+	b.ReportMetric(run.cpu, "cpu-s")
+	b.ReportMetric(run.heapMB, "peak-heap-MB")
+	b.ReportMetric(run.rssMB, "peak-rss-MB")
 	b.Logf("100k-row xlsx (%.1f MB): %v end to end (%.1f s CPU), peak heap %.0f MB, peak RSS %.0f MB (targets ≤ 5 s, ≤ 300 MB)",
-		float64(len(body))/(1<<20), took.Round(time.Millisecond), cpu, heap, rss)
+		float64(len(body))/(1<<20), run.took.Round(time.Millisecond), run.cpu, run.heapMB, run.rssMB)
 }
 
 func benchXLSX(b *testing.B, n, nInd, nZones int) []byte {
