@@ -112,6 +112,15 @@ func cliActor() accounts.Actor {
 	return accounts.Actor{Name: name, UserAgent: "chitieu users"}
 }
 
+// parseNameAndPassword is parseWithName, then readPassword once the flags are read.
+func parseNameAndPassword(env *Env, fs *flag.FlagSet, args []string, fromStdin *bool) (username, password string, err error) {
+	if username, err = parseWithName(env, fs, args); err != nil {
+		return "", "", err
+	}
+	password, err = readPassword(*fromStdin)
+	return username, password, err
+}
+
 // readPassword takes the first line of stdin (--password-stdin); without it the
 // account service generates one.
 func readPassword(fromStdin bool) (string, error) {
@@ -160,11 +169,7 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
 	var agencies agencyList
 	fs.Var(&agencies, "agency", "agency code (repeatable, or a comma list)")
-	username, err := parseWithName(env, fs, args)
-	if err != nil {
-		return err
-	}
-	password, err := readPassword(*fromStdin)
+	username, password, err := parseNameAndPassword(env, fs, args, fromStdin)
 	if err != nil {
 		return err
 	}
@@ -202,11 +207,7 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 	fs := flag.NewFlagSet("users passwd", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
-	username, err := parseWithName(env, fs, args)
-	if err != nil {
-		return err
-	}
-	password, err := readPassword(*fromStdin)
+	username, password, err := parseNameAndPassword(env, fs, args, fromStdin)
 	if err != nil {
 		return err
 	}
