@@ -3,9 +3,7 @@ package accounts_test
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,33 +12,17 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-func TestMain(m *testing.M) {
-	queries.UseCheapPasswordHashing()
-	os.Exit(m.Run())
-}
-
-// clock is the wall clock moved by Advance.
-type clock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.offset += d; c.mu.Unlock() }
+// Passwords hash cheaply here (querytest.Main).
+func TestMain(m *testing.M) { querytest.Main(m) }
 
 // newService is the service on a fresh database with two agencies and one admin.
-func newService(t *testing.T) (*accounts.Service, *clock) {
+func newService(t *testing.T) (*accounts.Service, *querytest.Clock) {
 	t.Helper()
 	st := querytest.MustOpen(t)
 	ctx := context.Background()
 	must(t, st.SaveAgencies(ctx, []queries.Agency{{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "BQL", NameVI: "BQL"}}))
 	must(t, st.SaveUser(ctx, queries.User{Username: "boss", Role: queries.RoleAdmin, PasswordHash: "x"}))
-	c := &clock{}
+	c := &querytest.Clock{}
 	return &accounts.Service{Store: st, Now: c.Now}, c
 }
 

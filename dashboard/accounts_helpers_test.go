@@ -7,9 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,12 +18,8 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-// Tests hash passwords cheaply (production cost is about a second per hash here);
-// queries.TestPasswordHashVerifies keeps one hash at full cost.
-func TestMain(m *testing.M) {
-	queries.UseCheapPasswordHashing()
-	os.Exit(m.Run())
-}
+// Passwords hash cheaply here (querytest.Main).
+func TestMain(m *testing.M) { querytest.Main(m) }
 
 // acctEnv is a dashboard on a fresh ClickHouse database with one user of each kind.
 type acctEnv struct {
@@ -33,7 +27,7 @@ type acctEnv struct {
 	st              *queries.Store
 	app             *fiber.App
 	deps            Deps
-	clock           *testClock
+	clock           *querytest.Clock
 	agSame, agOther string
 }
 
@@ -69,7 +63,7 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 		u.PasswordHash = "not-a-hash" // these users never sign in with a password
 		must(t, st.SaveUser(ctx, u))
 	}
-	e.clock = &testClock{}
+	e.clock = &querytest.Clock{}
 	e.deps = Deps{Store: st, Now: e.clock.Now, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Public: public, SessionTTL: time.Hour,
 		ChromiumPath: "/nonexistent/chromium"} // PDF export answers 503 at once; its own tests cover it
 	e.deps.LoadAdmin = ingest.New(st, ingest.Limits{}).LoadAdmin // as cmd wires it
@@ -153,23 +147,4 @@ func cookieOf(resp *http.Response, name string) *http.Cookie {
 		}
 	}
 	return nil
-}
-
-// testClock is the wall clock moved forward by Advance, so that tests step over a
-// session's end or the session cache's revocation bound without sleeping.
-type testClock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
 }

@@ -83,7 +83,7 @@ func TestAdminAssignmentsUpload(t *testing.T) {
 	must(t, err)
 	// A bad file: every bad row named by line, nothing written.
 	bad := "agency,indicator,scope,note\nSCT,zone_new_jobs,zone:IC,ok\nNOPE,zone_new_jobs,DQ,x\nSCT,no_such,DQ,x\nSCT,zone_new_jobs,nowhere,x\nSCT,zone_new_jobs,zone:IC,again\n"
-	resp := e.upload(admin, "/admin/assignments/upload", "bad.csv", []byte(bad), nil)
+	resp := e.upPost(admin, "/admin/assignments/upload", "bad.csv", []byte(bad), nil)
 	body := readBody(t, resp)
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Fatalf("bad CSV: %d\n%s", resp.StatusCode, body)
@@ -100,19 +100,19 @@ func TestAdminAssignmentsUpload(t *testing.T) {
 		t.Fatalf("a rejected file changed the assignments: %d then %d", len(before), len(after))
 	}
 	// A file without the columns.
-	if r := e.upload(admin, "/admin/assignments/upload", "x.csv", []byte("a,b\n1,2\n"), nil); r.StatusCode != http.StatusBadRequest {
+	if r := e.upPost(admin, "/admin/assignments/upload", "x.csv", []byte("a,b\n1,2\n"), nil); r.StatusCode != http.StatusBadRequest {
 		t.Fatalf("no columns: %d", r.StatusCode)
 	}
 	// The seed file itself loads (same columns, every code in the catalogue).
 	seed, err := os.ReadFile(filepath.Join("..", "ingest", "assignments_seed.csv"))
 	must(t, err)
-	resp = e.upload(admin, "/admin/assignments/upload", "assignments_seed.csv", seed, nil)
+	resp = e.upPost(admin, "/admin/assignments/upload", "assignments_seed.csv", seed, nil)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("seed CSV: %d %s", resp.StatusCode, readBody(t, resp))
 	}
 	// A good file with a semicolon, as Excel saves it.
 	good := "agency;indicator;scope;note\nSCT;zone_new_jobs;zone:IC;thử\nSCT;*;province:*;\n"
-	resp = e.upload(admin, "/admin/assignments/upload", "good.csv", []byte(good), nil)
+	resp = e.upPost(admin, "/admin/assignments/upload", "good.csv", []byte(good), nil)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("good CSV: %d %s", resp.StatusCode, readBody(t, resp))
 	}

@@ -15,7 +15,7 @@ func TestAdminTargetLoneThousandsIsAmbiguous(t *testing.T) {
 	e := newAcctEnv(t, false)
 	admin := e.as(tAdmin)
 	body := "indicator,scope,kind,comparator,value_min\ninvestment_new_capital,province_old,cumulative,at_least,1.500\n"
-	resp := e.upload(admin, "/admin/plans/P_TEST/targets/upload", "t.csv", []byte(body), nil)
+	resp := e.upPost(admin, "/admin/plans/P_TEST/targets/upload", "t.csv", []byte(body), nil)
 	text := readBody(t, resp)
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(text, `dòng 2, cột &#34;value_min&#34;`) && !strings.Contains(text, `dòng 2, cột &quot;value_min&quot;`) ||
 		!strings.Contains(text, "1500") {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 )
 
 // fieldErrors collects every problem of a form or file, so the admin fixes them all
@@ -34,7 +35,7 @@ func (e *fieldErrors) required(where, col, v string) string {
 
 func (e *fieldErrors) year(where, col, v string) uint16 {
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1900 || n > 2200 {
+	if err != nil || !plan.ValidYear(n) {
 		e.add(where, col+" phải là năm (ví dụ 2025), không phải "+strconv.Quote(v)+".", col+" must be a year such as 2025, not "+strconv.Quote(v)+".")
 		return 0
 	}

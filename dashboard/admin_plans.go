@@ -52,15 +52,22 @@ func (s *server) planParam(c *fiber.Ctx) (queries.Plan, error) {
 	return plans[i], nil
 }
 
+// planTargetsParam is the plan named in the path and its targets; 404 when there is
+// no such plan.
+func (s *server) planTargetsParam(c *fiber.Ctx) (queries.Plan, []queries.Target, error) {
+	p, err := s.planParam(c)
+	if err != nil {
+		return queries.Plan{}, nil, err
+	}
+	targets, err := s.Store.Targets(c.UserContext(), p.Code)
+	return p, targets, err
+}
+
 // adminPlanShow: a plan's targets, with forms to add, replace or delete one and to
 // load many from a file.
 func (s *server) adminPlanShow(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	p, err := s.planParam(c)
-	if err != nil {
-		return err
-	}
-	targets, err := s.Store.Targets(ctx, p.Code)
+	p, targets, err := s.planTargetsParam(c)
 	if err != nil {
 		return err
 	}

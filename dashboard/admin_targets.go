@@ -64,11 +64,7 @@ func (s *server) adminTargetSave(c *fiber.Ctx) error {
 // period; 404 when the plan has no such target.
 func (s *server) adminTargetDelete(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	p, err := s.planParam(c)
-	if err != nil {
-		return err
-	}
-	targets, err := s.Store.Targets(ctx, p.Code)
+	p, targets, err := s.planTargetsParam(c)
 	if err != nil {
 		return err
 	}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -15,29 +13,6 @@ import (
 	"github.com/quangngai/chitieu/queries"
 	"github.com/xuri/excelize/v2"
 )
-
-// upload posts a multipart form with one file as the caller.
-func (e *acctEnv) upload(c caller, target, fileName string, content []byte, fields map[string]string) *http.Response {
-	e.t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		must(e.t, w.WriteField(k, v))
-	}
-	must(e.t, w.WriteField("_csrf", c.csrf))
-	fw, err := w.CreateFormFile("file", fileName)
-	must(e.t, err)
-	_, _ = fw.Write(content)
-	must(e.t, w.Close())
-	req := httptest.NewRequest("POST", target, &buf)
-	req.Header.Set("Content-Type", w.FormDataContentType())
-	for _, ck := range c.cookies {
-		req.AddCookie(ck)
-	}
-	resp, err := e.app.Test(req, -1)
-	must(e.t, err)
-	return resp
-}
 
 func TestAdminCreatesUserWhoSignsIn(t *testing.T) {
 	t.Parallel()
@@ -95,7 +70,7 @@ func TestAdminLoadsTargetsFromCSVAndXLSX(t *testing.T) {
 	e := newAcctEnv(t, false)
 	admin := e.as(tAdmin)
 	ctx := context.Background()
-	resp := e.upload(admin, "/admin/plans/P_TEST/targets/upload", "998.csv", []byte(targetsCSV), nil)
+	resp := e.upPost(admin, "/admin/plans/P_TEST/targets/upload", "998.csv", []byte(targetsCSV), nil)
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("CSV: %d %s", resp.StatusCode, readBody(t, resp))
 	}
@@ -106,7 +81,7 @@ func TestAdminLoadsTargetsFromCSVAndXLSX(t *testing.T) {
 	}
 	// A bad file writes nothing and names every bad row.
 	bad := targetsCSV + "OTHER,,grdp_growth,province_old,2021,2025,period_average,between,7,,%,x\n,,no_such,province_old,2021,2025,annual,at_least,,,%,x\n"
-	resp = e.upload(admin, "/admin/plans/P_TEST/targets/upload", "bad.csv", []byte(bad), map[string]string{"replace": "1"})
+	resp = e.upPost(admin, "/admin/plans/P_TEST/targets/upload", "bad.csv", []byte(bad), map[string]string{"replace": "1"})
 	body := readBody(t, resp)
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "dòng 4") || !strings.Contains(body, "dòng 5") {
 		t.Fatalf("bad CSV: %d\n%s", resp.StatusCode, body)
@@ -124,7 +99,7 @@ func TestAdminLoadsTargetsFromCSVAndXLSX(t *testing.T) {
 	}
 	var xb bytes.Buffer
 	must(t, f.Write(&xb))
-	resp = e.upload(admin, "/admin/plans/P_TEST/targets/upload", "998.xlsx", xb.Bytes(), map[string]string{"replace": "1"})
+	resp = e.upPost(admin, "/admin/plans/P_TEST/targets/upload", "998.xlsx", xb.Bytes(), map[string]string{"replace": "1"})
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("XLSX: %d %s", resp.StatusCode, readBody(t, resp))
 	}
@@ -146,7 +121,7 @@ func TestAdminLoadsTargetsFromCSVAndXLSX(t *testing.T) {
 		t.Fatalf("audit of target changes: %+v", ev)
 	}
 	// Another plan in the path: 404.
-	if r := e.upload(admin, "/admin/plans/NOPE/targets/upload", "998.csv", []byte(targetsCSV), nil); r.StatusCode != http.StatusNotFound {
+	if r := e.upPost(admin, "/admin/plans/NOPE/targets/upload", "998.csv", []byte(targetsCSV), nil); r.StatusCode != http.StatusNotFound {
 		t.Fatalf("unknown plan: %d", r.StatusCode)
 	}
 }
@@ -157,7 +132,7 @@ func TestAdminCatalogueUploadAndForm(t *testing.T) {
 	admin := e.as(tAdmin)
 	ctx := context.Background()
 	csvBody := "\ufeffcode;name_vi;level;valid_from\nSTEST;Sở Thử nghiệm;province;01/07/2025\n"
-	resp := e.upload(admin, "/admin/catalogue/upload", "agencies.csv", []byte(csvBody), map[string]string{"kind": "agencies"})
+	resp := e.upPost(admin, "/admin/catalogue/upload", "agencies.csv", []byte(csvBody), map[string]string{"kind": "agencies"})
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("agencies CSV: %d %s", resp.StatusCode, readBody(t, resp))
 	}
@@ -191,10 +166,10 @@ func TestAdminCatalogueUploadAndForm(t *testing.T) {
 	if r := e.do(admin, "POST", "/admin/catalogue/nothing", url.Values{"_csrf": {admin.csrf}}); r.StatusCode != http.StatusNotFound {
 		t.Fatalf("unknown catalogue: %d", r.StatusCode)
 	}
-	if r := e.upload(admin, "/admin/catalogue/upload", "x.exe", []byte("MZ"), map[string]string{"kind": "zones"}); r.StatusCode != http.StatusBadRequest {
+	if r := e.upPost(admin, "/admin/catalogue/upload", "x.exe", []byte("MZ"), map[string]string{"kind": "zones"}); r.StatusCode != http.StatusBadRequest {
 		t.Fatalf("exe upload: %d", r.StatusCode)
 	}
-	if r := e.upload(admin, "/admin/catalogue/upload", "x.xlsx", []byte("not a zip"), map[string]string{"kind": "zones"}); r.StatusCode != http.StatusBadRequest {
+	if r := e.upPost(admin, "/admin/catalogue/upload", "x.xlsx", []byte("not a zip"), map[string]string{"kind": "zones"}); r.StatusCode != http.StatusBadRequest {
 		t.Fatalf("broken xlsx: %d", r.StatusCode)
 	}
 }

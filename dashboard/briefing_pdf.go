@@ -3,13 +3,11 @@ package dashboard
 import (
 	"context"
 	"html"
-	"os"
 	"os/exec"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/gofiber/fiber/v2"
 )
@@ -88,38 +86,16 @@ func pageFooter(word string) string {
 // renderPDF prints url to an A4 PDF once every chart on it is drawn, pages numbered
 // "<pageWord> x/y" at the foot.
 func renderPDF(parent context.Context, bin, url, cookie, pageWord string) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "chitieu-pdf-")
+	bctx, closePage, err := openChartsPage(parent, bin, url, cookie)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), 60*time.Second)
-	defer cancel()
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(dir)}, chromiumFlags...)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	err = chromedp.Do(bctx,
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			if cookie == "" {
-				return nil
-			}
-			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-				return err
-			}
-			_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Cookie": cookie}})
-			return err
-		}),
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(chromedp.CSS(`body[data-charts-ready="true"]`)),
-		// Lay the page out for paper and let the charts take their print width before printing.
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-			return err
-		}),
-	)
-	if err != nil {
+	defer closePage()
+	// Lay the page out for paper and let the charts take their print width before printing.
+	if err := chromedp.Do(bctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})); err != nil {
 		return nil, err
 	}
 	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`window.dispatchEvent(new Event("beforeprint"))`)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,20 +34,8 @@ var browserPages = []string{
 
 // TestBrowser uses one Chromium for the whole test binary, one tab per page.
 func TestBrowser(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is required for browser tests (make test installs it)")
-	}
+	bctx := startChromium(t, 1280, 900)
 	base, _ := startTestServer(t, nil)
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900)}, chromiumFlags...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
 	for _, path := range browserPages {
 		t.Run(path, func(t *testing.T) {
 			tab := openTab(t, bctx)
@@ -135,6 +124,25 @@ type tab struct {
 	remote []string
 }
 
+// startChromium starts one headless Chromium for a test, with this window size.
+func startChromium(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is required for browser tests (make test installs it)")
+	}
+	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height)}, chromiumFlags...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return bctx
+}
+
 func openTab(t *testing.T, bctx context.Context) *tab {
 	tb := &tab{}
 	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithListener(tb.listen))
@@ -154,6 +162,19 @@ func openTab(t *testing.T, bctx context.Context) *tab {
 }
 
 func (tb *tab) close() { tb.cancel() }
+
+// signIn gives the tab's browser these session cookies for the server at base.
+func (tb *tab) signIn(t *testing.T, base string, cookies []*http.Cookie) {
+	t.Helper()
+	must(t, chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, ck := range cookies {
+			if _, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: ck.Name, Value: ck.Value, URL: base}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})))
+}
 
 func (tb *tab) listen(ev any) {
 	tb.mu.Lock()

@@ -138,17 +138,12 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	main.Table, main.Source, main.Note = "figures", src, mergerNote(all, lg)
 	m.Main = m.addChart(main)
 	// Breakdown by zone: the latest year any zone reports.
-	byZone := map[string]queries.CurrentFigure{}
-	for _, fg := range figs {
-		if _, isZone := zoneName[fg.Scope]; isZone {
-			if cur, ok := byZone[fg.Scope]; !ok || fg.Year > cur.Year {
-				byZone[fg.Scope] = fg
-			}
-		}
-	}
+	byZone := latestPer(figs, func(fg queries.CurrentFigure) (string, bool) {
+		_, isZone := zoneName[fg.Scope]
+		return fg.Scope, isZone
+	})
 	if len(byZone) > 0 {
-		items, tbl := breakdown("ind-zones", translate(lg, "indicator.byzone"), unitIn(it.Unit, lg), byZone, zoneName, lg)
-		cfg, err := barChart("ind-zones", tbl.Title, unitIn(it.Unit, lg), items)
+		cfg, tbl, err := breakdownChart("ind-zones", translate(lg, "indicator.byzone"), unitIn(it.Unit, lg), byZone, zoneName, lg)
 		if err != nil {
 			return nil, err
 		}
@@ -158,15 +153,9 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		m.Tables = append(m.Tables, tbl)
 	}
 	// Breakdown by agency: when more than one agency reports the indicator.
-	byAgency := map[string]queries.CurrentFigure{}
-	for _, fg := range figs {
-		if cur, ok := byAgency[fg.Agency]; !ok || fg.Year > cur.Year {
-			byAgency[fg.Agency] = fg
-		}
-	}
+	byAgency := latestPer(figs, func(fg queries.CurrentFigure) (string, bool) { return fg.Agency, true })
 	if len(byAgency) > 1 {
-		items, tbl := breakdown("ind-agencies", translate(lg, "indicator.byagency"), unitIn(it.Unit, lg), byAgency, agencyName, lg)
-		cfg, err := barChart("ind-agencies", tbl.Title, unitIn(it.Unit, lg), items)
+		cfg, tbl, err := breakdownChart("ind-agencies", translate(lg, "indicator.byagency"), unitIn(it.Unit, lg), byAgency, agencyName, lg)
 		if err != nil {
 			return nil, err
 		}
@@ -219,6 +208,29 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		m.Tables = append(m.Tables, hist)
 	}
 	return m, nil
+}
+
+// latestPer keeps, for each key, the figure of the latest year; figures key does not
+// accept are left out.
+func latestPer(figs []queries.CurrentFigure, key func(queries.CurrentFigure) (string, bool)) map[string]queries.CurrentFigure {
+	latest := map[string]queries.CurrentFigure{}
+	for _, fg := range figs {
+		k, ok := key(fg)
+		if !ok {
+			continue
+		}
+		if cur, ok := latest[k]; !ok || fg.Year > cur.Year {
+			latest[k] = fg
+		}
+	}
+	return latest
+}
+
+// breakdownChart is the bar chart and table of breakdown.
+func breakdownChart(id, title, unit string, latest map[string]queries.CurrentFigure, names map[string]string, lg string) (chartConfig, table, error) {
+	items, tbl := breakdown(id, title, unit, latest, names, lg)
+	cfg, err := barChart(id, tbl.Title, unit, items)
+	return cfg, tbl, err
 }
 
 // breakdown ranks the latest figure of each zone or agency.

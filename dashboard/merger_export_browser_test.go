@@ -1,9 +1,7 @@
 package dashboard
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -14,17 +12,8 @@ import (
 // Issue 11 §2: an exported image of a chart that shows both territories carries the
 // merger note; one that shows a single territory does not.
 func TestMergerNoteOnExportedImages(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is required for browser tests (make test installs it)")
-	}
+	bctx := startChromium(t, 1280, 900)
 	base, _ := startTestServer(t, nil)
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900)}, chromiumFlags...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
 	tab := openTab(t, bctx)
 	defer tab.close()
 	for _, c := range []struct {

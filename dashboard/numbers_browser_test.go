@@ -35,25 +35,6 @@ const recordDrawnText = `(function () {
 // recordDrawnText, and the text nodes of SVG-rendered charts.
 const drawnText = `window.__drawn.concat([].map.call(document.querySelectorAll(".chart svg text, .chart svg tspan"), function (n) { return n.textContent; }))`
 
-// startChromium starts one headless Chromium for a test, with this window size.
-func startChromium(t *testing.T, width, height int) context.Context {
-	t.Helper()
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is required for browser tests (make test installs it)")
-	}
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height)}, chromiumFlags...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return bctx
-}
-
 // chartPages are the pages that draw charts; every indicator page is added from the catalogue.
 var chartPages = []string{"/", "/?plan=DHXX-2020&year=2025", "/projection", "/projection?plan=DHXX-2020",
 	"/zones", "/projects", "/briefing?plan=DHXX-2020&year=2025", "/briefing"}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -67,7 +68,7 @@ func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	// Opening a round: with a deadline, the round itself is written too (its request
 	// letter's number is optional).
 	if d := get("deadline"); d != "" {
-		deadline, ok := nilDate(d)
+		deadline, ok := plan.ParseFormDate(d)
 		if !ok {
 			return badRequest("Hạn gửi "+strconv.Quote(upShorten(d))+" không hợp lệ; ghi DD/MM/YYYY.", "The deadline is not a valid date.")
 		}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 	"github.com/shopspring/decimal"
@@ -127,7 +128,7 @@ func (s *server) answerPageData(c *fiber.Ctx) (*answerPage, error) {
 // reportYear reads :year; a bad one is a 404 (no such report).
 func reportYear(c *fiber.Ctx) (uint16, error) {
 	y, err := strconv.Atoi(c.Params("year"))
-	if err != nil || y < 1900 || y > 2200 {
+	if err != nil || !plan.ValidYear(y) {
 		return 0, queries.ErrNotFound
 	}
 	return uint16(y), nil
@@ -214,7 +215,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 	a.Letter = queries.AnswerLetter{Number: field("letter_no", "Số công văn", 100), Signer: field("signer", "Người ký", 200),
 		Position: field("position", "Chức vụ", 200)}
 	if d := date("letter_date", "Ngày công văn"); d != nil {
-		if t, ok := nilDate(*d); ok {
+		if t, ok := plan.ParseFormDate(*d); ok {
 			a.Letter.Date = &t
 		} else {
 			probs = append(probs, fmt.Sprintf("Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY. (Letter date is not valid.)", upShorten(*d)))
@@ -260,7 +261,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 			continue
 		}
 		if d != nil {
-			if t, ok := nilDate(*d); ok {
+			if t, ok := plan.ParseFormDate(*d); ok {
 				pd.Date = &t
 			} else {
 				probs = append(probs, fmt.Sprintf("Ngày văn bản %q không hợp lệ. (Document date is not valid.)", upShorten(*d)))

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -13,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
@@ -25,26 +22,12 @@ import (
 // letter written in LibreOffice Writer, previews and confirms; a nil reply is recorded; SCT's analyst reads /report/2026, then fetches the .docx and the PDF, whose
 // Vietnamese text and layout markers are checked through LibreOffice and pdftotext.
 func TestReportBrowser(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is required for browser tests (make test installs it)")
-	}
+	bctx := startChromium(t, 1280, 900)
 	e := newUploadEnv(t, func(d *Deps, _ *ingest.Limits) { d.ReportDocx, d.ChromiumPath = ingest.ParseDocxAnswer, "chromium" })
 	ctx := context.Background()
 	u := queries.User{Username: "analyst_sxd", Role: queries.RoleAnalyst, Agencies: []string{"SXD"}, PasswordHash: "not-a-hash"}
 	must(t, e.st.SaveUser(ctx, u))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	go e.app.Listener(ln)
-	t.Cleanup(func() { _ = e.app.ShutdownWithTimeout(5 * time.Second) })
-	base := "http://" + ln.Addr().String()
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900)}, chromiumFlags...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	must(t, chromedp.Do(bctx))
+	base := "http://" + listenApp(t, e.app)
 	// Cookies are shared by a browser's tabs, so each step signs in anew, in a new tab
 	// (a tab lives at most 60 s).
 	var tb *tab
@@ -54,15 +37,7 @@ func TestReportBrowser(t *testing.T) {
 			tb.close()
 		}
 		tb = openTab(t, bctx)
-		c := e.as(username)
-		must(t, chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			for _, ck := range c.cookies {
-				if _, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: ck.Name, Value: ck.Value, URL: base}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})))
+		tb.signIn(t, base, e.as(username).cookies)
 		return tb
 	}
 	text := func(tb *tab, sel string) string {
@@ -124,7 +99,7 @@ func TestReportBrowser(t *testing.T) {
 	admin = as(tAdmin)
 	// 4. A nil reply from Sở Dân tộc và Tôn giáo (Ban Dân tộc's successor since 2025), recorded by the admin.
 	admin.load(t, base+"/upload")
-	_, err = chromedp.Run(admin.ctx, chromedp.Evaluate[bool](`(() => {
+	_, err := chromedp.Run(admin.ctx, chromedp.Evaluate[bool](`(() => {
 		const f = document.querySelector('#nil form') || document.querySelector('#nil');
 		const set = (n, v) => { f.querySelector('[name="' + n + '"]').value = v; };
 		set('agency', 'SDTTG'); set('year', '2026'); set('letter_no', '77/SDTTG-CSDT'); set('letter_date', '2026-12-18');

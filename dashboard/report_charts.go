@@ -5,13 +5,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/report"
@@ -80,35 +77,11 @@ func (s *server) reportCharts(c *fiber.Ctx, year uint16) []report.Chart {
 }
 
 func chartImages(parent context.Context, bin, url, cookie string) ([]report.Chart, error) {
-	dir, err := os.MkdirTemp("", "chitieu-charts-")
+	bctx, closePage, err := openChartsPage(parent, bin, url, cookie, chromedp.WindowSize(1100, 900))
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), 60*time.Second)
-	defer cancel()
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(dir), chromedp.WindowSize(1100, 900)}, chromiumFlags...)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	err = chromedp.Do(bctx,
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			if cookie == "" {
-				return nil
-			}
-			if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-				return err
-			}
-			_, err := cdp.Call(ctx, t, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"Cookie": cookie}})
-			return err
-		}),
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(chromedp.CSS(`body[data-charts-ready="true"]`)),
-	)
-	if err != nil {
-		return nil, err
-	}
+	defer closePage()
 	js, err := chromedp.Run(bctx, chromedp.Evaluate[string](`JSON.stringify(Array.from(document.querySelectorAll('.report-charts .chart')).map(el => {
 		const ch = echarts.getInstanceByDom(el);
 		return {title: el.dataset.title || '', w: el.clientWidth * 2, h: el.clientHeight * 2,

@@ -53,15 +53,10 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if s.ReportDocx == nil {
 		return errIngestOff
 	}
-	fh, err := c.FormFile("file")
+	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp Word (.docx).", "No Word file (.docx) chosen."))
 	if err != nil {
-		return badRequest("Chưa chọn tệp Word (.docx).", "No Word file (.docx) chosen.")
+		return err
 	}
-	content, err := readFormFile(fh)
-	if err != nil {
-		return badRequest("Không đọc được tệp đã gửi; vui lòng gửi lại.", "The file sent could not be read; please send it again.")
-	}
-	name := cleanFileName(fh.Filename)
 	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
 	sum := sha256.Sum256(content)
 	rep, _ := json.Marshal(parsed)

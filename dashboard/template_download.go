@@ -13,9 +13,6 @@ func (s *server) templateDownload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := requireAgency(c, agency); err != nil {
-		return err
-	}
 	if s.Template == nil {
 		return errIngestOff
 	}

@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -63,13 +62,7 @@ func startTestServer(t *testing.T, edit func(*Deps)) (string, *queries.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go app.Listener(ln)
-	t.Cleanup(func() { _ = app.ShutdownWithTimeout(5 * time.Second) })
-	return "http://" + ln.Addr().String(), st
+	return "http://" + listenApp(t, app), st
 }
 
 type response struct {

@@ -2,17 +2,12 @@ package dashboard
 
 import (
 	"bytes"
-	"context"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/quangngai/chitieu/ingest"
 )
@@ -22,37 +17,13 @@ import (
 // is sent. No console error (CSP included), nothing fetched from elsewhere.
 // CHITIEU_SCREENSHOTS=dir keeps a screenshot of each step.
 func TestUploadBrowser(t *testing.T) {
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is required for browser tests (make test installs it)")
-	}
+	bctx := startChromium(t, 1280, 900)
 	e := newUploadEnv(t, func(d *Deps, l *ingest.Limits) { d.UploadLimitMB, l.MaxBytes = 1, 1<<20 })
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	go e.app.Listener(ln)
-	t.Cleanup(func() { _ = e.app.ShutdownWithTimeout(5 * time.Second) })
-	base := "http://" + ln.Addr().String()
-
-	opts := append([]chromedp.ExecAllocatorOption{chromedp.ExecPath(bin), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900)}, chromiumFlags...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
+	base := "http://" + listenApp(t, e.app)
 	tab := openTab(t, bctx)
 	defer tab.close()
 	bql := e.as(tOther)
-	must(t, chromedp.Do(tab.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		for _, ck := range bql.cookies {
-			if _, err := cdp.Call(ctx, tg, network.SetCookie, network.SetCookieParams{Name: ck.Name, Value: ck.Value, URL: base}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})))
+	tab.signIn(t, base, bql.cookies)
 	shots := os.Getenv("CHITIEU_SCREENSHOTS")
 	shot := func(name string) {
 		t.Helper()

@@ -35,15 +35,18 @@ func (e *acctEnv) secondServer(t *testing.T) (*fiber.App, *ingest.Ingester) {
 
 // multipartUpload is a POST of one file with fields and the caller's CSRF token.
 func multipartUpload(t *testing.T, c caller, target, name string, content []byte, fields map[string]string) *http.Request {
+	t.Helper()
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	for k, v := range fields {
 		must(t, w.WriteField(k, v))
 	}
 	must(t, w.WriteField("_csrf", c.csrf))
-	fw, err := w.CreateFormFile("file", name)
-	must(t, err)
-	_, _ = fw.Write(content)
+	if name != "" {
+		fw, err := w.CreateFormFile("file", name)
+		must(t, err)
+		_, _ = fw.Write(content)
+	}
 	must(t, w.Close())
 	req := httptest.NewRequest("POST", target, &buf)
 	req.Header.Set("Content-Type", w.FormDataContentType())

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -20,9 +21,21 @@ var errIngestOff = &userError{Status: fiber.StatusServiceUnavailable,
 	EN: "Uploads are not enabled on this server."}
 
 // uploadAgency is the agency a request writes for: the field it sent, or the only
-// agency of an analyst who sent none. Whether the user may act for it is
-// requireAgency's business, which the caller asks next.
+// agency of an analyst who sent none; refused (and the refusal audited, by
+// requireAgency) unless the user may act for it.
 func uploadAgency(c *fiber.Ctx, given string) (string, error) {
+	a, err := namedAgency(c, given)
+	if err != nil {
+		return "", err
+	}
+	if err := requireAgency(c, a); err != nil {
+		return "", err
+	}
+	return a, nil
+}
+
+// namedAgency is uploadAgency before the permission check.
+func namedAgency(c *fiber.Ctx, given string) (string, error) {
 	a := strings.TrimSpace(given)
 	if a == "" {
 		if u := currentUser(c); u != nil && !u.IsAdmin() && len(u.Agencies) == 1 {
@@ -48,7 +61,7 @@ func uploadYear(s string, required bool) (uint16, error) {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1900 || n > 2200 {
+	if err != nil || !plan.ValidYear(n) {
 		return 0, badRequest(fmt.Sprintf("Năm %q không hợp lệ: ghi năm bằng 4 chữ số, ví dụ 2024.", upShorten(s)),
 			fmt.Sprintf("Year %q is not valid: write 4 digits, e.g. 2024.", upShorten(s)))
 	}
@@ -70,9 +83,14 @@ func uploadFlag(s string) (bool, error) {
 // uploadFormFile reads the form's file. The body limit (app.go) bounds its size; the
 // ingester decides whether it is too large, so that even that file is recorded.
 func uploadFormFile(c *fiber.Ctx, field string) (name string, content []byte, err error) {
+	return formFileOr(c, field, badRequest("Chưa chọn tệp số liệu (.xlsx, .csv hoặc .json).", "No file chosen (.xlsx, .csv or .json)."))
+}
+
+// formFileOr is uploadFormFile answering missing when the form has no file.
+func formFileOr(c *fiber.Ctx, field string, missing error) (name string, content []byte, err error) {
 	fh, err := c.FormFile(field)
 	if err != nil {
-		return "", nil, badRequest("Chưa chọn tệp số liệu (.xlsx, .csv hoặc .json).", "No file chosen (.xlsx, .csv or .json).")
+		return "", nil, missing
 	}
 	content, err = readFormFile(fh)
 	if err != nil {

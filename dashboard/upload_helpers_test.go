@@ -54,12 +54,4 @@ func TestUploadFieldParsing(t *testing.T) {
 			t.Errorf("jsonAgency(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if d, ok := nilDate("15/12/2023"); !ok || d.Format("2006-01-02") != "2023-12-15" {
-		t.Errorf("nilDate: %v %v", d, ok)
-	}
-	for _, bad := range []string{"31/02/2023", "2023-13-01", "hôm qua", "15/12/23"} {
-		if _, ok := nilDate(bad); ok {
-			t.Errorf("nilDate(%q) accepted", bad)
-		}
-	}
 }

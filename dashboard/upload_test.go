@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -76,22 +75,13 @@ func (e *acctEnv) upSend(c caller, method, target string, body io.Reader, header
 	return resp
 }
 
-// upPost posts a multipart form with one file (and the caller's CSRF token).
+// upPost posts a multipart form with one file (none when fileName is "") and the
+// caller's CSRF token.
 func (e *acctEnv) upPost(c caller, target, fileName string, content []byte, fields map[string]string) *http.Response {
 	e.t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		must(e.t, w.WriteField(k, v))
-	}
-	must(e.t, w.WriteField("_csrf", c.csrf))
-	if fileName != "" {
-		fw, err := w.CreateFormFile("file", fileName)
-		must(e.t, err)
-		_, _ = fw.Write(content)
-	}
-	must(e.t, w.Close())
-	return e.upSend(c, "POST", target, &buf, map[string]string{"Content-Type": w.FormDataContentType()})
+	resp, err := e.app.Test(multipartUpload(e.t, c, target, fileName, content, fields), -1)
+	must(e.t, err)
+	return resp
 }
 
 // uploadID is the upload a 303 answer sends the browser to.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	rules "github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -132,7 +133,7 @@ func (r row) oneOf(col, v string, allowed ...string) string {
 func (r row) year(col string) uint16 {
 	v := r.get(col)
 	n, err := strconv.Atoi(strings.TrimSuffix(v, ".0"))
-	if err != nil || n < 1900 || n > 2200 {
+	if err != nil || !rules.ValidYear(n) {
 		r.fail(col, "table_year", v, col, v)
 		return 0
 	}

@@ -123,28 +123,7 @@ func (r *cutRelay) serve(client net.Conn) {
 }
 
 // faultCatalogue: 25 indicators × 40 zones for agency BENCH, a plan over 2021–2030.
-func faultCatalogue(t *testing.T, st *queries.Store) {
-	t.Helper()
-	ctx := context.Background()
-	inds := make([]queries.Indicator, 25)
-	for i := range inds {
-		inds[i] = queries.Indicator{Code: fmt.Sprintf("ind%03d", i), NameVI: fmt.Sprintf("Chỉ tiêu thử %d", i), Unit: "tỷ đồng", Kind: "money", Aggregation: "sum", SortOrder: uint16(i)}
-	}
-	zones := make([]queries.Zone, 40)
-	for i := range zones {
-		zones[i] = queries.Zone{Code: fmt.Sprintf("Z%04d", i), NameVI: fmt.Sprintf("Khu thử %d", i), Type: "IP", Status: "operating"}
-	}
-	for _, err := range []error{
-		st.SaveIndicators(ctx, inds), st.SaveZones(ctx, zones),
-		st.SaveAgencies(ctx, []queries.Agency{{Code: "BENCH", NameVI: "Đơn vị thử", Level: "province"}}),
-		st.SavePlans(ctx, []queries.Plan{{Code: "P", NameVI: "Kế hoạch thử", PeriodStart: 2021, PeriodEnd: 2030}}),
-		st.SaveAssignments(ctx, []queries.Assignment{{Agency: "BENCH", Indicator: "*", Scope: "zone:*"}}),
-	} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func faultCatalogue(t *testing.T, st *queries.Store) { saveBenchCatalogue(t, st, 25, 40) }
 
 // faultCSV: 25 × 40 × 5 years = 5,000 figures, about 100 kB of column data on the wire.
 func faultCSV() []byte {

@@ -4,19 +4,13 @@ import (
 	"strconv"
 	"time"
 
+	rules "github.com/quangngai/chitieu/plan" // ingest has its own plan()
 	"github.com/xuri/excelize/v2"
 )
 
 // ParseDate reads a date as Vietnamese letters write it (08/12/2023, 8/12/2023) or
-// ISO (2023-12-08). The CLI, the admin files and the forms all read dates here.
-func ParseDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"02/01/2006", "2/1/2006", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
+// ISO (2023-12-08): the one rule in plan.ParseDate, named here for ingest's callers.
+func ParseDate(s string) (time.Time, bool) { return rules.ParseDate(s) }
 
 // parseCellDate is ParseDate, or for a spreadsheet's date cell its serial number
 // (days since 1899-12-30: 45839 is 2025-07-01).

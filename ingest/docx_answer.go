@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
+	rules "github.com/quangngai/chitieu/plan" // ingest has its own plan()
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 )
@@ -251,7 +251,7 @@ func readLetterField(text string, res *report.DocxAnswer, problem func(int, bool
 		if value == "" {
 			return
 		}
-		if d, ok := docxDate(value); ok {
+		if d, ok := rules.ParseFormDate(strings.TrimSpace(value)); ok {
 			res.Answer.Letter.Date = &d
 		} else {
 			problem(para, false, fmt.Sprintf("Đoạn %d: ngày công văn %q không đọc được (ghi DD/MM/YYYY).", para, short(value)),
@@ -262,15 +262,6 @@ func readLetterField(text string, res *report.DocxAnswer, problem func(int, bool
 	case normTitle(report.LabelPosition):
 		res.Answer.Letter.Position = short(value)
 	}
-}
-
-func docxDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"02/01/2006", "2/1/2006", "2006-01-02"} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil && t.Year() >= 1900 && t.Year() <= 2200 {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // columns finds each wanted column by words of its header; -1 when absent.
@@ -360,7 +351,7 @@ func readPolicyRows(b docBlock, res *report.DocxAnswer, problem func(int, bool, 
 			problem(b.Para, true, fmt.Sprintf("Bảng II.8, dòng %d: thiếu trích yếu.", r+2), fmt.Sprintf("Table II.8, row %d: no title.", r+2))
 		}
 		if date != "" {
-			if d, ok := docxDate(date); ok {
+			if d, ok := rules.ParseFormDate(strings.TrimSpace(date)); ok {
 				pd.Date = &d
 			} else {
 				problem(b.Para, true, fmt.Sprintf("Bảng II.8, dòng %d: ngày %q không đọc được.", r+2, short(date)),

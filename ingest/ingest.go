@@ -40,46 +40,27 @@ type Limits struct {
 }
 
 func (l Limits) withDefaults() Limits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = 20 << 20
-	}
-	if l.MaxRows <= 0 {
-		l.MaxRows = 1_000_000
-	}
-	if l.MaxErrors <= 0 {
-		l.MaxErrors = 1000
-	}
-	if l.MaxItems <= 0 {
-		l.MaxItems = 2000
-	}
-	if l.UnzipSizeLimit <= 0 {
-		l.UnzipSizeLimit = 256 << 20
-	}
-	if l.UnzipXMLSizeLimit <= 0 {
-		l.UnzipXMLSizeLimit = 16 << 20
-	}
-	if l.UnzipXMLSizeLimit > l.UnzipSizeLimit {
-		l.UnzipXMLSizeLimit = l.UnzipSizeLimit
-	}
-	if l.MaxSharedStrings <= 0 {
-		l.MaxSharedStrings = 1_000_000
-	}
-	if l.MaxCells <= 0 {
-		l.MaxCells = 10_000_000
-	}
-	if l.MaxConcurrent <= 0 {
-		l.MaxConcurrent = 2
-	}
-	if l.QueueWait <= 0 {
-		l.QueueWait = 2 * time.Minute
-	}
-	if l.Timeout <= 0 {
-		l.Timeout = 2 * time.Minute
-	}
-	if l.ClaimWait <= 0 {
-		l.ClaimWait = 2 * time.Minute
-	}
+	defaultIfUnset(&l.MaxBytes, 20<<20)
+	defaultIfUnset(&l.MaxRows, 1_000_000)
+	defaultIfUnset(&l.MaxErrors, 1000)
+	defaultIfUnset(&l.MaxItems, 2000)
+	defaultIfUnset(&l.UnzipSizeLimit, 256<<20)
+	defaultIfUnset(&l.UnzipXMLSizeLimit, 16<<20)
+	l.UnzipXMLSizeLimit = min(l.UnzipXMLSizeLimit, l.UnzipSizeLimit)
+	defaultIfUnset(&l.MaxSharedStrings, 1_000_000)
+	defaultIfUnset(&l.MaxCells, 10_000_000)
+	defaultIfUnset(&l.MaxConcurrent, 2)
+	defaultIfUnset(&l.QueueWait, 2*time.Minute)
+	defaultIfUnset(&l.Timeout, 2*time.Minute)
+	defaultIfUnset(&l.ClaimWait, 2*time.Minute)
 	return l
+}
+
+// defaultIfUnset sets *v to def when it is zero or less (unset).
+func defaultIfUnset[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // Ingester checks and writes uploads. It is safe for concurrent use.

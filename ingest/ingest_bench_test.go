@@ -26,6 +26,14 @@ import (
 func benchCatalogue(b *testing.B, nInd, nZones int) *queries.Store {
 	b.Helper()
 	st := querytest.MustOpen(b)
+	saveBenchCatalogue(b, st, nInd, nZones)
+	return st
+}
+
+// saveBenchCatalogue writes nInd indicators × nZones zones for agency BENCH, assigned
+// every indicator of every zone, and a plan P over 2021–2030.
+func saveBenchCatalogue(tb testing.TB, st *queries.Store, nInd, nZones int) {
+	tb.Helper()
 	ctx := context.Background()
 	inds := make([]queries.Indicator, nInd)
 	for i := range inds {
@@ -42,10 +50,9 @@ func benchCatalogue(b *testing.B, nInd, nZones int) *queries.Store {
 		st.SaveAssignments(ctx, []queries.Assignment{{Agency: "BENCH", Indicator: "*", Scope: "zone:*"}}),
 	} {
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	return st
 }
 
 // benchCSV writes n rows in the bulk layout, plain decimals so that clickhouse-client
@@ -113,25 +120,35 @@ func vmHWM() float64 {
 	return 0
 }
 
-// BenchmarkIngestCSV1M: a 1,000,000-row CSV end to end (parse, validate, diff, insert,
-// archive, commit), then clickhouse-client loading the same file into the same table.
-// Targets: peak RSS at most 400 MB, at least 0.6 of clickhouse-client's speed.
+// measuredIngest is one ingest and what it cost: wall time, CPU seconds of this
+// process, peak heap and peak RSS in MB.
+type measuredIngest struct {
+	rep                queries.IngestReport
+	err                error
+	took               time.Duration
+	cpu, heapMB, rssMB float64
+}
+
+func measureIngest(in *Ingester, req queries.UploadRequest) measuredIngest {
+	var m measuredIngest
+	start, cpu0 := time.Now(), cpuSeconds()
+	m.heapMB, m.rssMB = peakMemory(func() { m.rep, m.err = in.Ingest(context.Background(), req) })
+	m.took, m.cpu = time.Since(start), cpuSeconds()-cpu0
+	return m
+}
+
+// BenchmarkIngestCSV1M: a 1,000,000-row CSV end to end (parse, validate, diff,
+// insert in blocks, archive in parts, commit), then clickhouse-client loading the same file into the same table.
 func BenchmarkIngestCSV1M(b *testing.B) {
 	const rows, nInd, nZones = 1_000_000, 100, 1000
 	st := benchCatalogue(b, nInd, nZones)
 	body := benchCSV(rows, nInd, nZones)
 	in := New(st, Limits{MaxBytes: 1 << 30, MaxRows: 2_000_000, Timeout: 10 * time.Minute})
 	b.ResetTimer()
-	var ours time.Duration
-	var heap, rss, cpu float64
+	var run measuredIngest
 	for i := 0; i < b.N; i++ {
-		start, cpu0 := time.Now(), cpuSeconds()
-		var rep queries.IngestReport
-		var err error
-		heap, rss = peakMemory(func() {
-			rep, err = in.Ingest(context.Background(), queries.UploadRequest{FileName: "bench.csv", Content: body, User: "bench"})
-		})
-		ours, cpu = time.Since(start), cpuSeconds()-cpu0
+		run = measureIngest(in, queries.UploadRequest{FileName: "bench.csv", Content: body, User: "bench"})
+		rep, err := run.rep, run.err
 		if err != nil || rep.Outcome != queries.UploadAccepted || rep.Counts.New != rows {
 			b.Fatalf("ingest: %v, %s, %+v, errors %v", err, rep.Outcome, rep.Counts, rep.Errors)
 		}
@@ -145,14 +162,14 @@ func BenchmarkIngestCSV1M(b *testing.B) {
 	}
 	b.StopTimer()
 	ch := clickhouseClientLoad(b, st, body)
-	b.ReportMetric(float64(rows)/ours.Seconds(), "rows/s")
-	b.ReportMetric(heap, "peak-heap-MB")
-	b.ReportMetric(rss, "peak-rss-MB")
-	b.ReportMetric(cpu, "client-cpu-s")
+	b.ReportMetric(float64(rows)/run.took.Seconds(), "rows/s")
+	b.ReportMetric(run.heapMB, "peak-heap-MB")
+	b.ReportMetric(run.rssMB, "peak-rss-MB")
+	b.ReportMetric(run.cpu, "client-cpu-s")
 	b.ReportMetric(float64(rows)/ch.Seconds(), "clickhouse-client-rows/s")
-	b.ReportMetric(ch.Seconds()/ours.Seconds(), "ratio-to-clickhouse")
+	b.ReportMetric(ch.Seconds()/run.took.Seconds(), "ratio-to-clickhouse")
 	b.Logf("1M-row CSV (%d MB): chitieu ingest %v (%.0f rows/s, %.1f s CPU in this process, peak heap %.0f MB, peak RSS %.0f MB); clickhouse-client %v (%.0f rows/s); speed ratio %.2f (targets: peak RSS ≤ 400 MB, ratio ≥ 0.6)",
-		len(body)>>20, ours.Round(time.Millisecond), float64(rows)/ours.Seconds(), cpu, heap, rss, ch.Round(time.Millisecond), float64(rows)/ch.Seconds(), ch.Seconds()/ours.Seconds())
+		len(body)>>20, run.took.Round(time.Millisecond), float64(rows)/run.took.Seconds(), run.cpu, run.heapMB, run.rssMB, ch.Round(time.Millisecond), float64(rows)/ch.Seconds(), ch.Seconds()/run.took.Seconds())
 }
 
 // clickhouseClientLoad times ClickHouse's own CSV loader on the same file and table.
@@ -183,27 +200,21 @@ func BenchmarkIngestXLSX100k(b *testing.B) {
 	body := benchXLSX(b, rows, nInd, nZones)
 	in := New(st, Limits{MaxBytes: 1 << 30})
 	b.ResetTimer()
-	var took time.Duration
-	var heap, rss, cpu float64
+	var run measuredIngest
 	for i := 0; i < b.N; i++ {
-		start, cpu0 := time.Now(), cpuSeconds()
-		var rep queries.IngestReport
-		var err error
-		heap, rss = peakMemory(func() {
-			rep, err = in.Ingest(context.Background(), queries.UploadRequest{FileName: "bench.xlsx", Content: body, User: "bench", DryRun: i > 0})
-		})
-		took, cpu = time.Since(start), cpuSeconds()-cpu0
+		run = measureIngest(in, queries.UploadRequest{FileName: "bench.xlsx", Content: body, User: "bench", DryRun: i > 0})
+		rep, err := run.rep, run.err
 		if err != nil || rep.Rows != rows || len(rep.Errors) > 0 {
 			b.Fatalf("ingest: %v, %+v, errors %v", err, rep.Counts, rep.Errors)
 		}
 	}
-	b.ReportMetric(float64(rows)/took.Seconds(), "rows/s")
-	b.ReportMetric(took.Seconds(), "seconds")
-	b.ReportMetric(cpu, "cpu-s")
-	b.ReportMetric(heap, "peak-heap-MB")
-	b.ReportMetric(rss, "peak-rss-MB")
+	b.ReportMetric(float64(rows)/run.took.Seconds(), "rows/s")
+	b.ReportMetric(run.took.Seconds(), "seconds")
+	b.ReportMetric(run.cpu, "cpu-s")
+	b.ReportMetric(run.heapMB, "peak-heap-MB")
+	b.ReportMetric(run.rssMB, "peak-rss-MB")
 	b.Logf("100k-row xlsx (%.1f MB): %v end to end (%.1f s CPU), peak heap %.0f MB, peak RSS %.0f MB (targets ≤ 3 s, ≤ 250 MB)",
-		float64(len(body))/(1<<20), took.Round(time.Millisecond), cpu, heap, rss)
+		float64(len(body))/(1<<20), run.took.Round(time.Millisecond), run.cpu, run.heapMB, run.rssMB)
 }
 
 func benchXLSX(b *testing.B, n, nInd, nZones int) []byte {

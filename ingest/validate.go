@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	rules "github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -312,7 +313,7 @@ func (v *validator) row(r *rawRow) bool {
 	switch {
 	case yearText != "":
 		y, err := strconv.Atoi(strings.TrimSuffix(yearText, ".0"))
-		if err != nil || y < 1900 || y > 2200 {
+		if err != nil || !rules.ValidYear(y) {
 			v.failOnce("year_invalid", yloc, yearText, yearText)
 			break
 		}

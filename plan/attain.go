@@ -164,20 +164,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 	res := Result{Missing: missing(in, t.Start, end)}
 	switch t.Kind {
 	case queries.TargetAnnual:
-		y := end
-		p, ok := at(ps, y)
-		res.Missing = nil
-		if !ok {
-			res.Status = NoData
-			res.Missing = []int{y}
-			return res
-		}
-		res.setValue(t, p.Value, []int{y}, !p.Final)
-		res.Final = p.Final
-		if res.Status == NotMet && !p.Final {
-			res.Status = AtRisk
-		}
-		return res
+		return res.judgeYear(t, ps, end)
 	case queries.TargetPeriodAverage:
 		if len(in) == 0 {
 			res.Status = NoData
@@ -191,19 +178,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 		return res
 	case queries.TargetLevelAtEnd:
 		if closed {
-			res.Missing = nil
-			p, ok := at(ps, t.End)
-			if !ok {
-				res.Status = NoData
-				res.Missing = []int{t.End}
-				return res
-			}
-			res.setValue(t, p.Value, []int{t.End}, !p.Final)
-			res.Final = p.Final
-			if res.Status == NotMet && !p.Final {
-				res.Status = AtRisk
-			}
-			return res
+			return res.judgeYear(t, ps, t.End)
 		}
 		pr := Project(t, points, year)
 		if pr.Projected == nil {
@@ -263,6 +238,24 @@ func Evaluate(t Target, points []Point, year int) Result {
 	}
 	res.Status = NoData
 	return res
+}
+
+// judgeYear decides by the value of year y alone: no figure is no data; a miss on an
+// estimate is at risk, not yet not met.
+func (r Result) judgeYear(t Target, ps []Point, y int) Result {
+	r.Missing = nil
+	p, ok := at(ps, y)
+	if !ok {
+		r.Status = NoData
+		r.Missing = []int{y}
+		return r
+	}
+	r.setValue(t, p.Value, []int{y}, !p.Final)
+	r.Final = p.Final
+	if r.Status == NotMet && !p.Final {
+		r.Status = AtRisk
+	}
+	return r
 }
 
 func (r *Result) setValue(t Target, v float64, ys []int, provisional bool) {

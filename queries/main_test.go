@@ -1,14 +1,10 @@
 package queries_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-// Tests hash cheaply; TestPasswordHashVerifies alone hashes at production cost.
-func TestMain(m *testing.M) {
-	queries.UseCheapPasswordHashing()
-	os.Exit(m.Run())
-}
+// Passwords hash cheaply here (querytest.Main).
+func TestMain(m *testing.M) { querytest.Main(m) }

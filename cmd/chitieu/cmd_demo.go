@@ -13,14 +13,11 @@ func init() {
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
-	st, err := openStore(ctx, env.Config)
+	st, err := openMigratedStore(ctx, env.Config)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		return err
-	}
 	if len(args) > 0 && args[0] == "synthetic" {
 		fs := flag.NewFlagSet("demo synthetic", flag.ContinueOnError)
 		fs.SetOutput(env.Stderr)

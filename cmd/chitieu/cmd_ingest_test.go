@@ -20,20 +20,8 @@ func ingestEnv(t *testing.T) (*Env, *bytes.Buffer) {
 	t.Helper()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	cfg, err := LoadConfig(func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return chCfg.Addr
-		case "CLICKHOUSE_DATABASE":
-			return db
-		}
-		return ""
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: &out}
+	env, out := testEnv(t, db, nil)
+	cfg := env.Config
 	ctx := context.Background()
 	if err := runDemo(ctx, env, nil); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
@@ -48,7 +36,7 @@ func ingestEnv(t *testing.T) (*Env, *bytes.Buffer) {
 	}
 	t.Cleanup(func() { dropDatabase(t, chCfg) })
 	out.Reset()
-	return env, &out
+	return env, out
 }
 
 func TestIngestCommand(t *testing.T) {

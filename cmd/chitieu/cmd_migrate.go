@@ -47,3 +47,17 @@ func openStore(ctx context.Context, cfg Config) (*queries.Store, error) {
 	}
 	return nil, fmt.Errorf("không kết nối được ClickHouse (cannot reach ClickHouse): %w", lastErr)
 }
+
+// openMigratedStore is openStore with the schema brought up to date: demo and users
+// may be the first commands run on a new server.
+func openMigratedStore(ctx context.Context, cfg Config) (*queries.Store, error) {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}

@@ -29,20 +29,7 @@ func outlineEnv(t *testing.T) (*Env, *bytes.Buffer) {
 	}
 	st.Close()
 	t.Cleanup(func() { dropDatabase(t, chCfg) })
-	cfg, err := LoadConfig(func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return chCfg.Addr
-		case "CLICKHOUSE_DATABASE":
-			return db
-		}
-		return ""
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	return &Env{Config: cfg, Stdout: &out, Stderr: &out}, &out
+	return testEnv(t, db, nil)
 }
 
 // chitieu outline copy + chitieu round --outline: a round names its outline; a typo in

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 )
@@ -24,7 +25,7 @@ func init() {
 		if err := fs.Parse(args); err != nil {
 			return exitCode(2)
 		}
-		if *agency == "" || *year < 1900 || *year > 2200 {
+		if *agency == "" || !plan.ValidYear(*year) {
 			fmt.Fprintln(env.Stderr, "chitieu report-template: cần --agency và --year (both --agency and --year are required)")
 			return exitCode(2)
 		}

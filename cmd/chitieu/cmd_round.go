@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -21,7 +22,7 @@ func init() {
 		if err := fs.Parse(args); err != nil {
 			return exitCode(2)
 		}
-		if *year < 1900 || *year > 2200 || *deadline == "" {
+		if !plan.ValidYear(*year) || *deadline == "" {
 			fmt.Fprintln(env.Stderr, "chitieu round: cần --year và --deadline (both --year and --deadline are required)")
 			return exitCode(2)
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/quangngai/chitieu/ingest"
+	"github.com/quangngai/chitieu/plan"
 )
 
 func init() {
@@ -19,7 +20,7 @@ func init() {
 		if err := fs.Parse(args); err != nil {
 			return exitCode(2)
 		}
-		if *agency == "" || *year < 1900 || *year > 2200 {
+		if *agency == "" || !plan.ValidYear(*year) {
 			fmt.Fprintln(env.Stderr, "chitieu template: cần --agency và --year (both --agency and --year are required)")
 			return exitCode(2)
 		}

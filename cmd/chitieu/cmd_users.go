@@ -40,14 +40,11 @@ func runUsers(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, usersUsage)
 		return nil
 	}
-	st, err := openStore(ctx, env.Config)
+	st, err := openMigratedStore(ctx, env.Config)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		return err
-	}
 	switch args[0] {
 	case "list":
 		return usersList(ctx, env, st)
@@ -75,8 +72,18 @@ func (a *agencyList) Set(v string) error {
 	return nil
 }
 
-// parseWithName parses flags placed before or after the one positional NAME.
-func parseWithName(fs *flag.FlagSet, args []string) (string, error) {
+// parseWithName parses flags placed before or after the one positional NAME; on a
+// mistake it prints the usage and exits 2.
+func parseWithName(env *Env, fs *flag.FlagSet, args []string) (string, error) {
+	username, err := parseName(fs, args)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, usersUsage)
+		return "", exitCode(2)
+	}
+	return username, nil
+}
+
+func parseName(fs *flag.FlagSet, args []string) (string, error) {
 	var names []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -103,6 +110,15 @@ func cliActor() accounts.Actor {
 		name = "cli:" + u.Username
 	}
 	return accounts.Actor{Name: name, UserAgent: "chitieu users"}
+}
+
+// parseNameAndPassword is parseWithName, then readPassword once the flags are read.
+func parseNameAndPassword(env *Env, fs *flag.FlagSet, args []string, fromStdin *bool) (username, password string, err error) {
+	if username, err = parseWithName(env, fs, args); err != nil {
+		return "", "", err
+	}
+	password, err = readPassword(*fromStdin)
+	return username, password, err
 }
 
 // readPassword takes the first line of stdin (--password-stdin); without it the
@@ -153,12 +169,7 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
 	var agencies agencyList
 	fs.Var(&agencies, "agency", "agency code (repeatable, or a comma list)")
-	username, err := parseWithName(fs, args)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, usersUsage)
-		return exitCode(2)
-	}
-	password, err := readPassword(*fromStdin)
+	username, password, err := parseNameAndPassword(env, fs, args, fromStdin)
 	if err != nil {
 		return err
 	}
@@ -177,10 +188,9 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 func usersSetDisabled(ctx context.Context, env *Env, st *queries.Store, args []string, disable bool) error {
 	fs := flag.NewFlagSet("users disable", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	username, err := parseWithName(fs, args)
+	username, err := parseWithName(env, fs, args)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, usersUsage)
-		return exitCode(2)
+		return err
 	}
 	if _, err := accounts.New(st).SetDisabled(ctx, cliActor(), username, disable); err != nil {
 		return err
@@ -197,12 +207,7 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 	fs := flag.NewFlagSet("users passwd", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
-	username, err := parseWithName(fs, args)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, usersUsage)
-		return exitCode(2)
-	}
-	password, err := readPassword(*fromStdin)
+	username, password, err := parseNameAndPassword(env, fs, args, fromStdin)
 	if err != nil {
 		return err
 	}

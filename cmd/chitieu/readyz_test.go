@@ -119,26 +119,7 @@ func TestRequestPastItsDeadlineIs503(t *testing.T) {
 	t.Parallel()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	cfg, err := LoadConfig(func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return chCfg.Addr
-		case "CLICKHOUSE_DATABASE":
-			return db
-		case "CHITIEU_PUBLIC":
-			return "true"
-		case "CHITIEU_PAGE_CACHE":
-			return "off"
-		case "CHITIEU_REQUEST_TIMEOUT":
-			return "1ns"
-		}
-		return ""
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: &out}
+	env, _ := testEnv(t, db, map[string]string{"CHITIEU_PUBLIC": "true", "CHITIEU_PAGE_CACHE": "off", "CHITIEU_REQUEST_TIMEOUT": "1ns"})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
@@ -19,27 +19,18 @@ func startServer(t *testing.T) string {
 	t.Helper()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	getenv := func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return chCfg.Addr
-		case "CLICKHOUSE_DATABASE":
-			return db
-		case "CHITIEU_PUBLIC":
-			return "true"
-		}
-		return ""
-	}
-	cfg, err := LoadConfig(getenv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: &out}
+	env, out := testEnv(t, db, map[string]string{"CHITIEU_PUBLIC": "true"})
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := runDemo(ctx, env, nil); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
+	return serveUntilCleanup(t, ctx, cancel, env, chCfg)
+}
+
+// serveUntilCleanup runs the real serve path on a random port until the test ends,
+// then stops it (cancel), checks it stopped cleanly and drops the test database.
+func serveUntilCleanup(t *testing.T, ctx context.Context, cancel context.CancelFunc, env *Env, chCfg queries.Config) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/quangngai/chitieu/queries/querytest"
 )
@@ -23,33 +20,10 @@ func TestServeRequiresSigninAndSignsIn(t *testing.T) {
 	t.Parallel()
 	db := querytest.UniqueName()
 	chCfg := querytest.Config(db)
-	cfg, err := LoadConfig(func(k string) string {
-		return map[string]string{"CLICKHOUSE_ADDR": chCfg.Addr, "CLICKHOUSE_DATABASE": db,
-			"CHITIEU_ADMIN_PASSWORD": "mật-khẩu-quản-trị"}[k]
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	env := &Env{Config: cfg, Stdout: &out, Stderr: io.Discard}
+	env, out := testEnv(t, db, map[string]string{"CHITIEU_ADMIN_PASSWORD": "mật-khẩu-quản-trị"})
+	env.Stderr = io.Discard
 	ctx, cancel := context.WithCancel(context.Background())
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- serve(ctx, env, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			t.Error("serve did not stop")
-		}
-		dropDatabase(t, chCfg)
-	})
-	base := "http://" + ln.Addr().String()
-	waitFor(t, base+"/healthz")
+	base := serveUntilCleanup(t, ctx, cancel, env, chCfg)
 
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,12 +11,8 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-// Tests hash passwords cheaply (production cost is about a second per hash here);
-// queries.TestPasswordHashVerifies keeps one hash at full cost.
-func TestMain(m *testing.M) {
-	queries.UseCheapPasswordHashing()
-	os.Exit(m.Run())
-}
+// Passwords hash cheaply here (querytest.Main).
+func TestMain(m *testing.M) { querytest.Main(m) }
 
 // usersEnv runs `chitieu users ...` against a fresh database holding the catalogue.
 func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *queries.Store) {
@@ -29,18 +24,8 @@ func usersEnv(t *testing.T, extra map[string]string) (*Env, *bytes.Buffer, *quer
 		}
 	}
 	must(st.SaveAgencies(context.Background(), []queries.Agency{{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "BQL", NameVI: "BQL"}}))
-	cfg, err := LoadConfig(func(k string) string {
-		switch k {
-		case "CLICKHOUSE_ADDR":
-			return querytest.Config("").Addr
-		case "CLICKHOUSE_DATABASE":
-			return st.Database()
-		}
-		return extra[k]
-	})
-	must(err)
-	var out bytes.Buffer
-	return &Env{Config: cfg, Stdout: &out, Stderr: &out}, &out, st
+	env, out := testEnv(t, st.Database(), extra)
+	return env, out, st
 }
 
 var oneTime = regexp.MustCompile(`shown once\): (\S+)`)
