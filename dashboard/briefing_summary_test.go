@@ -58,4 +58,3 @@ func TestBriefingSummaryCounts(t *testing.T) {
 	page1 = strings.Join(strings.Fields(page1), " ")
 	mustContain(t, "PDF page 1", page1, "1 không đạt, 2 không đánh giá được, 1 chưa có số liệu")
 }
-
