@@ -74,13 +74,14 @@ var pageMessages = map[string][2]string{
 	"note.merger":     {"Chuỗi số liệu qua năm 2025: đến 2024 là tỉnh Quảng Ngãi cũ; từ 2025 là tỉnh Quảng Ngãi mới sau khi hợp nhất với tỉnh Kon Tum (1/7/2025, Nghị quyết 202/2025/QH15) — không so sánh trực tiếp.", "The series crosses 2025: up to 2024 the old Quảng Ngãi province, from 2025 the province merged with Kon Tum (1 July 2025, Resolution 202/2025/QH15) — not directly comparable."},
 	"note.pricebasis": {"Thay đổi cơ sở giá từ năm", "Price basis changes in"},
 
-	"status.met":         {"Đạt", "Met"},
-	"status.exceeded":    {"Đạt (vượt)", "Met (exceeded)"},
-	"status.at_risk":     {"Có nguy cơ không đạt", "At risk"},
-	"status.not_met":     {"Không đạt", "Not met"},
-	"status.no_data":     {"Chưa có số liệu", "No data yet"},
-	"status.no_target":   {"Chưa có mục tiêu", "No target"},
-	"status.provisional": {"tạm tính", "provisional"},
+	"status.met":             {"Đạt", "Met"},
+	"status.exceeded":        {"Đạt (vượt)", "Met (exceeded)"},
+	"status.at_risk":         {"Có nguy cơ không đạt", "At risk"},
+	"status.not_met":         {"Không đạt", "Not met"},
+	"status.no_data":         {"Chưa có số liệu", "No data yet"},
+	"status.no_target":       {"Chưa có mục tiêu", "No target"},
+	"status.plan_no_targets": {"Kế hoạch chưa nạp mục tiêu", "Plan targets not loaded"},
+	"status.provisional":     {"tạm tính", "provisional"},
 
 	// Verdicts, scorecard counts and plan phases decided in package plan.
 	"status.not_judgeable":     {"Không đánh giá được (khác địa giới)", "Cannot be judged (different territory)"},
