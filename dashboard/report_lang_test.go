@@ -3,6 +3,8 @@ package dashboard
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // The yearly report's pages follow the language switch: headings, buttons, labels and
@@ -34,5 +36,27 @@ func TestReportPagesFollowLanguage(t *testing.T) {
 				t.Errorf("%s in English still reads %q", c.path, s)
 			}
 		}
+	}
+}
+
+// At 390 px the yearly report is no wider than the screen in either language: its
+// figure tables scroll inside their box (they were 410 px and 489 px wide).
+func TestReportFitsPhone(t *testing.T) {
+	base, _ := startTestServer(t, nil)
+	bctx := startChromium(t, 390, 844)
+	for _, lg := range []string{"vi", "en"} {
+		tb := openTab(t, bctx)
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+			t.Fatal(err)
+		}
+		tb.load(t, base+"/report/2023?lang="+lg)
+		w, err := chromedp.Run(tb.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w > 390 {
+			t.Errorf("%s: /report/2023 is %d px wide at 390 px", lg, w)
+		}
+		tb.close()
 	}
 }
