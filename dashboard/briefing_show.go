@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -14,7 +15,8 @@ type briefingChoice struct {
 
 type briefingModel struct {
 	*overviewModel
-	Summary table // the overview table narrowed to five columns, to fit A4 portrait
+	Summary table  // the overview table narrowed to five columns, to fit A4 portrait
+	Lead    string // page 1's one-paragraph summary: the scorecard's counts in words
 	Choices []briefingChoice
 	Chosen  []chartConfig
 	Notes   []string
@@ -83,6 +85,7 @@ func (s *server) buildBriefing(ctx context.Context, f filters, lg string) (*brie
 	}
 	b.PDF = "/briefing.pdf?" + q.query()
 	b.Summary = briefingTable(ov, lg)
+	b.Lead = briefingLead(ov, lg)
 	ov.Page = "overview"
 	return b, nil
 }
@@ -115,4 +118,31 @@ func briefingTable(ov *overviewModel, lg string) table {
 		}
 	}
 	return t
+}
+
+// briefingLead is the summary paragraph of page 1. Its counts are the overview's
+// scorecard (ov.Counts, computed in package plan), never counted again here.
+func briefingLead(ov *overviewModel, lg string) string {
+	targeted, context := 0, 0
+	for _, g := range ov.Groups {
+		if g.Class == "targeted" {
+			targeted += len(g.Cards)
+		} else {
+			context += len(g.Cards)
+		}
+	}
+	head := translate(lg, "briefing.lead.plan") + " " + ov.PlanName + " (" + ov.Phase + "), " +
+		translate(lg, "overview.evalyear") + " " + itoa(ov.Year) + ": "
+	if ov.NoTargets || len(ov.Counts) == 0 {
+		return head + translate(lg, "briefing.lead.notargets") + " " + itoa(context) + " " + translate(lg, "briefing.lead.context") + "."
+	}
+	total := 0
+	var parts []string
+	for _, c := range ov.Counts {
+		total += c.N
+		parts = append(parts, itoa(c.N)+" "+c.Label)
+	}
+	return head + itoa(total) + " " + translate(lg, "briefing.lead.targets") + " " + itoa(targeted) + " " +
+		translate(lg, "briefing.lead.indicators") + ": " + strings.Join(parts, ", ") + "; " +
+		itoa(context) + " " + translate(lg, "briefing.lead.context") + "."
 }

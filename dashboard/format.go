@@ -14,6 +14,7 @@ var templateFuncs = template.FuncMap{
 	"vnp":   formatVNPlaces,
 	// pair hands a partial both the page (for translations) and its rows.
 	"inLang": inLang,
+	"unitIn": unitIn,
 	"pair":   func(page, rows any) map[string]any { return map[string]any{"P": page, "R": rows} },
 }
 

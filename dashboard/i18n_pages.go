@@ -224,10 +224,15 @@ var pageMessages = map[string][2]string{
 	"pstatus.delayed":            {"chậm tiến độ", "delayed"},
 	"pstatus.proposed":           {"đề xuất", "proposed"},
 
-	"briefing.title":   {"Bản tin thực hiện chỉ tiêu", "Indicator briefing"},
-	"briefing.choose":  {"Biểu đồ đưa vào bản tin", "Charts in the briefing"},
-	"briefing.print":   {"In (A4)", "Print (A4)"},
-	"briefing.verdict": {"Đánh giá", "Verdict"},
+	"briefing.title":           {"Bản tin thực hiện chỉ tiêu", "Indicator briefing"},
+	"briefing.choose":          {"Biểu đồ đưa vào bản tin", "Charts in the briefing"},
+	"briefing.print":           {"In (A4)", "Print (A4)"},
+	"briefing.verdict":         {"Đánh giá", "Verdict"},
+	"briefing.lead.plan":       {"Kế hoạch", "Plan"},
+	"briefing.lead.targets":    {"mục tiêu của", "targets on"},
+	"briefing.lead.indicators": {"chỉ tiêu", "indicators"},
+	"briefing.lead.context":    {"chỉ tiêu tham khảo không đặt mục tiêu trong kế hoạch này", "context indicators without a target in this plan"},
+	"briefing.lead.notargets":  {"kế hoạch chưa có mục tiêu được nạp;", "no targets are loaded for this plan;"},
 }
 
 func init() {

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"sync"
 	"time"
@@ -53,6 +54,9 @@ func newPageCache(every time.Duration) *pageCache {
 }
 
 // cached returns the model built for key, building it when the data changed since.
+// errBuildFailed answers the requests that waited on a build that panicked.
+var errBuildFailed = errors.New("page build failed")
+
 func cached[T any](s *server, ctx context.Context, key string, build func() (T, error)) (T, error) {
 	pc := s.pages
 	if s.NoPageCache || pc == nil {
@@ -72,7 +76,23 @@ func cached[T any](s *server, ctx context.Context, key string, build func() (T, 
 		pc.entries[key] = e
 	}
 	pc.mu.Unlock()
-	e.once.Do(func() { e.value, e.err = build() })
+	e.once.Do(func() {
+		// A build that panics must not leave an empty entry behind: the next request
+		// would read a nil value ("interface conversion") for the rest of the day.
+		ok := false
+		defer func() {
+			if !ok {
+				e.err = errBuildFailed
+				pc.mu.Lock()
+				if pc.entries[key] == e {
+					delete(pc.entries, key)
+				}
+				pc.mu.Unlock()
+			}
+		}()
+		e.value, e.err = build()
+		ok = true
+	})
 	if e.err != nil {
 		pc.mu.Lock()
 		if pc.entries[key] == e {

@@ -51,15 +51,15 @@ func (s *server) reportAnswerShow(c *fiber.Ctx) error {
 	}
 	switch c.Query("ok") {
 	case "draft":
-		p.Flash = "Đã lưu bản nháp. (Draft saved.)"
+		p.Flash = translate(lang(c), "rep.flash.draft")
 	case "submitted":
-		p.Flash = "Đã nộp báo cáo. (Report submitted.)"
+		p.Flash = translate(lang(c), "rep.flash.submitted")
 	}
 	return s.renderAnswer(c, p)
 }
 
 func (s *server) renderAnswer(c *fiber.Ctx, p *answerPage) error {
-	return s.render(c, "report_answer", pageData{Title: fmt.Sprintf("Báo cáo năm %d — %s", p.Year, p.Agency.NameVI), Data: p})
+	return s.render(c, "report_answer", pageData{Title: translate(lang(c), "rep.yearreport") + " " + itoa(int(p.Year)) + " — " + p.Agency.NameVI, Data: p})
 }
 
 // answerPageData checks the caller may answer for the agency and reads the form's data.

@@ -50,7 +50,7 @@ func (s *server) reportShow(c *fiber.Ctx) error {
 	}
 	p.Model = m.Filter(p.Agency, p.Search)
 	p.Notice = report.PartialNotice(m)
-	return s.render(c, "report_show", pageData{Title: fmt.Sprintf("Báo cáo năm %d", year), Data: p})
+	return s.render(c, "report_show", pageData{Title: translate(lang(c), "rep.yearreport") + " " + itoa(int(year)), Data: p})
 }
 
 // HeadingText is an item's heading as the document writes it.

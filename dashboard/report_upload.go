@@ -81,7 +81,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if parsed.HasErrors() {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
-	return s.render(c, "report_upload", pageData{Title: "Xem trước — " + name,
+	return s.render(c, "report_upload", pageData{Title: translate(lang(c), "rep.preview") + " — " + name,
 		Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: name, Parsed: parsed}})
 }
 

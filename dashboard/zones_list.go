@@ -65,7 +65,10 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 			m.Metrics = append(m.Metrics, it)
 		}
 	}
-	m.Metric = m.Metrics[0]
+	// A new installation has no catalogue yet: no metric to rank by, an empty page.
+	if len(m.Metrics) > 0 {
+		m.Metric = m.Metrics[0]
+	}
 	if it, ok := cat.ind[f.Metric]; ok {
 		m.Metric = it
 	}
