@@ -39,15 +39,9 @@ test-ha:
 	deploy/ha/test.sh
 
 # Each fuzz target runs briefly on top of its seed corpus (the seeds also run in `go test`).
-# Minimising a new input is capped too: a workbook is costly to re-open thousands of times.
 FUZZTIME ?= 10s
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
-	    CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $$pkg || exit 1; \
-	  done; \
-	done
+	@CLICKHOUSE_ADDR=$(TEST_CH_ADDR) GO=$(GO) FUZZTIME=$(FUZZTIME) deploy/fuzz.sh
 
 bench: bench-ingest bench-dashboard bench-report
 
