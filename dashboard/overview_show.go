@@ -52,6 +52,7 @@ type overviewModel struct {
 	view
 	Plan       queries.Plan
 	PlanName   string
+	ShortName  string // the name without its period, which the heading writes once
 	Phase      string // "Đã kết thúc" / "Đang thực hiện" / "Chưa bắt đầu"
 	PhaseClass string
 	Year       int
@@ -127,7 +128,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 	year := plan.PickYear(p, f.Year, today)
 	f.Plan, f.Year = p.Code, year
 	phase := plan.PhaseOf(p, today)
-	m := &overviewModel{Plan: p, PlanName: planName(p, lg), Year: year, Options: planOptions(cat, p.Code, lg), Plans: plan.Order(cat.Plans, cat.Targets),
+	m := &overviewModel{Plan: p, PlanName: planName(p, lg), ShortName: shortPlanName(p, lg), Year: year, Options: planOptions(cat, p.Code, lg), Plans: plan.Order(cat.Plans, cat.Targets),
 		Phase: translate(lg, "phase."+string(phase)), PhaseClass: string(phase)}
 	for y := plan.FirstYear(cat.Plans, today); y <= today; y++ {
 		m.Years = append(m.Years, y)

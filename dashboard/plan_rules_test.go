@@ -230,7 +230,7 @@ func TestLandingScorecard(t *testing.T) {
 	base, _ := startTestServer(t, nil)
 	body := fetch(t, base+"/").Body
 	text := pageText(body)
-	mustContain(t, "scorecard", text, "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025) (2021–2025) Đã kết thúc",
+	mustContain(t, "scorecard", text, "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021–2025) Đã kết thúc",
 		"0 đạt 0 tạm đạt 0 có nguy cơ 1 không đạt 2 không đánh giá được 1 chưa có số liệu")
 	mustContain(t, "current plan one click away", body, `<a href="/?plan=DHI-2025&amp;lang=vi">`)
 	ti, ci := strings.Index(text, "Chỉ tiêu có mục tiêu trong kế hoạch"), strings.Index(text, "Chỉ tiêu tham khảo")
