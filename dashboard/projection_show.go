@@ -100,7 +100,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 		}
 		// A plan whose period has ended by today is closed: its verdicts are the final
 		// ones, judged at its end year whatever year the filter names.
-		g := projectionGroup{Plan: p, Name: planName(p, lg), Closed: plan.PhaseOf(p, today) == plan.Closed}
+		g := projectionGroup{Plan: p, Name: shortPlanName(p, lg), Closed: plan.PhaseOf(p, today) == plan.Closed}
 		evalYear := year
 		if g.Closed && evalYear < int(p.PeriodEnd) {
 			evalYear = int(p.PeriodEnd)
