@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 )
@@ -44,7 +45,7 @@ func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, er
 // reportIndicators is section I: per indicator of a figures item, the overview card's
 // targets judged at the report year.
 func (s *server) reportIndicators(ctx context.Context, o queries.Outline, year uint16) ([]report.IndicatorTable, error) {
-	ov, err := s.buildOverview(ctx, filters{Year: int(year)}, "vi")
+	ov, err := s.reportOverview(ctx, year)
 	if err != nil {
 		return nil, err
 	}
@@ -75,4 +76,19 @@ func (s *server) reportIndicators(ctx context.Context, o queries.Outline, year u
 		}
 	}
 	return out, nil
+}
+
+// reportOverview is the overview of the plan a year's report is judged against
+// (plan.ReportPlan: the plan in force that year), at that year; the default plan when
+// no plan with targets covers the year.
+func (s *server) reportOverview(ctx context.Context, year uint16) (*overviewModel, error) {
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := filters{Year: int(year)}
+	if p, ok := plan.ReportPlan(cat.Plans, cat.Targets, int(year)); ok {
+		f.Plan = p.Code
+	}
+	return s.buildOverview(ctx, f, "vi")
 }

@@ -31,7 +31,7 @@ func (s *server) reportChartsShow(c *fiber.Ctx) error {
 }
 
 func (s *server) reportChartConfigs(ctx context.Context, year uint16) ([]chartConfig, error) {
-	ov, err := s.buildOverview(ctx, filters{Year: int(year)}, "vi")
+	ov, err := s.reportOverview(ctx, year)
 	if err != nil {
 		return nil, err
 	}

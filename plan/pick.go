@@ -194,3 +194,34 @@ func FirstYear(plans []queries.Plan, today int) int {
 	}
 	return first
 }
+
+// ReportPlan is the plan a year's written report judges section I against: a plan in
+// force that year, with targets, the province's own before a national one, and the
+// development plan before a one-year plan (the longer period). None: ok is false.
+func ReportPlan(plans []queries.Plan, targets []queries.Target, year int) (queries.Plan, bool) {
+	withTargets := map[string]bool{}
+	for _, t := range targets {
+		withTargets[t.Plan] = true
+	}
+	var best *queries.Plan
+	for i, p := range plans {
+		if !withTargets[p.Code] || int(p.PeriodStart) > year || int(p.PeriodEnd) < year {
+			continue
+		}
+		if best == nil || reportBetter(p, *best, targets) {
+			best = &plans[i]
+		}
+	}
+	if best == nil {
+		return queries.Plan{}, false
+	}
+	return *best, true
+}
+
+func reportBetter(a, b queries.Plan, targets []queries.Target) bool {
+	la, lb := Level(a, targets) == LevelProvince, Level(b, targets) == LevelProvince
+	if la != lb {
+		return la
+	}
+	return a.PeriodEnd-a.PeriodStart > b.PeriodEnd-b.PeriodStart
+}

@@ -113,3 +113,14 @@ func TestCurrentPlan(t *testing.T) {
 		t.Fatalf("current plan in 2031: %s, want none", p.Code)
 	}
 }
+
+func TestReportPlan(t *testing.T) {
+	for year, want := range map[int]string{2023: "DHXX-2020", 2024: "DHXX-2020", 2025: "DHXX-2020", 2026: "DHI-2025", 2030: "DHI-2025"} {
+		if p, ok := ReportPlan(demoPlans, demoTargets, year); !ok || p.Code != want {
+			t.Errorf("report plan for %d: %s, want %s", year, p.Code, want)
+		}
+	}
+	if p, ok := ReportPlan(demoPlans, demoTargets, 2019); ok {
+		t.Errorf("report plan for 2019: %s, want none", p.Code)
+	}
+}
