@@ -12,7 +12,7 @@ import (
 
 // TestCatalogueTextIsVietnameseWithEnglishBeside: notes, capacities, milestones and
 // plan documents are Vietnamese, with the English in the *_en columns, and both are
-// stored. (The embedded copies come from ../shared/data; tests read only the repository.)
+// stored. (The embedded copies are copied from the project's shared data folder; tests read only the repository.)
 func TestCatalogueTextIsVietnameseWithEnglishBeside(t *testing.T) {
 	t.Parallel()
 	st := querytest.MustOpen(t)
