@@ -257,6 +257,9 @@ func ParseNumber(s string, conv Convention) (Number, error) {
 			mul /= 10
 		}
 	}
+	if units > maxUnits { // rounding the 5th decimal up can carry past the largest value
+		return n, &NumberError{Code: errTooLarge, Text: s}
+	}
 	if neg {
 		units = -units
 	}
