@@ -21,24 +21,7 @@ func TestCutBetweenFigureBlocksShowsNothing(t *testing.T) {
 	const nInd, nZones, rows = 100, 700, 2 * 65_536
 	ctx := context.Background()
 	st := querytest.MustOpen(t)
-	inds := make([]queries.Indicator, nInd)
-	for i := range inds {
-		inds[i] = queries.Indicator{Code: fmt.Sprintf("ind%03d", i), NameVI: fmt.Sprintf("Chỉ tiêu thử %d", i), Unit: "tỷ đồng", Kind: "money", Aggregation: "sum", SortOrder: uint16(i)}
-	}
-	zones := make([]queries.Zone, nZones)
-	for i := range zones {
-		zones[i] = queries.Zone{Code: fmt.Sprintf("Z%04d", i), NameVI: fmt.Sprintf("Khu thử %d", i), Type: "IP", Status: "operating"}
-	}
-	for _, err := range []error{
-		st.SaveIndicators(ctx, inds), st.SaveZones(ctx, zones),
-		st.SaveAgencies(ctx, []queries.Agency{{Code: "BENCH", NameVI: "Đơn vị thử", Level: "province"}}),
-		st.SavePlans(ctx, []queries.Plan{{Code: "P", NameVI: "Kế hoạch thử", PeriodStart: 2021, PeriodEnd: 2030}}),
-		st.SaveAssignments(ctx, []queries.Assignment{{Agency: "BENCH", Indicator: "*", Scope: "zone:*"}}),
-	} {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveBenchCatalogue(t, st, nInd, nZones)
 	var buf bytes.Buffer
 	buf.WriteString(csvHeader)
 	for i := 0; i < rows; i++ {
@@ -46,14 +29,7 @@ func TestCutBetweenFigureBlocksShowsNothing(t *testing.T) {
 	}
 	req := queries.UploadRequest{FileName: "blocks.csv", Content: buf.Bytes(), User: "analyst"}
 
-	cfg := querytest.Config(st.Database())
-	relay := newCutRelay(t, cfg.Addr)
-	cfg.Addr = relay.ln.Addr().String()
-	viaRelay, err := queries.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer viaRelay.Close()
+	relay, viaRelay := openViaRelay(t, st)
 	const after = 300_000 // compressed bytes of the INSERT: past the first block, short of the second
 	relay.arm("INSERT INTO figures (", 1, after)
 	rep, ingErr := New(viaRelay, Limits{}).Ingest(ctx, req)

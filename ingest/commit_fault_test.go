@@ -156,14 +156,7 @@ func TestCommitSurvivesCutConnection(t *testing.T) {
 			ctx := context.Background()
 			st := querytest.MustOpen(t)
 			faultCatalogue(t, st)
-			cfg := querytest.Config(st.Database())
-			relay := newCutRelay(t, cfg.Addr)
-			cfg.Addr = relay.ln.Addr().String()
-			viaRelay, err := queries.Open(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer viaRelay.Close()
+			relay, viaRelay := openViaRelay(t, st)
 			req := queries.UploadRequest{FileName: "bench.csv", Content: file, User: "analyst"}
 
 			relay.arm(tc.pattern, tc.nth, tc.after)
@@ -227,4 +220,19 @@ func TestCommitSurvivesCutConnection(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openViaRelay opens a second store on st's database whose connection runs through a
+// relay the test can arm to cut it; both close when the test ends.
+func openViaRelay(t *testing.T, st *queries.Store) (*cutRelay, *queries.Store) {
+	t.Helper()
+	cfg := querytest.Config(st.Database())
+	relay := newCutRelay(t, cfg.Addr)
+	cfg.Addr = relay.ln.Addr().String()
+	viaRelay, err := queries.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = viaRelay.Close() })
+	return relay, viaRelay
 }
