@@ -138,19 +138,27 @@ func cellPara(d *docWriter, c *docx.Cell, text string, st runStyle, jc stypes.Ju
 	return p
 }
 
+// twoColumns starts a borderless table of the text width split at left twips (the
+// decree's header block, "Nơi nhận" beside the signature) and returns its first row's
+// two cells and the column widths.
+func (d *docWriter) twoColumns(left int) (t *docx.Table, l, r *docx.Cell, leftW, rightW int) {
+	t = d.rd.AddTable()
+	right := textWidth - left
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Grid(uint64(left), uint64(right))
+	row := t.AddRow()
+	l = row.AddCell().Width(left, stypes.TableWidthDxa)
+	r = row.AddCell().Width(right, stypes.TableWidthDxa)
+	return t, l, r, left, right
+}
+
 // headerBlock: the two-column block without borders (issuer left, national title right),
 // then the number and the place and date.
 func (d *docWriter) headerBlock(m Model) {
-	t := d.rd.AddTable()
-	left, right := 3800, textWidth-3800
-	t.Width(textWidth, stypes.TableWidthDxa)
-	t.Grid(uint64(left), uint64(right))
-	r := t.AddRow()
-	l := r.AddCell().Width(left, stypes.TableWidthDxa)
+	t, l, rc, left, right := d.twoColumns(3800)
 	cellPara(d, l, "UBND TỈNH QUẢNG NGÃI", runStyle{pt: 13}, stypes.JustificationCenter)
 	cellPara(d, l, "SỞ CÔNG THƯƠNG", runStyle{pt: 13, bold: true}, stypes.JustificationCenter)
 	rule(l.AddEmptyPara(), left, 1400)
-	rc := r.AddCell().Width(right, stypes.TableWidthDxa)
 	cellPara(d, rc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", runStyle{pt: 12, bold: true}, stypes.JustificationCenter)
 	cellPara(d, rc, "Độc lập - Tự do - Hạnh phúc", runStyle{pt: 13, bold: true}, stypes.JustificationCenter)
 	rule(rc.AddEmptyPara(), right, 3100)
@@ -397,17 +405,11 @@ func (d *docWriter) policyTable(rows []PolicyRow) {
 // closing: the closing sentence, then "Nơi nhận" on the left beside the signature block.
 func (d *docWriter) closing(m Model) {
 	d.body("Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.", runStyle{})
-	t := d.rd.AddTable()
-	left, right := 4500, textWidth-4500
-	t.Width(textWidth, stypes.TableWidthDxa)
-	t.Grid(uint64(left), uint64(right))
-	r := t.AddRow()
-	l := r.AddCell().Width(left, stypes.TableWidthDxa)
+	_, l, rc, _, _ := d.twoColumns(4500)
 	cellPara(d, l, "Nơi nhận:", runStyle{pt: 12, bold: true, italic: true}, stypes.JustificationLeft)
 	for _, to := range []string{"- Như trên;", "- Bộ Công Thương (b/c);", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành, địa phương;", "- Lãnh đạo Sở;", "- Lưu: VT, QLCN."} {
 		cellPara(d, l, to, runStyle{pt: 11}, stypes.JustificationLeft)
 	}
-	rc := r.AddCell().Width(right, stypes.TableWidthDxa)
 	cellPara(d, rc, "KT. GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
 	cellPara(d, rc, "PHÓ GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
 	for i := 0; i < 4; i++ {
