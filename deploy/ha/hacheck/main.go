@@ -28,17 +28,26 @@ import (
 var (
 	top      string
 	haDir    string
-	lb       = "http://127.0.0.1:8480"
-	web      = map[string]string{"web1": "http://127.0.0.1:8401", "web2": "http://127.0.0.1:8402"}
-	chPorts  = map[string]string{"ch1": "19221", "ch2": "19231"}
+	lb       = "http://127.0.0.1:" + port(8480)
+	web      = map[string]string{"web1": "http://127.0.0.1:" + port(8401), "web2": "http://127.0.0.1:" + port(8402)}
+	chPorts  = map[string]string{"ch1": port(19221), "ch2": port(19231)}
 	database = "chitieu"
 	password string
 	failed   bool
 )
 
+// port shifts a default port by HA_PORT_OFFSET, as deploy/ha/env.sh does.
+func port(base int) string {
+	off, _ := strconv.Atoi(os.Getenv("HA_PORT_OFFSET"))
+	return strconv.Itoa(base + off)
+}
+
 func main() {
 	top, _ = filepath.Abs(".")
-	haDir = filepath.Join(top, "var", "ha")
+	haDir = os.Getenv("HA_DIR")
+	if haDir == "" {
+		haDir = filepath.Join(top, "var", "ha")
+	}
 	b, err := os.ReadFile(filepath.Join(haDir, "admin-password"))
 	if err != nil {
 		fatal("admin password: %v (run deploy/ha/start.sh first)", err)
@@ -144,7 +153,7 @@ func sameOnReplicas(query string, within time.Duration) (string, string, bool) {
 // through the replicated store, once.
 func setupCatalogue() error {
 	ctx := context.Background()
-	st, err := queries.Open(ctx, queries.Config{Addr: "127.0.0.1:19221,127.0.0.1:19231", User: "default", Database: database, Cluster: true})
+	st, err := queries.Open(ctx, queries.Config{Addr: "127.0.0.1:"+chPorts["ch1"]+",127.0.0.1:"+chPorts["ch2"], User: "default", Database: database, Cluster: true})
 	if err != nil {
 		return err
 	}
@@ -275,7 +284,7 @@ func short(s string, n int) string {
 func caseClusterMigrate() (bool, string) {
 	var ev strings.Builder
 	db := fmt.Sprintf("chitieu_migrate_%d", time.Now().Unix())
-	env := append(os.Environ(), "CLICKHOUSE_ADDR=127.0.0.1:19221,127.0.0.1:19231", "CLICKHOUSE_DATABASE="+db, "CHITIEU_CLUSTER=true")
+	env := append(os.Environ(), "CLICKHOUSE_ADDR=127.0.0.1:"+chPorts["ch1"]+",127.0.0.1:"+chPorts["ch2"], "CLICKHOUSE_DATABASE="+db, "CHITIEU_CLUSTER=true")
 	outs := make([]int, 2)
 	errs := make([]error, 2)
 	var wg sync.WaitGroup
@@ -314,7 +323,7 @@ func caseUploadAcross() (bool, string) {
 		return false, err.Error()
 	}
 	code, body, err := b.upload(lb, "HA1", csvRows("HA1", 2000, int(time.Now().Unix())))
-	fmt.Fprintf(&ev, "upload of 2,000 rows through haproxy :8480: HTTP %d %v\n", code, err)
+	fmt.Fprintf(&ev, "upload of 2,000 rows through haproxy %s: HTTP %d %v\n", lb, code, err)
 	m := uploadIDField.FindStringSubmatch(body)
 	if code != 200 || m == nil {
 		return false, ev.String() + short(body, 300)
@@ -638,7 +647,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // web1State is haproxy's view of web1 (its stats page as CSV): UP, DOWN, …
 func web1State() string {
-	resp, err := http.Get("http://127.0.0.1:8481/;csv")
+	resp, err := http.Get("http://127.0.0.1:" + port(8481) + "/;csv")
 	if err != nil {
 		return ""
 	}
