@@ -153,7 +153,7 @@ func sameOnReplicas(query string, within time.Duration) (string, string, bool) {
 // through the replicated store, once.
 func setupCatalogue() error {
 	ctx := context.Background()
-	st, err := queries.Open(ctx, queries.Config{Addr: "127.0.0.1:"+chPorts["ch1"]+",127.0.0.1:"+chPorts["ch2"], User: "default", Database: database, Cluster: true})
+	st, err := queries.Open(ctx, queries.Config{Addr: "127.0.0.1:" + chPorts["ch1"] + ",127.0.0.1:" + chPorts["ch2"], User: "default", Database: database, Cluster: true})
 	if err != nil {
 		return err
 	}
