@@ -189,6 +189,14 @@ func TestCommitSurvivesCutConnection(t *testing.T) {
 				if up.Outcome != queries.UploadPending && up.Outcome != queries.UploadFailed {
 					t.Fatalf("record says %s, want pending or failed", up.Outcome)
 				}
+				// /reporting counts the figures of committed uploads only.
+				rr, err := st.ReportingRows(ctx, 2021, 2030)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(rr.WithFigures) != 0 {
+					t.Fatalf("/reporting counts figures of the uncommitted attempt: %v", rr.WithFigures)
+				}
 			}
 
 			// The same file again, on a healthy connection.

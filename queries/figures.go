@@ -214,7 +214,7 @@ func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
 // HasSynthetic reports whether synthetic figures are loaded, so pages can say so.
 func (s *Store) HasSynthetic(ctx context.Context) (bool, error) {
 	var n uint8
-	if err := s.conn.QueryRow(ctx, "SELECT count() > 0 FROM (SELECT 1 FROM figures WHERE synthetic = 1 LIMIT 1)").Scan(&n); err != nil {
+	if err := s.conn.QueryRow(ctx, "SELECT count() > 0 FROM (SELECT 1 FROM figures WHERE synthetic = 1 AND "+committed+" LIMIT 1)").Scan(&n); err != nil {
 		return false, fmt.Errorf("has synthetic: %w", err)
 	}
 	return n == 1, nil

@@ -40,10 +40,11 @@ func (s *Store) ReportingRows(ctx context.Context, yearFrom, yearTo uint16) (Rep
 	return out, err
 }
 
-// figureCounts counts each agency's current figures per year.
+// figureCounts counts each agency's current committed figures per year: the figures
+// of an upload that never reached its commit marker count for nobody.
 func (s *Store) figureCounts(ctx context.Context, yearFrom, yearTo uint16) (map[AgencyYear]int, error) {
 	rows, err := s.conn.Query(ctx, `SELECT agency, year, count() FROM (
-		SELECT agency, year FROM figures WHERE synthetic = 0 AND year >= ? AND year <= ?
+		SELECT agency, year FROM figures WHERE synthetic = 0 AND year >= ? AND year <= ? AND `+committed+`
 		GROUP BY indicator, scope, agency, year
 		HAVING argMax(withdrawn, version) = 0)
 		GROUP BY agency, year`, yearFrom, yearTo)

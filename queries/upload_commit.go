@@ -6,15 +6,6 @@ import (
 	"time"
 )
 
-// committed is the condition every reader of figures puts on a row: its upload has a
-// commit marker (an accepted uploads row). Rows of an attempt that never reached its
-// marker stay invisible for good. The set is one small column of a small table.
-const committed = `upload_id IN (SELECT id FROM uploads WHERE outcome = 'accepted')`
-
-// committedSubmission is committed for submissions: a nil report is one row, written
-// by one INSERT, so it is its own commit; a report belongs to its upload's commit.
-const committedSubmission = `(status = 'nil' OR ` + committed + `)`
-
 // uploadRank orders the rows of one upload id, best first: the commit marker, then a
 // final outcome (rejected, duplicate, dry run, failed), then pending; among equals the
 // fuller record (a direct write's marker has no name or report).

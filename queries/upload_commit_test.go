@@ -69,3 +69,38 @@ func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
 		t.Fatalf("live rows: %d", n)
 	}
 }
+
+// TestReportingCountsCommittedFiguresOnly: the figures of an upload that never reached
+// its commit marker (a kill between the figures and the marker) count for nobody on
+// /reporting; the marker makes them count.
+func TestReportingCountsCommittedFiguresOnly(t *testing.T) {
+	t.Parallel()
+	st := querytest.MustOpen(t)
+	ctx := context.Background()
+	if err := st.InsertUpload(ctx, queries.Upload{ID: "u1", Agency: "BQL", Year: 2024, Outcome: queries.UploadPending, UploadedAt: time.Now()}, nil); err != nil {
+		t.Fatal(err)
+	}
+	up := queries.FigureUpload{Agency: "BQL", UploadID: "u1", UploadedBy: "t", UploadedAt: time.Now(), Version: queries.NewVersion()}
+	f := fig(queries.FigureKey{Indicator: "a", Scope: "DQ", Agency: "BQL", Year: 2024}, "1", "u1", 1)
+	if err := st.InsertFigureBlocks(ctx, 1, up, func(b *queries.FigureBlock, from, to int) {
+		b.Indicator[0], b.Scope[0], b.Year[0], b.Value[0], b.Unit[0], b.Status[0] = f.Indicator, f.Scope, f.Year, f.Value, f.Unit, f.Status
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.ReportingRows(ctx, 2024, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rows.WithFigures[queries.AgencyYear{Agency: "BQL", Year: 2024}]; n != 0 {
+		t.Fatalf("uncommitted upload counted: %d figures", n)
+	}
+	if err := st.InsertUpload(ctx, queries.Upload{ID: "u1", Agency: "BQL", Year: 2024, Outcome: queries.UploadAccepted, UploadedAt: time.Now()}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if rows, err = st.ReportingRows(ctx, 2024, 2024); err != nil {
+		t.Fatal(err)
+	}
+	if n := rows.WithFigures[queries.AgencyYear{Agency: "BQL", Year: 2024}]; n != 1 {
+		t.Fatalf("committed upload counted %d figures, want 1", n)
+	}
+}
