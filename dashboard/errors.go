@@ -32,8 +32,11 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
 	case errors.Is(err, queries.ErrBusy):
-		status, vi, en = fiber.StatusConflict, "Một tệp khác của đơn vị cho năm này đang được ghi; vui lòng thử lại sau ít phút.",
-			"Another upload of this agency for this year is being written; try again in a few minutes."
+		// Who holds the claim and since when (a *BusyError), or the general refusal.
+		busy := &queries.BusyError{}
+		errors.As(err, &busy)
+		status = fiber.StatusConflict
+		vi, en = busy.Messages()
 	case errors.Is(err, queries.ErrReadOnly):
 		status = fiber.StatusServiceUnavailable
 		vi = "Hệ thống dữ liệu tạm thời chỉ cho đọc (mất liên lạc với ZooKeeper): chưa ghi được gì, vui lòng gửi lại sau ít phút."

@@ -27,7 +27,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 	f := nilForm{Agency: agency, Year: nilField(c, "year"), LetterNo: nilField(c, "letter_no"),
 		LetterDate: nilField(c, "letter_date"), Signer: nilField(c, "signer"), Note: nilField(c, "note")}
 	req := queries.NilReportRequest{Agency: agency, LetterNo: f.LetterNo, Signer: f.Signer, Note: f.Note,
-		User: currentUser(c).Username}
+		User: currentUser(c).Username, Channel: "web"}
 	var probs []queries.IngestError
 	if f.Year != "" {
 		if y, err := strconv.Atoi(f.Year); err != nil || !plan.ValidYear(y) {

@@ -69,7 +69,7 @@ func (s *server) uploadAPI(c *fiber.Ctx) error {
 		return err
 	}
 	rep, err := s.Ingest(c.UserContext(), queries.UploadRequest{FileName: name, Content: content, Agency: agency, Year: year,
-		User: currentUser(c).Username, DryRun: dry})
+		User: currentUser(c).Username, DryRun: dry, Channel: "api"})
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func (s *server) uploadSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	rep, err := s.Ingest(c.UserContext(), queries.UploadRequest{FileName: name, Content: content, Agency: agency, Year: year,
-		User: currentUser(c).Username, DryRun: true})
+		User: currentUser(c).Username, DryRun: true, Channel: "web"})
 	if err != nil {
 		return err
 	}

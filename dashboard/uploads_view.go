@@ -138,7 +138,7 @@ func (s *server) uploadConfirm(c *fiber.Ctx) error {
 		year = prev.Years[0]
 	}
 	rep, err := s.Ingest(ctx, queries.UploadRequest{FileName: up.FileName, Content: content, Agency: up.Agency, Year: year,
-		User: currentUser(c).Username})
+		User: currentUser(c).Username, Channel: "web"})
 	if err != nil {
 		return err
 	}

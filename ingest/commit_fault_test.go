@@ -27,6 +27,11 @@ type cutRelay struct {
 	seen    int
 	cut     bool
 	cutAt   int64 // bytes the cut connection had sent when it was cut
+	// dies: at the cut, every connection closes and new ones are refused, as when the
+	// writer's machine dies or ClickHouse is killed under it.
+	dies  bool
+	dead  bool
+	conns map[net.Conn]bool
 }
 
 func newCutRelay(t *testing.T, target string) *cutRelay {
@@ -56,6 +61,38 @@ func (r *cutRelay) arm(pattern string, nth, after int) {
 	r.pattern, r.nth, r.after, r.seen, r.cut, r.cutAt = []byte(pattern), nth, after, 0, false, 0
 }
 
+// armDeath is arm, after which the relay passes nothing any more.
+func (r *cutRelay) armDeath(pattern string, nth, after int) {
+	r.arm(pattern, nth, after)
+	r.mu.Lock()
+	r.dies = true
+	r.mu.Unlock()
+}
+
+// track registers a connection; false when the relay is dead.
+func (r *cutRelay) track(cs ...net.Conn) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.dead {
+		return false
+	}
+	if r.conns == nil {
+		r.conns = map[net.Conn]bool{}
+	}
+	for _, c := range cs {
+		r.conns[c] = true
+	}
+	return true
+}
+
+// dieLocked closes every connection; r.mu is held.
+func (r *cutRelay) dieLocked() {
+	r.dead = true
+	for c := range r.conns {
+		c.Close()
+	}
+}
+
 func (r *cutRelay) result() (bool, int64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -66,6 +103,11 @@ func (r *cutRelay) serve(client net.Conn) {
 	server, err := net.Dial("tcp", r.target)
 	if err != nil {
 		client.Close()
+		return
+	}
+	if !r.track(client, server) {
+		client.Close()
+		server.Close()
 		return
 	}
 	closeBoth := func() { client.Close(); server.Close() }
@@ -106,6 +148,9 @@ func (r *cutRelay) serve(client net.Conn) {
 			sent += int64(left)
 			r.mu.Lock()
 			r.cutAt = sent
+			if r.dies {
+				r.dieLocked()
+			}
 			r.mu.Unlock()
 			return
 		}

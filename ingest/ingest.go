@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"runtime/debug"
 	"strings"
@@ -33,7 +34,7 @@ type Limits struct {
 	MaxCells          int           // .xlsx: cells in all worksheets (default 10,000,000)
 	MaxConcurrent     int           // uploads read and written at once (default 2); others queue
 	QueueWait         time.Duration // how long a queued upload waits for its turn (default 2 min)
-	ClaimWait         time.Duration // waiting for another upload of the same agency and year (default 2 min)
+	ClaimWait         time.Duration // waiting for another upload of the same agency and year (default: the claim lapse + 15 s)
 	// ExcelizeOnly reads .xlsx data sheets with excelize alone, without the fast
 	// scanner of xlsx_scan.go (tests compare both paths).
 	ExcelizeOnly bool
@@ -52,7 +53,6 @@ func (l Limits) withDefaults() Limits {
 	defaultIfUnset(&l.MaxConcurrent, 2)
 	defaultIfUnset(&l.QueueWait, 2*time.Minute)
 	defaultIfUnset(&l.Timeout, 2*time.Minute)
-	defaultIfUnset(&l.ClaimWait, 2*time.Minute)
 	return l
 }
 
@@ -74,6 +74,9 @@ type Ingester struct {
 // New returns an Ingester writing to st within lim.
 func New(st *queries.Store, lim Limits) *Ingester {
 	lim = lim.withDefaults()
+	// Long enough for a dead writer's claim to lapse while we wait: a refusal after it
+	// means the holder is alive.
+	defaultIfUnset(&lim.ClaimWait, st.ClaimLapse()+15*time.Second)
 	return &Ingester{st: st, lim: lim, now: time.Now, slots: make(chan struct{}, lim.MaxConcurrent)}
 }
 
@@ -119,12 +122,24 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		rep.ErrorsTotal = v.errTotal
 		return in.reject(ctx, rep, req.Content, v.errs...)
 	}
+	if req.DryRun {
+		// A preview writes no figure, so it takes no claim: a dead writer's claim never
+		// blocks it. It diffs against the committed figures as they are now, which is
+		// all a preview can promise; the real upload diffs again under the claim.
+		if _, err := in.preview(ctx, v, &rep); err != nil {
+			return rep, err
+		}
+		rep.Outcome = queries.UploadDryRun
+		summarize(&rep, time.Time{})
+		return rep, in.record(ctx, rep, req.Content)
+	}
 	// From the preview to the commit marker, this upload holds the agency's claim on its
 	// years, on every server: the diff is against the latest committed upload, and the
 	// same file sent twice at once is accepted once (the second sees no change).
-	claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, rep.Years, in.lim.ClaimWait)
+	claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, rep.Years,
+		queries.ClaimHolder{UploadID: rep.UploadID, User: rep.User, Channel: req.Channel}, in.lim.ClaimWait)
 	if err != nil {
-		return rep, err
+		return in.refused(ctx, rep, req.Content, err)
 	}
 	defer func() {
 		if err := claim.Release(context.WithoutCancel(ctx)); err != nil {
@@ -136,7 +151,7 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 		return rep, err
 	}
 	changes := rep.Counts.New + rep.Counts.Changed + rep.Counts.Withdrawn
-	if changes == 0 && !req.DryRun {
+	if changes == 0 {
 		if prev, err := in.st.AcceptedUploadBySHA(ctx, rep.SHA256, rep.Agency); err == nil {
 			rep.Outcome, rep.DuplicateOf = queries.UploadDuplicate, prev.ID
 			summarize(&rep, prev.UploadedAt)
@@ -146,25 +161,34 @@ func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (quer
 			return rep, err
 		}
 	}
-	if req.DryRun {
-		rep.Outcome = queries.UploadDryRun
-		summarize(&rep, time.Time{})
-		return rep, in.record(ctx, rep, req.Content)
-	}
 	if err := in.commit(ctx, &rep, plan, claim, req.Content); err != nil {
 		return rep, err
 	}
-	// Rows of attempts that died long ago are invisible; delete them now and then.
-	go func() {
-		pctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if ids, err := in.st.PurgeDeadAttempts(pctx, 2*queries.ClaimLease); err != nil {
-			slog.Debug("ingest: purge dead attempts", "err", err)
-		} else if len(ids) > 0 {
-			slog.Info("ingest: purged the rows of dead upload attempts", "uploads", ids)
-		}
-	}()
 	return rep, nil
+}
+
+// refused archives an attempt the claim refused (another writer really holds it, or
+// ClickHouse failed while claiming) like any other file, and returns the refusal: a
+// *queries.BusyError says who holds the claim and since when.
+func (in *Ingester) refused(ctx context.Context, rep queries.IngestReport, content []byte, err error) (queries.IngestReport, error) {
+	var busy *queries.BusyError
+	if !errors.As(err, &busy) {
+		// ClickHouse failed: try to keep the record, but the error is what matters.
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		rep.Outcome, rep.SummaryVI, rep.SummaryEN = queries.UploadFailed,
+			"Không ghi được: hệ thống dữ liệu gặp lỗi. Hãy gửi lại tệp.", "Not written: the data store failed. Send the file again."
+		if rerr := in.record(wctx, rep, content); rerr != nil {
+			slog.Warn("ingest: record refused attempt", "upload", rep.UploadID, "err", rerr)
+		}
+		return rep, err
+	}
+	vi, en := busy.Messages()
+	rep, rerr := in.reject(ctx, rep, content, problem("upload_busy", Location{}, "", vi, en))
+	if rerr != nil {
+		return rep, rerr
+	}
+	return rep, err
 }
 
 // read detects the kind of file and streams it through the validator. A panic in a

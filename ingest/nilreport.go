@@ -50,7 +50,8 @@ func (in *Ingester) NilReport(ctx context.Context, req queries.NilReportRequest)
 	if known && req.Year != 0 {
 		// Held until the report is written: an upload of figures for the same agency and
 		// year, on any server, cannot slip in between the check below and the insert.
-		claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, []uint16{req.Year}, in.lim.ClaimWait)
+		claim, err := in.st.ClaimAgencyYears(ctx, rep.Agency, []uint16{req.Year},
+			queries.ClaimHolder{UploadID: rep.UploadID, User: req.User, Channel: req.Channel}, in.lim.ClaimWait)
 		if err != nil {
 			return rep, err
 		}

@@ -22,6 +22,7 @@ type UploadRequest struct {
 	User       string `json:"user"`   // who sends it (signed-in analyst or CLI user)
 	DryRun     bool   `json:"dry_run"`
 	SourceKind string `json:"source_kind"` // xlsx, csv or json; empty: detected from the bytes
+	Channel    string `json:"channel"`     // web, api, cli: shown to a writer this one's claim refuses
 }
 
 // Change kinds of a preview item.
@@ -110,4 +111,5 @@ type NilReportRequest struct {
 	Signer     string     `json:"signer"`
 	Note       string     `json:"note"`
 	User       string     `json:"user"`
+	Channel    string     `json:"channel"` // web, api, cli
 }

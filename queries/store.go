@@ -33,6 +33,9 @@ type Config struct {
 	// timeout error and only a silent server trips the driver's.
 	MaxExecutionTime time.Duration
 	ReadTimeout      time.Duration
+	// ClaimLapse: an upload claim not renewed for this long is dead (0: 30 s,
+	// DefaultClaimLapse). Tests shorten it.
+	ClaimLapse time.Duration
 }
 
 // Addrs is Addr split into its host:port entries.

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
+	"os"
+	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -12,35 +15,114 @@ import (
 )
 
 // ErrBusy: another write for the same agency and year held its claim for longer than
-// the caller would wait.
+// the caller would wait. The error is a *BusyError, which says who holds it.
 var ErrBusy = errors.New("another upload for this agency and year is being written")
 
-// ErrClaimLost: the claim grew too old to commit under (see ClaimLease).
-var ErrClaimLost = errors.New("upload claim expired before its commit")
+// ErrClaimLost: the claim lapsed (or another writer took over) before the commit.
+var ErrClaimLost = errors.New("upload claim lapsed before its commit")
 
-// ClaimLease is how long a claim is honoured without a release: a claim older than it
-// belongs to a writer that died. A holder stops before commit once half of it is gone,
-// so no two writers ever commit under overlapping claims.
-const ClaimLease = 10 * time.Minute
+// DefaultClaimLapse is how long a claim lives without renewal: its holder renews it
+// every sixth of that while it lives, so a claim older than this belongs to a writer
+// that died (process killed, machine or ClickHouse gone). A holder stops before its
+// commit once half of it has passed without a renewal, so no two writers ever commit
+// under overlapping claims.
+const DefaultClaimLapse = 30 * time.Second
+
+// ClaimLapse is the store's claim lapse (Config.ClaimLapse, else DefaultClaimLapse).
+func (s *Store) ClaimLapse() time.Duration {
+	if s.cfg.ClaimLapse > 0 {
+		return s.cfg.ClaimLapse
+	}
+	return DefaultClaimLapse
+}
+
+// ClaimHolder says who asks for a claim: shown to the writers it refuses.
+type ClaimHolder struct {
+	UploadID string // the attempt the claim covers (the purge finds dead attempts by it)
+	User     string
+	Channel  string // web, api, cli, nil report…
+}
+
+// BusyError is ErrBusy with the claim that refused the caller: who holds it, on which
+// server, since when (ClickHouse's clock).
+type BusyError struct {
+	Holder ClaimHolder
+	Host   string
+	Since  time.Time
+}
+
+func (e *BusyError) Is(target error) bool { return target == ErrBusy }
+
+func (e *BusyError) Error() string {
+	vi, en := e.Messages()
+	return vi + " (" + en + ")"
+}
+
+// vnTime is the province's time zone, for the time shown to people.
+var vnTime = time.FixedZone("ICT", 7*3600)
+
+// Messages is the refusal for people, Vietnamese and English.
+func (e *BusyError) Messages() (vi, en string) {
+	if e.Since.IsZero() {
+		return "Một tệp khác của đơn vị cho năm này đang được ghi; vui lòng gửi lại sau ít phút.",
+			"Another upload of this agency for this year is being written; send again in a few minutes."
+	}
+	at := e.Since.In(vnTime)
+	return fmt.Sprintf("Một tệp khác của đơn vị cho năm này đang được ghi: do %s gửi qua %s, trên máy chủ %s, từ %s. Tệp này chưa được ghi; vui lòng gửi lại khi tệp kia ghi xong.",
+			orDash(e.Holder.User), orDash(e.Holder.Channel), orDash(e.Host), at.Format("15:04:05 02/01/2006")),
+		fmt.Sprintf("Another upload of this agency for this year is being written: sent by %s via %s, on server %s, since %s (Vietnam time). This file was not written; send it again once the other one is done.",
+			orDash(e.Holder.User), orDash(e.Holder.Channel), orDash(e.Host), at.Format("2006-01-02 15:04:05"))
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "?"
+	}
+	return s
+}
+
+// hostName names this process in the claims it holds: the machine and the process id,
+// so two servers on one machine are told apart.
+var hostName = sync.OnceValue(func() string {
+	h, err := os.Hostname()
+	if err != nil || h == "" {
+		h = "?"
+	}
+	return fmt.Sprintf("%s (pid %d)", h, os.Getpid())
+})
 
 // Claim is the right to read-then-write an agency's figures for some years, held
 // across every chitieu server on this ClickHouse (README, "Commit marker and
-// concurrency").
+// concurrency"), for as long as its holder renews it.
 type Claim struct {
-	st     *Store
-	id     string
-	agency string
-	years  []uint16
+	st      *Store
+	id      string
+	agency  string
+	years   []uint16
+	holder  ClaimHolder
+	stop    chan struct{}
+	stopped chan struct{}
+	once    sync.Once
+}
+
+// liveClaim is another writer's claim as read back.
+type liveClaim struct {
+	id      string
+	holder  ClaimHolder
+	host    string
+	renewed int64 // seconds since its last renewal, by ClickHouse's clock
 }
 
 // ClaimAgencyYears waits (up to wait) until no other live claim covers the agency and
-// any of the years, then holds one. The rule, with no transactions and no server-side
-// order of inserts to rely on: insert my claim, then read the live claims back; I hold
-// it only if mine is the only one. Of two writers, the one that reads second sees the
-// other's claim (inserted before the first read, which missed the second's insert), so
-// at most one holds; if both see both, both withdraw and retry after a random pause.
-// Release must be called once done; a claim not released dies after ClaimLease.
-func (s *Store) ClaimAgencyYears(ctx context.Context, agency string, years []uint16, wait time.Duration) (*Claim, error) {
+// any of the years, then holds one and renews it until Release. The rule, with no
+// transactions and no server-side order of inserts to rely on: insert my claim, then
+// read the live claims back; I hold it only if mine is the only one. Of two writers,
+// the one that reads second sees the other's claim (inserted before the first read,
+// which missed the second's insert), so at most one holds; if both see both, both
+// withdraw and retry after a random pause. A claim not renewed for ClaimLapse is dead,
+// so a crashed writer blocks nobody for longer than that. Refused after wait, the error
+// is a *BusyError naming the holder.
+func (s *Store) ClaimAgencyYears(ctx context.Context, agency string, years []uint16, who ClaimHolder, wait time.Duration) (*Claim, error) {
 	if len(years) == 0 {
 		years = []uint16{0}
 	}
@@ -52,25 +134,27 @@ func (s *Store) ClaimAgencyYears(ctx context.Context, agency string, years []uin
 			return nil, err
 		}
 		if len(live) == 0 {
-			c := &Claim{st: s, id: uuid.NewString(), agency: agency, years: years}
+			c := &Claim{st: s, id: uuid.NewString(), agency: agency, years: years, holder: who}
 			if err := c.insert(ctx, 0); err != nil {
-				_ = c.Release(context.WithoutCancel(ctx)) // the insert may have landed
+				_ = c.withdraw(context.WithoutCancel(ctx)) // the insert may have landed
 				return nil, err
 			}
 			live, err = s.liveClaims(ctx, agency, years)
 			if err != nil {
-				_ = c.Release(context.WithoutCancel(ctx))
+				_ = c.withdraw(context.WithoutCancel(ctx))
 				return nil, err
 			}
-			if len(live) == 1 && live[0] == c.id {
+			if len(live) == 1 && live[0].id == c.id {
+				c.stop, c.stopped = make(chan struct{}), make(chan struct{})
+				go c.renew()
 				return c, nil
 			}
-			if err := c.Release(ctx); err != nil {
+			if err := c.withdraw(ctx); err != nil {
 				return nil, err
 			}
 		}
 		if time.Now().After(deadline) {
-			return nil, ErrBusy
+			return nil, s.busy(ctx, agency, live)
 		}
 		sleep := pause + rand.N(pause)
 		select {
@@ -82,9 +166,20 @@ func (s *Store) ClaimAgencyYears(ctx context.Context, agency string, years []uin
 	}
 }
 
+// busy is the refusal naming the oldest other live claim and when it began.
+func (s *Store) busy(ctx context.Context, agency string, live []liveClaim) error {
+	e := &BusyError{}
+	if len(live) > 0 {
+		e.Holder, e.Host = live[0].holder, live[0].host
+		_ = s.conn.QueryRow(ctx, `SELECT min(claimed_at) FROM upload_claims WHERE agency = ? AND claim = ?`,
+			agency, live[0].id).Scan(&e.Since)
+	}
+	return e
+}
+
 func (c *Claim) insert(ctx context.Context, released uint8) error {
-	err := c.st.insertRowsRaw(ctx, "INSERT INTO upload_claims (agency, year, claim, released)", len(c.years), func(i int) []any {
-		return []any{c.agency, c.years[i], c.id, released}
+	err := c.st.insertRowsRaw(ctx, "INSERT INTO upload_claims (agency, year, claim, released, upload_id, holder, host, channel)", len(c.years), func(i int) []any {
+		return []any{c.agency, c.years[i], c.id, released, c.holder.UploadID, c.holder.User, hostName(), c.holder.Channel}
 	})
 	if err != nil {
 		return fmt.Errorf("upload claim: %w", err)
@@ -92,50 +187,100 @@ func (c *Claim) insert(ctx context.Context, released uint8) error {
 	return nil
 }
 
+// renew re-inserts the claim every sixth of the lapse until Release. A renewal that
+// fails (ClickHouse gone) is retried at the next tick; Check refuses the commit once
+// half the lapse has passed without one.
+func (c *Claim) renew() {
+	defer close(c.stopped)
+	every := c.st.ClaimLapse() / 6
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.stop:
+			return
+		case <-t.C:
+			ctx, cancel := context.WithTimeout(context.Background(), 2*every)
+			if err := c.insert(ctx, 0); err != nil {
+				slog.Warn("upload claim: renewal failed (the claim lapses unless a later one lands)", "claim", c.id, "err", err)
+			}
+			cancel()
+		}
+	}
+}
+
 // liveClaims lists the claims on the agency and years that are neither released nor
-// past the lease, by the ClickHouse server's clock, the one clock all writers share.
-func (s *Store) liveClaims(ctx context.Context, agency string, years []uint16) ([]string, error) {
+// lapsed: renewed within the lapse, by the ClickHouse server's clock, the one clock
+// all writers share. Ages are signed: a renewal stamped by a replica whose clock is
+// ahead reads as fresh, never as 136 years old.
+func (s *Store) liveClaims(ctx context.Context, agency string, years []uint16) ([]liveClaim, error) {
 	ys := make([]any, len(years))
 	for i, y := range years {
 		ys[i] = y
 	}
-	rows, err := s.conn.Query(ctx, `SELECT claim FROM upload_claims WHERE agency = ? AND year IN ?
-		GROUP BY claim HAVING max(released) = 0 AND min(claimed_at) > now() - ?`,
-		agency, clickhouse.GroupSet{Value: ys}, int64(ClaimLease/time.Second))
+	lapse := int64(s.ClaimLapse() / time.Second)
+	rows, err := s.conn.Query(ctx, `SELECT claim, any(upload_id), any(holder), any(host), any(channel),
+			toInt64(now()) - toInt64(max(claimed_at)) AS renewed
+		FROM upload_claims WHERE agency = ? AND year IN ? AND claimed_at >= now() - ?
+		GROUP BY claim HAVING max(released) = 0 AND renewed < ?
+		ORDER BY min(claimed_at)`,
+		agency, clickhouse.GroupSet{Value: ys}, lapse, lapse)
 	if err != nil {
 		return nil, fmt.Errorf("read upload claims: %w", err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []liveClaim
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var l liveClaim
+		if err := rows.Scan(&l.id, &l.holder.UploadID, &l.holder.User, &l.host, &l.holder.Channel, &l.renewed); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, l)
 	}
 	return out, rows.Err()
 }
 
-// Check returns ErrClaimLost once half the lease has gone (by the server's clock), or
-// the claim was released: past that point the writer must not commit.
+// Check returns ErrClaimLost when the writer must not commit: its claim was released,
+// or has gone half the lapse without a renewal (by the server's clock, in signed
+// arithmetic), or another writer holds a live claim on the same years (it saw ours
+// lapse). Past that point the commit marker must not be written.
 func (c *Claim) Check(ctx context.Context) error {
-	var age uint32
+	var age int64
 	var released uint8
-	err := c.st.conn.QueryRow(ctx, `SELECT toUInt32(now() - min(claimed_at)), max(released) FROM upload_claims
+	err := c.st.conn.QueryRow(ctx, `SELECT toInt64(now()) - toInt64(max(claimed_at)), max(released) FROM upload_claims
 		WHERE agency = ? AND claim = ?`, c.agency, c.id).Scan(&age, &released)
 	if err != nil {
 		return fmt.Errorf("check upload claim: %w", err)
 	}
-	if released == 1 || time.Duration(age)*time.Second > ClaimLease/2 {
+	if released == 1 || time.Duration(age)*time.Second >= c.st.ClaimLapse()/2 {
 		return ErrClaimLost
+	}
+	live, err := c.st.liveClaims(ctx, c.agency, c.years)
+	if err != nil {
+		return fmt.Errorf("check upload claim: %w", err)
+	}
+	for _, l := range live {
+		if l.id != c.id {
+			return ErrClaimLost
+		}
 	}
 	return nil
 }
 
-// Release ends the claim, so the next writer need not wait for the lease. It tries
-// three times: a lost release would hold the agency's uploads until the lease ends.
+// Release stops the renewals and ends the claim, so the next writer need not wait for
+// the lapse. It tries three times; a lost release only holds the agency's uploads
+// until the lapse.
 func (c *Claim) Release(ctx context.Context) error {
+	c.once.Do(func() {
+		if c.stop != nil {
+			close(c.stop)
+			<-c.stopped
+		}
+	})
+	return c.withdraw(ctx)
+}
+
+func (c *Claim) withdraw(ctx context.Context) error {
 	var err error
 	for range 3 {
 		if err = c.insert(ctx, 1); err == nil {

@@ -80,7 +80,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("đọc %s (read): %w", name, err)
 		}
 		rep, err := in.Ingest(ctx, queries.UploadRequest{FileName: filepath.Base(name), Content: content, Agency: *agency,
-			Year: uint16(*year), User: *who, DryRun: *dryRun})
+			Year: uint16(*year), User: *who, DryRun: *dryRun, Channel: "cli"})
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

@@ -43,7 +43,7 @@ func init() {
 		}
 		defer st.Close()
 		rep, err := ingest.New(st, ingestLimits(env.Config)).NilReport(ctx, queries.NilReportRequest{Agency: *agency,
-			Year: uint16(*year), LetterNo: *letterNo, LetterDate: date, Signer: *signer, Note: *note, User: *who})
+			Year: uint16(*year), LetterNo: *letterNo, LetterDate: date, Signer: *signer, Note: *note, User: *who, Channel: "cli"})
 		if err != nil {
 			return err
 		}
