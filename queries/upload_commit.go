@@ -52,15 +52,22 @@ func (s *Store) FigureRowsOfUpload(ctx context.Context, id string) (uint64, erro
 }
 
 // PurgeDeadAttempts deletes the rows of uploads that never reached their commit
-// marker and are older than olderThan (by the ClickHouse server's clock): invisible
-// already, they only take space. Safe once olderThan is past the claim lease (callers
-// use 2×ClaimLease): a writer never commits after half its lease. The deletes are
-// ClickHouse mutations, run in the background; each attempt is purged once (a
-// 'purged' record says so). It returns the ids purged.
-func (s *Store) PurgeDeadAttempts(ctx context.Context, olderThan time.Duration) ([]string, error) {
+// marker and whose writer is gone: every claim the attempt held (upload_claims.upload_id)
+// is released, or was last renewed more than after ago. Both times are ClickHouse's
+// clock, in one query: never a web host's clock against ClickHouse's. Safe once after
+// is past the claim lapse (callers use twice it): a writer never commits once half the
+// lapse has gone without a renewal. Attempts recorded before claims named their upload
+// (release 0600) are left alone: invisible, they only take space. The deletes are
+// ClickHouse mutations, run in the background; each attempt is purged once (a 'purged'
+// record says so). It returns the ids purged.
+func (s *Store) PurgeDeadAttempts(ctx context.Context, after time.Duration) ([]string, error) {
+	secs := int64(after / time.Second)
 	rows, err := s.conn.Query(ctx, `SELECT id FROM uploads WHERE outcome IN ('pending', 'failed')
-		AND uploaded_at < now() - ? AND id NOT IN (SELECT id FROM uploads WHERE outcome = 'accepted' OR source_kind = 'purged')
-		GROUP BY id ORDER BY id LIMIT 1000`, int64(olderThan/time.Second))
+		AND id NOT IN (SELECT id FROM uploads WHERE outcome = 'accepted' OR source_kind = 'purged')
+		AND id IN (SELECT upload_id FROM upload_claims WHERE upload_id != '')
+		AND id NOT IN (SELECT upload_id FROM upload_claims WHERE upload_id != '' AND claimed_at >= now() - ?
+			GROUP BY claim, upload_id HAVING max(released) = 0 AND toInt64(now()) - toInt64(max(claimed_at)) <= ?)
+		GROUP BY id ORDER BY id LIMIT 1000`, secs, secs)
 	if err != nil {
 		return nil, fmt.Errorf("find dead attempts: %w", err)
 	}

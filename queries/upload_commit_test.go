@@ -10,8 +10,9 @@ import (
 )
 
 // TestDeadAttemptsStayInvisibleAndArePurged: figures of an upload with no commit
-// marker are invisible to every reader, and PurgeDeadAttempts deletes them (once)
-// while a committed upload keeps its rows.
+// marker are invisible to every reader, and PurgeDeadAttempts deletes them (once) when
+// their writer's claim is gone, while a committed upload and one whose writer still
+// renews its claim keep their rows.
 func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
 	t.Parallel()
 	st := querytest.MustOpen(t)
@@ -30,7 +31,22 @@ func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("dead", "1")
+	// Each attempt is written under a claim naming it: "dead"'s writer released it
+	// without committing, "running"'s writer still renews it (a long upload).
+	for _, id := range []string{"dead", "running"} {
+		c, err := st.ClaimAgencyYears(ctx, "BQL", []uint16{2024}, queries.ClaimHolder{UploadID: id}, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(id, "1")
+		if id == "running" {
+			defer c.Release(ctx)
+			continue
+		}
+		if err := c.Release(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	write("live", "2")
 	if cur, _ := st.CurrentFigures(ctx, queries.FigureFilter{}); len(cur) != 0 {
 		t.Fatalf("uncommitted figures visible: %+v", cur)
@@ -45,11 +61,11 @@ func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
 	if up, _ := st.UploadByID(ctx, "live"); up.Outcome != queries.UploadAccepted {
 		t.Fatalf("live upload reads as %s", up.Outcome)
 	}
-	ids, err := st.PurgeDeadAttempts(ctx, 10*time.Minute)
+	ids, err := st.PurgeDeadAttempts(ctx, time.Minute)
 	if err != nil || len(ids) != 1 || ids[0] != "dead" {
 		t.Fatalf("purged %v, %v", ids, err)
 	}
-	if again, err := st.PurgeDeadAttempts(ctx, 10*time.Minute); err != nil || len(again) != 0 {
+	if again, err := st.PurgeDeadAttempts(ctx, time.Minute); err != nil || len(again) != 0 {
 		t.Fatalf("purged twice: %v, %v", again, err)
 	}
 	for i := 0; ; i++ {
@@ -67,6 +83,9 @@ func TestDeadAttemptsStayInvisibleAndArePurged(t *testing.T) {
 	}
 	if n, _ := st.FigureRowsOfUpload(ctx, "live"); n != 1 {
 		t.Fatalf("live rows: %d", n)
+	}
+	if n, _ := st.FigureRowsOfUpload(ctx, "running"); n != 1 {
+		t.Fatalf("rows of the attempt still being written: %d", n)
 	}
 }
 

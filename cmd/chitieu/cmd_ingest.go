@@ -10,6 +10,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
@@ -73,7 +74,7 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	defer st.Close()
 	in := ingest.New(st, ingestLimits(env.Config))
 	var reports []queries.IngestReport
-	rejected := false
+	rejected, accepted := false, false
 	for _, name := range files {
 		content, err := readLimited(name, int64(env.Config.UploadLimitMB)<<20)
 		if err != nil {
@@ -85,11 +86,23 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		rejected = rejected || rep.Rejected()
+		accepted = accepted || rep.Outcome == queries.UploadAccepted
 		if *asJSON {
 			reports = append(reports, rep)
 			continue
 		}
 		printReport(env.Stdout, name, rep)
+	}
+	if accepted {
+		// A CLI-only deployment has no server to purge on a timer: the CLI's own
+		// accepted upload does it, and waits for it before exiting.
+		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		if ids, err := purgeDeadAttempts(pctx, st); err != nil {
+			fmt.Fprintf(env.Stderr, "chitieu ingest: chưa dọn được các lần tải lên dở dang (could not purge dead attempts): %v\n", err)
+		} else if len(ids) > 0 {
+			fmt.Fprintf(env.Stderr, "chitieu ingest: đã xoá số liệu của %d lần tải lên dở dang (purged %d dead attempts)\n", len(ids), len(ids))
+		}
+		cancel()
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)

@@ -49,6 +49,9 @@ func serve(ctx context.Context, env *Env, ln net.Listener) error {
 		ln.Close()
 		return err
 	}
+	purgeCtx, stopPurge := context.WithCancel(ctx)
+	purged := purgeEvery(purgeCtx, st, cfg.PurgeEvery)
+	defer func() { stopPurge(); <-purged }()
 	errc := make(chan error, 1)
 	go func() { errc <- app.Listener(ln) }()
 	slog.Info("chitieu serving", "url", "http://"+ln.Addr().String(), "clickhouse", cfg.ClickHouse.Addr, "database", st.Database())

@@ -14,7 +14,8 @@ import (
 // Config is every setting, read from the environment once at start.
 type Config struct {
 	Addr            string         // CHITIEU_ADDR: where the dashboard listens
-	ClickHouse      queries.Config // CLICKHOUSE_ADDR (one or several, comma-separated), _USER, _PASSWORD, _DATABASE, _TLS, _MAX_EXECUTION_TIME, _READ_TIMEOUT; CHITIEU_CLUSTER
+	ClickHouse      queries.Config // CLICKHOUSE_ADDR (one or several, comma-separated), _USER, _PASSWORD, _DATABASE, _TLS, _MAX_EXECUTION_TIME, _READ_TIMEOUT; CHITIEU_CLUSTER, CHITIEU_CLAIM_LAPSE
+	PurgeEvery      time.Duration  // CHITIEU_PURGE_EVERY: how often serve deletes the rows of dead upload attempts
 	RequestTimeout  time.Duration  // CHITIEU_REQUEST_TIMEOUT: deadline of a page or API request
 	UploadTimeout   time.Duration  // CHITIEU_UPLOAD_TIMEOUT: deadline of an upload
 	LogLevel        slog.Level     // CHITIEU_LOG_LEVEL: debug, info, warn, error
@@ -78,7 +79,10 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 			// the server's own timeout error arrives before the socket is given up.
 			MaxExecutionTime: durVar("CLICKHOUSE_MAX_EXECUTION_TIME", 15*time.Second),
 			ReadTimeout:      durVar("CLICKHOUSE_READ_TIMEOUT", 30*time.Second),
+			// Every server on one ClickHouse must use the same lapse.
+			ClaimLapse: durVar("CHITIEU_CLAIM_LAPSE", queries.DefaultClaimLapse),
 		},
+		PurgeEvery:      durVar("CHITIEU_PURGE_EVERY", 10*time.Minute),
 		RequestTimeout:  durVar("CHITIEU_REQUEST_TIMEOUT", 15*time.Second),
 		UploadTimeout:   durVar("CHITIEU_UPLOAD_TIMEOUT", 5*time.Minute),
 		LogFormat:       get("CHITIEU_LOG_FORMAT", "text"),
