@@ -83,7 +83,9 @@ func (s *Service) SetDisabled(ctx context.Context, by Actor, username string, di
 	u.UpdatedBy = by.auditName()
 	action := queries.AuditUserEnable
 	if disable {
-		s.endSessions(&u)
+		if err := s.endSessions(ctx, &u); err != nil {
+			return u, err
+		}
 		action = queries.AuditUserDisable
 	}
 	if err := s.saveUser(ctx, u); err != nil {
@@ -107,7 +109,9 @@ func (s *Service) ResetPassword(ctx context.Context, by Actor, username, passwor
 	if u.PasswordHash, err = hashNew(password); err != nil {
 		return u, "", err
 	}
-	s.endSessions(&u)
+	if err := s.endSessions(ctx, &u); err != nil {
+		return u, "", err
+	}
 	u.UpdatedBy = by.auditName()
 	if err := s.saveUser(ctx, u); err != nil {
 		return u, "", err
@@ -132,7 +136,9 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, by Actor, password, con
 	if u.PasswordHash, err = queries.HashPassword(password); err != nil {
 		return u, err
 	}
-	s.endSessions(&u)
+	if err := s.endSessions(ctx, &u); err != nil {
+		return u, err
+	}
 	u.UpdatedBy = u.Username
 	if err := s.saveUser(ctx, u); err != nil {
 		return u, err
@@ -140,8 +146,14 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, by Actor, password, con
 	return u, s.audit(ctx, by, queries.AuditPasswordOwn, u.Username, "")
 }
 
-// endSessions voids every session issued so far: sessions carry their issue time,
-// and one issued before SessionsAfter is refused (queries.Session.Valid).
-func (s *Service) endSessions(u *queries.User) {
-	u.SessionsAfter = uint64(s.now().UnixNano())
+// endSessions voids every session issued so far, on any host: sessions carry their
+// issue stamp, one issued before SessionsAfter is refused (queries.Session.Valid), and
+// the cutoff outranks every stamp issued so far whatever this host's clock says.
+func (s *Service) endSessions(ctx context.Context, u *queries.User) error {
+	cut, err := s.Store.SessionsCutoff(ctx, u.Username)
+	if err != nil {
+		return err
+	}
+	u.SessionsAfter = max(cut, uint64(s.now().UnixNano()))
+	return nil
 }

@@ -170,7 +170,7 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.renderAnswer(c, p)
 	}
-	a.Source, a.SavedBy, a.Version, a.SavedAt = "web", u.Username, queries.NewVersion(), time.Now()
+	a.Source, a.SavedBy, a.Version, a.SavedAt = "web", u.Username, s.Store.NewVersion(), time.Now()
 	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	}
 	a := parsed.Answer
 	a.Year, a.Agency, a.Source, a.UploadID, a.SavedBy = p.Year, p.Agency.Code, "docx", up.ID, currentUser(c).Username
-	a.Version, a.SavedAt = queries.NewVersion(), time.Now()
+	a.Version, a.SavedAt = s.Store.NewVersion(), time.Now()
 	a.State = queries.AnswerDraft
 	submit := c.FormValue("action") == "submit"
 	if submit || p.Answer.State == queries.AnswerSubmitted {

@@ -25,7 +25,13 @@ import (
 // was seen); a retry of the file finds its changes still to make and is accepted. A
 // crash after 3 leaves the whole upload visible; a retry is a duplicate.
 func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *plan, claim *queries.Claim, content []byte) error {
-	version := queries.NewVersion()
+	// The version follows ClickHouse's clock and outranks every figure the preview read
+	// (queries' version clock), so this upload supersedes the one before it whichever
+	// host wrote that and whatever this host's clock says.
+	if err := in.st.SyncClock(ctx); err != nil {
+		return err
+	}
+	version := in.st.NewVersion()
 	rows := make([]int32, 0, p.toWrite)
 	for i, ch := range p.change {
 		if ch == chNew || ch == chChanged || ch == chWithdrawn {

@@ -35,7 +35,7 @@ type AdminLoadReport struct {
 // plan's target list is replaced at once or not at all (the target key is the plan,
 // indicator, scope and period, so the deletions never hide a saved row).
 func (s *Store) ReplaceTargets(ctx context.Context, saves, dels []Target) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO targets (plan, indicator, scope, period_start, period_end, kind,
 		comparator, value_min, value_max, unit, source, version, deleted)`, len(saves)+len(dels), func(i int) []any {
 		t, deleted := Target{}, uint8(0)

@@ -19,7 +19,7 @@ const assignmentInsert = `INSERT INTO assignments (agency, indicator, scope, not
 
 // SaveAssignments writes new versions of the given assignments (insert or update).
 func (s *Store) SaveAssignments(ctx context.Context, items []Assignment) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, assignmentInsert, len(items), func(i int) []any {
 		it := items[i]
 		return []any{it.Agency, it.Indicator, it.Scope, it.Note, v, uint8(0)}
@@ -28,7 +28,7 @@ func (s *Store) SaveAssignments(ctx context.Context, items []Assignment) error {
 
 // DeleteAssignments withdraws the given assignments; reads stop seeing them at once.
 func (s *Store) DeleteAssignments(ctx context.Context, items []Assignment) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, assignmentInsert, len(items), func(i int) []any {
 		it := items[i]
 		return []any{it.Agency, it.Indicator, it.Scope, it.Note, v, uint8(1)}

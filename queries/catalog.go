@@ -7,7 +7,7 @@ import (
 
 // SaveIndicators writes new versions of the given indicators (insert or update).
 func (s *Store) SaveIndicators(ctx context.Context, items []Indicator) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO indicators (code, outline_section, name_vi, name_en, unit, kind,
 		aggregation, higher_is_better, sort_order, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -41,7 +41,7 @@ func (s *Store) Indicators(ctx context.Context) ([]Indicator, error) {
 
 // SaveScopes writes new versions of the given scopes.
 func (s *Store) SaveScopes(ctx context.Context, items []Scope) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO scopes (code, name_vi, name_en, kind, valid_from, valid_to,
 		successor, note, note_en, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -70,7 +70,7 @@ func (s *Store) Scopes(ctx context.Context) ([]Scope, error) {
 
 // SaveZones writes new versions of the given zones.
 func (s *Store) SaveZones(ctx context.Context, items []Zone) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO zones (code, name_vi, type, parent, location, area_ha, status,
 		valid_from, valid_to, source, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -102,7 +102,7 @@ func (s *Store) Zones(ctx context.Context) ([]Zone, error) {
 
 // SaveAgencies writes new versions of the given agencies.
 func (s *Store) SaveAgencies(ctx context.Context, items []Agency) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO agencies (code, name_vi, level, valid_from, valid_to, successor,
 		source, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -131,7 +131,7 @@ func (s *Store) Agencies(ctx context.Context) ([]Agency, error) {
 
 // SaveProjects writes new versions of the given key projects.
 func (s *Store) SaveProjects(ctx context.Context, items []Project) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO projects (code, name_vi, zone, investor, capital_vnd_bn, capacity,
 		milestones, status, source, capacity_en, milestones_en, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]

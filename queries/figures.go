@@ -57,7 +57,7 @@ func (s *Store) WithdrawFigure(ctx context.Context, key FigureKey, by, uploadID,
 	f.UploadID = uploadID
 	f.UploadedBy = by
 	f.UploadedAt = time.Now()
-	f.Version = NewVersion()
+	f.Version = s.NewVersion()
 	return s.InsertFigures(ctx, []Figure{f}) // one row, then its commit marker
 }
 
@@ -140,6 +140,7 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 			return nil, err
 		}
 		c.Synthetic = syn == 1
+		s.clock.observe(c.Version) // a write after this read outranks what it read
 		out = append(out, c)
 	}
 	return out, rows.Err()

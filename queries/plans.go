@@ -7,7 +7,7 @@ import (
 
 // SavePlans writes new versions of the given plans.
 func (s *Store) SavePlans(ctx context.Context, items []Plan) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO plans (code, name_vi, name_en, document, document_en, period_start, period_end,
 		version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -37,7 +37,7 @@ func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
 // SaveTargets writes new versions of the given targets; a target with the same plan,
 // indicator, scope and period replaces the earlier one.
 func (s *Store) SaveTargets(ctx context.Context, items []Target) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO targets (plan, indicator, scope, period_start, period_end, kind,
 		comparator, value_min, value_max, unit, source, version, deleted)`, len(items), func(i int) []any {
 		it := items[i]
@@ -51,7 +51,7 @@ func (s *Store) DeleteTarget(ctx context.Context, t Target) error {
 	return s.insertRows(ctx, `INSERT INTO targets (plan, indicator, scope, period_start, period_end, kind,
 		comparator, value_min, value_max, unit, source, version, deleted)`, 1, func(int) []any {
 		return []any{t.Plan, t.Indicator, t.Scope, t.PeriodStart, t.PeriodEnd, t.Kind, t.Comparator, t.ValueMin,
-			t.ValueMax, t.Unit, t.Source, NewVersion(), uint8(1)}
+			t.ValueMax, t.Unit, t.Source, s.NewVersion(), uint8(1)}
 	})
 }
 
@@ -79,7 +79,7 @@ func (s *Store) Targets(ctx context.Context, plan string) ([]Target, error) {
 
 // SaveRounds writes new versions of reporting rounds.
 func (s *Store) SaveRounds(ctx context.Context, items []Round) error {
-	v := NewVersion()
+	v := s.NewVersion()
 	return s.insertRows(ctx, `INSERT INTO rounds (year, letter_no, letter_date, deadline, version, deleted)`,
 		len(items), func(i int) []any {
 			it := items[i]

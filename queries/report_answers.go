@@ -112,7 +112,7 @@ func (s *Store) SaveReportAnswers(ctx context.Context, answers ...ReportAnswer) 
 			return fmt.Errorf("answer %s %d: state %q unknown", a.Agency, a.Year, a.State)
 		}
 		if a.Version == 0 {
-			a.Version = NewVersion() + uint64(i)
+			a.Version = s.NewVersion() // increasing: the answers of one call in order
 		}
 		if a.SavedAt.IsZero() {
 			a.SavedAt = time.Now()

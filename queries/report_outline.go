@@ -161,7 +161,7 @@ func (s *Store) SaveOutline(ctx context.Context, o Outline) error {
 			return fmt.Errorf("outline %s item %s: kind %q unknown", o.Code, it.Number, it.Kind)
 		}
 	}
-	v := NewVersion()
+	v := s.NewVersion()
 	if err := s.insertRows(ctx, `INSERT INTO outlines (code, name, based_on, version, deleted)`, 1, func(int) []any {
 		return []any{o.Code, o.Name, o.BasedOn, v, uint8(0)}
 	}); err != nil {
@@ -182,7 +182,7 @@ func (s *Store) SaveOutline(ctx context.Context, o Outline) error {
 func (s *Store) DeleteOutlineItem(ctx context.Context, outline, number string) error {
 	return s.insertRows(ctx, `INSERT INTO outline_items (outline, number, position, kind, title, guidance, indicators,
 		version, deleted)`, 1, func(int) []any {
-		return []any{outline, number, uint16(0), ItemNarrative, "", "", []string{}, NewVersion(), uint8(1)}
+		return []any{outline, number, uint16(0), ItemNarrative, "", "", []string{}, s.NewVersion(), uint8(1)}
 	})
 }
 
@@ -208,7 +208,7 @@ func (s *Store) SetRoundOutline(ctx context.Context, year uint16, outline string
 		return err
 	}
 	return s.insertRows(ctx, `INSERT INTO round_outlines (year, outline, version)`, 1, func(int) []any {
-		return []any{year, outline, NewVersion()}
+		return []any{year, outline, s.NewVersion()}
 	})
 }
 

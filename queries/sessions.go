@@ -56,8 +56,15 @@ func (s *Store) CreateSessionAt(ctx context.Context, username, ip, userAgent str
 	if len(userAgent) > 300 {
 		userAgent = userAgent[:300]
 	}
-	se := Session{TokenHash: HashToken(token), Username: NormalizeUsername(username), Issued: uint64(now.UnixNano()),
-		CreatedAt: now, ExpiresAt: expires, IP: ip, UserAgent: userAgent, Version: NewVersion()}
+	// Issued outranks the user's last SessionsAfter, whatever this host's clock says:
+	// a sign-in after a password reset made on another host is valid at once.
+	name := NormalizeUsername(username)
+	if err := s.observeMax(ctx, `SELECT max(sessions_after) FROM users WHERE username = ?`, name); err != nil {
+		return "", Session{}, fmt.Errorf("create session: %w", err)
+	}
+	se := Session{TokenHash: HashToken(token), Username: name, Issued: max(uint64(now.UnixNano()), s.NewVersion()),
+		CreatedAt: now, ExpiresAt: expires, IP: ip, UserAgent: userAgent, Version: s.NewVersion()}
+	s.clock.observe(se.Issued)
 	if err := s.writeSession(ctx, se); err != nil {
 		return "", Session{}, fmt.Errorf("create session: %w", err)
 	}
@@ -79,6 +86,7 @@ func (s *Store) SessionByToken(ctx context.Context, token string) (Session, erro
 		return Session{}, fmt.Errorf("session: %w", err)
 	}
 	se.Revoked = revoked == 1
+	s.clock.observe(se.Version) // the sign-out that follows outranks it
 	return se, nil
 }
 
@@ -93,8 +101,17 @@ func (s *Store) RevokeSession(ctx context.Context, token string) error {
 		return err
 	}
 	se.Revoked = true
-	se.Version = NewVersion()
+	se.Version = s.NewVersion()
 	return s.writeSession(ctx, se)
+}
+
+// SessionsCutoff is the SessionsAfter that voids every session of username issued so
+// far, on any host: it outranks their issue stamps whatever this host's clock says.
+func (s *Store) SessionsCutoff(ctx context.Context, username string) (uint64, error) {
+	if err := s.observeMax(ctx, `SELECT max(issued) FROM sessions WHERE username = ?`, NormalizeUsername(username)); err != nil {
+		return 0, fmt.Errorf("sessions cutoff: %w", err)
+	}
+	return s.NewVersion(), nil
 }
 
 // Valid reports whether the session may act for user u at time now: not revoked, not
@@ -134,6 +151,7 @@ func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, Use
 		return Session{}, User{}, fmt.Errorf("session and user: %w", err)
 	}
 	se.Revoked, u.Disabled, u.Username = revoked == 1, disabled == 1, se.Username
+	s.clock.observe(max(se.Version, se.Issued, u.Version, u.SessionsAfter))
 	return se, u, nil
 }
 

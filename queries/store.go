@@ -36,6 +36,8 @@ type Config struct {
 	// ClaimLapse: an upload claim not renewed for this long is dead (0: 30 s,
 	// DefaultClaimLapse). Tests shorten it.
 	ClaimLapse time.Duration
+	// Clock is this host's clock for versions (nil: time.Now). Tests skew it.
+	Clock func() time.Time
 }
 
 // Addrs is Addr split into its host:port entries.
@@ -61,6 +63,7 @@ type Store struct {
 	conn     driver.Conn
 	database string
 	changes  *changeCounter // shared by copies of the store
+	clock    *versionClock  // versions of the rows this store writes (version_clock.go)
 	cfg      Config
 }
 
@@ -89,7 +92,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}}, nil
+	st := &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}, clock: newVersionClock(cfg.Clock)}
+	if err := st.SyncClock(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return st, nil
 }
 
 // connLifetime: with several replicas, connections opened while the first one was down
@@ -164,8 +172,8 @@ func validIdentifier(s string) bool {
 	return true
 }
 
-// NewVersion returns a version number for rows written now. Nanoseconds keep two
-// writes in the same second apart; the clock must not go backwards between writers.
+// NewVersion is this host's wall clock in nanoseconds, for tests and tools that write
+// without a store. Writers use Store.NewVersion, which is ordered across hosts.
 func NewVersion() uint64 { return uint64(time.Now().UnixNano()) }
 
 // DropDatabase removes the store's whole database. For tests and tools only.

@@ -76,7 +76,11 @@ func (s *Store) SaveUser(ctx context.Context, u User) error {
 		u.Agencies = []string{}
 	}
 	u.UpdatedAt = now
-	u.Version = NewVersion()
+	// The new version outranks the user's current one, whichever host wrote it.
+	if err := s.observeMax(ctx, `SELECT max(version) FROM users WHERE username = ?`, u.Username); err != nil {
+		return fmt.Errorf("save user %s: %w", u.Username, err)
+	}
+	u.Version = s.NewVersion()
 	return s.insertRows(ctx, "INSERT INTO users ("+userColumns+")", 1, func(int) []any {
 		return []any{u.Username, u.Name, u.Role, u.Agencies, u.PasswordHash, boolByte(u.Disabled),
 			u.CreatedAt.UTC(), u.UpdatedAt.UTC(), u.UpdatedBy, u.SessionsAfter, u.Version}
@@ -103,6 +107,7 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 	if err != nil {
 		return User{}, fmt.Errorf("user %s: %w", username, err)
 	}
+	s.clock.observe(max(u.Version, u.SessionsAfter))
 	return u, nil
 }
 

@@ -42,8 +42,9 @@ func purgeDeadAttempts(ctx context.Context, st *queries.Store) ([]string, error)
 	return st.PurgeDeadAttempts(ctx, 2*st.ClaimLapse())
 }
 
-// purgeEvery purges at start and then every d until ctx ends; the channel closes when
-// it has stopped, so serve waits for a purge under way before closing the store.
+// purgeEvery purges (and re-measures the version clock) at start and then every d
+// until ctx ends; the channel closes when it has stopped, so serve waits for a purge
+// under way before closing the store.
 func purgeEvery(ctx context.Context, st *queries.Store, d time.Duration) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
@@ -56,6 +57,10 @@ func purgeEvery(ctx context.Context, st *queries.Store, d time.Duration) <-chan 
 				slog.Warn("purge dead upload attempts", "err", err)
 			} else if len(ids) > 0 {
 				slog.Info("purged the rows of dead upload attempts", "uploads", ids)
+			}
+			// Versions follow ClickHouse's clock; this host's may drift meanwhile.
+			if err := st.SyncClock(pctx); err != nil && ctx.Err() == nil {
+				slog.Warn("sync the version clock with ClickHouse", "err", err)
 			}
 			cancel()
 			select {

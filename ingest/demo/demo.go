@@ -77,7 +77,7 @@ func Load(ctx context.Context, st *queries.Store) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	version := queries.NewVersion()
+	version := st.NewVersion()
 	for i := range changed {
 		changed[i].UploadID, changed[i].UploadedBy, changed[i].UploadedAt, changed[i].Version = uploadID, Uploader, now, version
 	}

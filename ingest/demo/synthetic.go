@@ -62,7 +62,7 @@ func LoadSynthetic(ctx context.Context, st *queries.Store, o SyntheticOptions) (
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
 	uploadID := fmt.Sprintf("synthetic-%d-%d", o.Seed, start.UnixNano())
-	base := queries.NewVersion()
+	base := st.NewVersion()
 	batch := make([]queries.Figure, 0, o.BatchRows)
 	written := 0
 	flush := func() error {
