@@ -125,6 +125,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 		}
 		for _, m := range pending {
 			if err := s.applyDDL(ctx, m, true); err != nil {
+				if rerr := s.releaseMigrationClaims(ctx, owner); rerr != nil {
+					err = fmt.Errorf("%w; %w", err, rerr)
+				}
 				return applied, err
 			}
 			if err := s.insertRows(ctx, "INSERT INTO schema_migrations (version, name, applied_at)", 1, func(int) []any {

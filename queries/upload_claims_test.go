@@ -98,3 +98,50 @@ func TestClaimLivesWhileRenewedAndLapsesAfterDeath(t *testing.T) {
 		t.Fatalf("the new holder: %v", err)
 	}
 }
+
+// TestFailedMigrationReleasesItsClaim: a run that fails part-way (here a migration's
+// ALTER meets a view where a table should be) leaves no live claim behind, so the
+// next run need not wait two minutes for it.
+func TestFailedMigrationReleasesItsClaim(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := openClaimStore(t, 0)
+	// A database as a failed run leaves it: every table, a view in place of
+	// upload_claims, and no migration past 0000 recorded.
+	for _, q := range []string{`DROP TABLE upload_claims`, `CREATE VIEW upload_claims AS SELECT 1 AS x`,
+		`ALTER TABLE schema_migrations DELETE WHERE version > 0`, `ALTER TABLE schema_migration_claims DELETE WHERE 1`} {
+		if err := st.conn.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; ; i++ {
+		var n uint64
+		if err := st.conn.QueryRow(ctx, `SELECT (SELECT count() FROM schema_migrations) + (SELECT count() FROM schema_migration_claims)`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		if i == 100 {
+			t.Fatalf("schema_migrations still has %d rows", n)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if _, err := st.Migrate(ctx); err == nil {
+		t.Fatal("the migration over a view succeeded")
+	}
+	for i := 0; ; i++ {
+		var live uint64
+		if err := st.conn.QueryRow(ctx, `SELECT count() FROM schema_migration_claims WHERE claimed_at > ?`,
+			uint64(time.Now().Add(-claimLifetime).UnixNano())).Scan(&live); err != nil {
+			t.Fatal(err)
+		}
+		if live == 0 {
+			break
+		}
+		if i == 100 {
+			t.Fatalf("the failed run left %d live migration claims", live)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
