@@ -29,9 +29,10 @@ type cutRelay struct {
 	cutAt   int64 // bytes the cut connection had sent when it was cut
 	// dies: at the cut, every connection closes and new ones are refused, as when the
 	// writer's machine dies or ClickHouse is killed under it.
-	dies  bool
-	dead  bool
-	conns map[net.Conn]bool
+	dies    bool
+	dead    bool
+	conns   map[net.Conn]bool
+	onDeath func() // called at the death, before the connections close
 }
 
 func newCutRelay(t *testing.T, target string) *cutRelay {
@@ -88,6 +89,9 @@ func (r *cutRelay) track(cs ...net.Conn) bool {
 // dieLocked closes every connection; r.mu is held.
 func (r *cutRelay) dieLocked() {
 	r.dead = true
+	if r.onDeath != nil {
+		r.onDeath()
+	}
 	for c := range r.conns {
 		c.Close()
 	}
