@@ -2,18 +2,14 @@ package queries
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
@@ -77,199 +73,6 @@ func splitStatements(body string) []string {
 		stmts = append(stmts, s)
 	}
 	return stmts
-}
-
-// Migrate applies the migrations not yet recorded in schema_migrations and returns
-// the names it applied. Statements are idempotent (IF NOT EXISTS), so a run cut
-// short is finished by the next one. Several servers may start at once: a claim in
-// schema_migration_claims (see 0000_migrations.sql) lets one of them apply each
-// pending set while the others wait for it. With Config.Cluster every table is
-// created Replicated…, on every address in Config.Addr.
-func (s *Store) Migrate(ctx context.Context) ([]string, error) {
-	migs, err := Migrations()
-	if err != nil {
-		return nil, err
-	}
-	if len(migs) == 0 || migs[0].Version != 0 {
-		return nil, fmt.Errorf("migration 0000 (the migrations table) is missing")
-	}
-	if err := s.applyDDL(ctx, migs[0], false); err != nil {
-		return nil, err
-	}
-	owner := newOwner()
-	var applied []string
-	for {
-		done, err := s.appliedSet(ctx)
-		if err != nil {
-			return applied, err
-		}
-		var pending []Migration
-		for _, m := range migs[1:] {
-			if !done[m.Version] {
-				pending = append(pending, m)
-			}
-		}
-		if len(pending) == 0 {
-			return applied, nil
-		}
-		last := pending[len(pending)-1]
-		won, err := s.claim(ctx, last.Version, owner)
-		if err != nil {
-			return applied, err
-		}
-		if !won {
-			if err := s.waitApplied(ctx, last.Version); err != nil {
-				return applied, err
-			}
-			continue
-		}
-		for _, m := range pending {
-			if err := s.applyDDL(ctx, m, true); err != nil {
-				return applied, err
-			}
-			if err := s.insertRows(ctx, "INSERT INTO schema_migrations (version, name, applied_at)", 1, func(int) []any {
-				return []any{m.Version, m.Name, time.Now().UTC()}
-			}); err != nil {
-				return applied, fmt.Errorf("record migration %s: %w", m.Name, Classify(err))
-			}
-			applied = append(applied, m.Name)
-		}
-	}
-}
-
-// How long a claim waits for earlier claims still on their way (an insert in flight on
-// this server, or one replicating from the other replica), and how long a claim lives
-// before others may take over from a server that died while migrating.
-const (
-	claimSettleSingle  = 150 * time.Millisecond
-	claimSettleCluster = 2 * time.Second
-	claimLifetime      = 2 * time.Minute
-)
-
-// claim records owner's wish to apply migrations up to version and reports whether
-// owner holds the lock: its claim is the earliest live one once the settle time has passed.
-func (s *Store) claim(ctx context.Context, version uint32, owner string) (bool, error) {
-	now := uint64(time.Now().UnixNano())
-	if err := s.insertRows(ctx, "INSERT INTO schema_migration_claims (version, owner, claimed_at)", 1, func(int) []any {
-		return []any{version, owner, now}
-	}); err != nil {
-		return false, fmt.Errorf("claim migration %d: %w", version, Classify(err))
-	}
-	settle := claimSettleSingle
-	if s.cfg.Cluster {
-		settle = claimSettleCluster
-	}
-	select {
-	case <-ctx.Done():
-		return false, ctx.Err()
-	case <-time.After(settle):
-	}
-	var first string
-	err := s.conn.QueryRow(ctx, `SELECT owner FROM schema_migration_claims
-		WHERE version = ? AND claimed_at > ? ORDER BY claimed_at, owner LIMIT 1`,
-		version, now-uint64(claimLifetime)).Scan(&first)
-	if err != nil {
-		return false, fmt.Errorf("read migration claims: %w", Classify(err))
-	}
-	return first == owner, nil
-}
-
-// waitApplied waits until version is recorded, or until the claims that stood
-// before it have all expired (their server died), when the caller claims again.
-func (s *Store) waitApplied(ctx context.Context, version uint32) error {
-	for {
-		var n, live uint64
-		err := s.conn.QueryRow(ctx, `SELECT
-			(SELECT count() FROM schema_migrations WHERE version = ?),
-			(SELECT count() FROM schema_migration_claims WHERE version = ? AND claimed_at > ?)`,
-			version, version, uint64(time.Now().Add(-claimLifetime).UnixNano())).Scan(&n, &live)
-		if err != nil {
-			return fmt.Errorf("wait for migration %d: %w", version, Classify(err))
-		}
-		if n > 0 || live == 0 {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(250 * time.Millisecond):
-		}
-	}
-}
-
-func (s *Store) appliedSet(ctx context.Context) (map[uint32]bool, error) {
-	done := map[uint32]bool{}
-	rows, err := s.conn.Query(ctx, "SELECT version FROM schema_migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read schema_migrations: %w", Classify(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v uint32
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		done[v] = true
-	}
-	return done, rows.Err()
-}
-
-func newOwner() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	host, _ := os.Hostname()
-	return host + "/" + hex.EncodeToString(b)
-}
-
-// applyDDL runs a migration's statements: on this store's server, or with
-// Config.Cluster on every replica in Config.Addr (a Replicated… table is created per
-// replica; its rows then replicate by themselves). everyReplica: a replica that does
-// not answer is an error; otherwise (migration 0000, run at every start) it is skipped,
-// so a server can start while one replica is down.
-func (s *Store) applyDDL(ctx context.Context, m Migration, everyReplica bool) error {
-	if !s.cfg.Cluster {
-		for _, stmt := range m.Statements {
-			if err := execTolerant(ctx, s.conn, stmt); err != nil {
-				return fmt.Errorf("migration %s: %w", m.Name, Classify(err))
-			}
-		}
-		return nil
-	}
-	reached := 0
-	for _, addr := range s.cfg.Addrs() {
-		one := s.cfg
-		one.Addr = addr
-		st, err := Open(ctx, one)
-		if err != nil {
-			if everyReplica {
-				return fmt.Errorf("migration %s needs every replica; %s: %w", m.Name, addr, err)
-			}
-			continue
-		}
-		for _, stmt := range m.Statements {
-			// An ALTER of a Replicated… table reaches every replica through ZooKeeper by
-			// itself: run it once, on the first replica that answers.
-			if reached > 0 && isAlter(stmt) {
-				continue
-			}
-			if err = execTolerant(ctx, st.conn, ReplicatedDDL(stmt, s.database)); err != nil {
-				break
-			}
-		}
-		st.Close()
-		if err != nil {
-			return fmt.Errorf("migration %s on %s: %w", m.Name, addr, Classify(err))
-		}
-		reached++
-	}
-	if reached == 0 {
-		return fmt.Errorf("%w: no replica of %s answers", ErrUnavailable, s.cfg.Addr)
-	}
-	return nil
-}
-
-func isAlter(stmt string) bool {
-	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(stmt)), "ALTER")
 }
 
 // execTolerant runs one DDL statement; two servers creating the same table at the same
