@@ -7,7 +7,9 @@
 #   haproxy in front of web1 and web2                   8480 (stats on 8481)
 # The chitieu servers reach ClickHouse through the driver's address list
 # (CLICKHOUSE_ADDR=ch1,ch2), not through a balancer: see deploy/README.md.
-# Usage: deploy/ha/start.sh [component...]  (zk ch1 ch2 web1 web2 lb; default all)
+# Usage: deploy/ha/start.sh [component...]  (zk chN web1 web2 lb; default zk, $HA_REPLICAS,
+# web1 web2 lb). Any chN can be started (ch3, ch4: a replica added later); its ports are
+# 19211+10N (tcp), +1 (http), +2 (interserver), all shifted by HA_PORT_OFFSET.
 # Missing packages (zookeeper, haproxy, clickhouse) are installed with apt.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -51,6 +53,10 @@ start_zk() {
   mkdir -p "$d/data"
   cat > "$d/zoo.cfg" <<CFG
 tickTime=500
+# Sessions may last 2-60 s whatever the tick (default cap 20 ticks = 10 s); the replicas
+# ask 30 s (replica-config.xml), so a ZooKeeper restart under 30 s keeps their sessions.
+minSessionTimeout=2000
+maxSessionTimeout=60000
 initLimit=10
 syncLimit=5
 dataDir=$d/data
@@ -66,10 +72,10 @@ CFG
   echo "ha: zk on 127.0.0.1:$ZK_PORT"
 }
 
-start_ch() { # ch1|ch2
+start_ch() { # chN: any replica, its ports from its number (env.sh ch_port)
   local name=$1 tcp http inter
   running "$name" && return 0
-  if [ "$name" = ch1 ]; then tcp=$CH1_TCP http=$CH1_HTTP inter=$CH1_INTER; else tcp=$CH2_TCP http=$CH2_HTTP inter=$CH2_INTER; fi
+  tcp=$(ch_port "$name" tcp) http=$(ch_port "$name" http) inter=$(ch_port "$name" inter)
   local d="$HA_DIR/$name"
   mkdir -p "$d/data" "$d/tmp" "$d/log"
   sed -e "s#DATA#$d#g" -e "s#HTTP_PORT#$http#" -e "s#TCP_PORT#$tcp#" -e "s#INTERSERVER_PORT#$inter#" \
@@ -141,17 +147,18 @@ start_lb() {
 }
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(zk ch1 ch2 web1 web2 lb)
+[ ${#parts[@]} -eq 0 ] && parts=(zk $HA_REPLICAS web1 web2 lb)
 install_missing
 for p in "${parts[@]}"; do
   case $p in
     zk) start_zk ;;
-    ch1|ch2) start_ch "$p" ;;
+    ch[0-9]) start_ch "$p" ;;
     web1|web2)
-      running ch1 || running ch2 || { echo "ha: start ch1/ch2 first" >&2; exit 1; }
+      up=0; for r in $HA_REPLICAS; do running "$r" && up=1; done
+      [ $up = 1 ] || { echo "ha: start a replica ($HA_REPLICAS) first" >&2; exit 1; }
       load_demo; start_web "$p" ;;
     lb) start_lb ;;
-    *) echo "ha: unknown component $p (zk ch1 ch2 web1 web2 lb)" >&2; exit 2 ;;
+    *) echo "ha: unknown component $p (zk ch1..ch9 web1 web2 lb)" >&2; exit 2 ;;
   esac
 done
 if [ $# -eq 0 ]; then
