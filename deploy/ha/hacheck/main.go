@@ -71,6 +71,10 @@ func main() {
 		{"4 chitieu server killed", caseServerKilled},
 		{"5 revocation across servers", caseRevocation},
 		{"6 load during a restart", caseLoadDuringRestart},
+		{"7 upgrade with a replica down", caseUpgradeReplicaDown},
+		{"8 replica added with migrate", caseAddReplica},
+		{"9 replica rebuilt from an empty disk", caseRebuildReplica},
+		{"10 two servers start during a replica's catch-up", caseStartDuringCatchUp},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] {
