@@ -18,7 +18,9 @@ func caseRebuildReplica() (bool, string) {
 	if out, code := chitieu(addrList("ch1", "ch2"), changed+"\n", "users", "passwd", "admin", "--password-stdin"); code != 0 {
 		return false, "passwd: " + out
 	}
-	defer func() { _, _ = chitieu(addrList("ch1", "ch2"), password+"\n", "users", "passwd", "admin", "--password-stdin") }()
+	defer func() {
+		_, _ = chitieu(addrList("ch1", "ch2"), password+"\n", "users", "passwd", "admin", "--password-stdin")
+	}()
 	fmt.Fprintf(&ev, "admin's password changed (no longer CHITIEU_ADMIN_PASSWORD)\n")
 	time.Sleep(2 * time.Second) // let ch2 have the new password row before ch1 goes
 	t0 := time.Now()
