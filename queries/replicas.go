@@ -117,6 +117,14 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		} else {
 			h.Answers, h.ReadOnly = true, readonly > 0
 		}
+		// is_readonly turns on only once the replica notices its session is gone; a read
+		// through its ZooKeeper connection fails at once when that connection is cut.
+		if h.Answers && !h.ReadOnly && n > 0 {
+			var z uint64
+			if err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z); err != nil {
+				h.ReadOnly, h.Err = true, "ZooKeeper: "+err.Error()
+			}
+		}
 		done <- h
 	}()
 	select {

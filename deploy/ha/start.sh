@@ -10,7 +10,9 @@
 # Usage: deploy/ha/start.sh [component...]  (zk chN web1 web2 lb; default zk, $HA_REPLICAS,
 # web1 web2 lb). Any chN can be started (ch3, ch4: a replica added later); its ports are
 # 19211+10N (tcp), +1 (http), +2 (interserver), all shifted by HA_PORT_OFFSET.
-# Missing packages (zookeeper, haproxy, clickhouse) are installed with apt.
+# Missing packages (zookeeper, haproxy, clickhouse, faketime) are installed with apt.
+# For the fault cases a replica can be started with CH_ZK_PORT (its ZooKeeper address,
+# e.g. through a proxy the case cuts) and CH_WRAP (e.g. faketime) set.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 mkdir -p "$HA_DIR"
@@ -23,6 +25,7 @@ install_missing() {
   [ -x /usr/bin/clickhouse-server ] || [ -x /usr/sbin/clickhouse-server ] || need+=(clickhouse-server)
   command -v clickhouse-client >/dev/null || need+=(clickhouse-client)
   command -v curl >/dev/null || need+=(curl)
+  command -v faketime >/dev/null || need+=(faketime)
   [ ${#need[@]} -eq 0 ] && return 0
   echo "ha: installing ${need[*]}"
   local sudo_cmd=""
@@ -79,13 +82,14 @@ start_ch() { # chN: any replica, its ports from its number (env.sh ch_port)
   local d="$HA_DIR/$name"
   mkdir -p "$d/data" "$d/tmp" "$d/log"
   sed -e "s#DATA#$d#g" -e "s#HTTP_PORT#$http#" -e "s#TCP_PORT#$tcp#" -e "s#INTERSERVER_PORT#$inter#" \
-    -e "s#ZK_PORT#$ZK_PORT#" -e "s#REPLICA#$name#" "$top/deploy/clickhouse/cluster/replica-config.xml" > "$d/config.xml"
+    -e "s#ZK_PORT#${CH_ZK_PORT:-$ZK_PORT}#" -e "s#REPLICA#$name#" "$top/deploy/clickhouse/cluster/replica-config.xml" > "$d/config.xml"
   local server
   server=$(command -v clickhouse-server || echo /usr/sbin/clickhouse-server)
   # ClickHouse 18.16 exits when ZooKeeper does not answer while it attaches its
   # replicated tables (a ZooKeeper just restarted may still refuse sessions): try again.
   for attempt in 1 2 3; do
-    setsid "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
+    # CH_WRAP: a command the server runs under (hacheck: faketime, for a skewed clock).
+    setsid ${CH_WRAP:-} "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
     echo $! > "$HA_DIR/$name.pid"
     if wait_for "$name" clickhouse-client --port "$tcp" --query "SELECT 1" 2>/dev/null; then
       echo "ha: $name on 127.0.0.1:$tcp"

@@ -75,6 +75,7 @@ func main() {
 		{"8 replica added with migrate", caseAddReplica},
 		{"9 replica rebuilt from an empty disk", caseRebuildReplica},
 		{"10 two servers start during a replica's catch-up", caseStartDuringCatchUp},
+		{"11 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] {
