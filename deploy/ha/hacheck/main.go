@@ -77,6 +77,7 @@ func main() {
 		{"10 two servers start during a replica's catch-up", caseStartDuringCatchUp},
 		{"11 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
 		{"12 a replica's clock 5 minutes ahead", caseClockSkew},
+		{"13 restore from backup", caseRestoreFromBackup},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] {
