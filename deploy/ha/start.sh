@@ -66,7 +66,7 @@ dataDir=$d/data
 clientPort=$ZK_PORT
 clientPortAddress=127.0.0.1
 admin.enableServer=false
-4lw.commands.whitelist=ruok,srvr
+4lw.commands.whitelist=ruok,srvr,cons
 CFG
   setsid java -Xmx256m -Dzookeeper.log.dir="$d" -cp "/etc/zookeeper/conf_example:/usr/share/java/zookeeper.jar" \
     org.apache.zookeeper.server.ZooKeeperServerMain "$d/zoo.cfg" >"$HA_DIR/zk.log" 2>&1 </dev/null &
