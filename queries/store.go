@@ -94,9 +94,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}}, nil
 }
 
-// connLifetime: with several replicas, connections opened while the first one was down
-// go to the next; they are renewed every 30 s, so every server is back on the first
-// replica (reading what every other server wrote) within 30 s of its return.
+// connLifetime: connections are renewed now and then. With several replicas each address
+// has its own pool (replicas.go), so this no longer decides which replica a server uses.
 func connLifetime(cfg Config) time.Duration {
 	if len(cfg.Addrs()) > 1 {
 		return 30 * time.Second
