@@ -653,7 +653,10 @@ func caseLoadDuringRestart() (bool, string) {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // web1State is haproxy's view of web1 (its stats page as CSV): UP, DOWN, …
-func web1State() string {
+func web1State() string { return webState("web1") }
+
+// webState is haproxy's view of a chitieu server.
+func webState(name string) string {
 	resp, err := http.Get("http://127.0.0.1:" + port(8481) + "/;csv")
 	if err != nil {
 		return ""
@@ -662,7 +665,7 @@ func web1State() string {
 	body, _ := io.ReadAll(resp.Body)
 	for _, line := range strings.Split(string(body), "\n") {
 		f := strings.Split(line, ",")
-		if len(f) > 17 && f[0] == "chitieu" && f[1] == "web1" {
+		if len(f) > 17 && f[0] == "chitieu" && f[1] == name {
 			return strings.Fields(f[17] + " ")[0]
 		}
 	}

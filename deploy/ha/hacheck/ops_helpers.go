@@ -136,5 +136,7 @@ func bothWebs(extra []string, ev *strings.Builder) bool {
 		}
 	}
 	fmt.Fprintf(ev, "web1 ready %v, web2 ready %v (%.1f s after both were started)\n", ready("web1"), ready("web2"), time.Since(start).Seconds())
+	// haproxy marks a server up after its own checks: wait for them before going through it.
+	waitFor(10*time.Second, func() bool { return web1State() == "UP" && webState("web2") == "UP" })
 	return ok && ready("web1") && ready("web2")
 }
