@@ -48,11 +48,27 @@ func (r MigrateReport) Complete() bool {
 // replica is one reachable address during a run; err is set once a statement failed
 // there, and the run leaves it alone from then on.
 type replica struct {
-	addr string
-	st   *Store
-	own  bool
-	sc   schema
-	err  error
+	addr  string
+	st    *Store
+	own   bool
+	sc    schema
+	err   error
+	dirty bool // a table was created since sc was read: its columns are not in sc yet
+}
+
+// columnsKnown rereads the schema of replicas that created tables since their last read;
+// only ALTER checks need the columns (system.columns is slow on a busy server).
+func columnsKnown(ctx context.Context, reps []*replica) {
+	for _, r := range reps {
+		if r.err != nil || !r.dirty {
+			continue
+		}
+		if sc, err := readSchema(ctx, r.st); err != nil {
+			r.err = err
+		} else {
+			r.sc, r.dirty = sc, false
+		}
+	}
 }
 
 func firstHealthy(rs []*replica) *replica {
@@ -191,7 +207,7 @@ func (s *Store) refreshSchemas(ctx context.Context, reps []*replica) error {
 			r.err = err
 			continue
 		}
-		r.sc = sc
+		r.sc, r.dirty = sc, false
 	}
 	if firstHealthy(reps) == nil {
 		return fmt.Errorf("%w: no replica answers", ErrUnavailable)
@@ -277,6 +293,7 @@ func (s *Store) converge(ctx context.Context, reps []*replica, migs []Migration,
 					}
 				}
 			case ddlAdd, ddlModify:
+				columnsKnown(ctx, reps)
 				if anyHolds(reps, d) {
 					continue
 				}
@@ -364,11 +381,8 @@ func (s *Store) createOn(ctx context.Context, r *replica, d ddl, reps []*replica
 	if err != nil {
 		return err
 	}
-	sc, err := readSchema(ctx, r.st)
-	if err == nil {
-		r.sc = sc
-	}
-	return err
+	r.sc[d.table], r.dirty = map[string]string{}, true
+	return nil
 }
 
 func execAlter(ctx context.Context, r *replica, stmt string) error {
