@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -12,8 +13,16 @@ import (
 // answered: the correction must win everywhere. Claims: two different files for one
 // agency at once through the two servers: the agency's figures must be one file's, never
 // a mixture. (The clocks are branch `durable`'s fix; this case shows it on a cluster.)
+// Run only when named (deploy/ha/test.sh 12): Debian's libfaketime 0.9.10 aborts inside
+// clickhouse-server 18.16 (jemalloc), so on such a machine it cannot pass or fail.
 func caseClockSkew() (bool, string) {
 	var ev strings.Builder
+	// libfaketime must be able to wrap clickhouse-server at all (0.9.10 and the jemalloc
+	// of Debian's 18.16 recurse in clock_gettime and abort); say so rather than wait.
+	probe, _ := exec.Command("timeout", "10", "faketime", "-f", "+300s", "clickhouse-client", "--port", port(19221), "--query", "SELECT 1").CombinedOutput()
+	if strings.TrimSpace(string(probe)) != "1" {
+		return false, "faketime cannot run ClickHouse here: " + short(string(probe), 200)
+	}
 	if err := script("stop.sh", "web1", "web2", "ch2"); err != nil {
 		return false, err.Error()
 	}
@@ -83,3 +92,6 @@ func caseClockSkew() (bool, string) {
 	fmt.Fprintf(&ev, "files the agency's newest rows come from: %s (1 = one file; 2 = a mixture)\n", n)
 	return ok && n == "1", ev.String()
 }
+
+// explicitOnly: cases run only when asked for by number.
+var explicitOnly = map[int]bool{12: true}

@@ -80,7 +80,7 @@ func main() {
 		{"13 restore from backup", caseRestoreFromBackup},
 	}
 	for i, c := range cases {
-		if len(only) > 0 && !only[strconv.Itoa(i)] {
+		if len(only) > 0 && !only[strconv.Itoa(i)] || len(only) == 0 && explicitOnly[i] {
 			continue
 		}
 		start := time.Now()
