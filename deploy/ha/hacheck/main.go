@@ -78,6 +78,7 @@ func main() {
 		{"11 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
 		{"12 a replica's clock 5 minutes ahead", caseClockSkew},
 		{"13 restore from backup", caseRestoreFromBackup},
+		{"14 a hung replica (SIGSTOP)", caseHungReplica},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] || len(only) == 0 && explicitOnly[i] {
