@@ -34,7 +34,7 @@ test: test-deps
 
 # The replicated deployment (ZooKeeper, two ClickHouse replicas, two chitieu servers,
 # haproxy; deploy/ha) started fresh on 127.0.0.1, and its fault cases. Not part of
-# `make test`: it takes a few minutes. Installs zookeeper, haproxy and clickhouse if missing.
+# `make test`: it takes a few minutes. Installs zookeeper, haproxy, clickhouse and faketime if missing.
 test-ha:
 	deploy/ha/test.sh
 

@@ -21,6 +21,7 @@ const (
 type BootstrapResult struct {
 	Prepared bool
 	Kept     bool
+	Unknown  bool // a replica did not answer, so nothing was done
 	Password string
 }
 
@@ -34,6 +35,10 @@ func (s *Service) Bootstrap(ctx context.Context, password string, demo bool, by 
 		}
 	}
 	has, err := s.Store.HasAdmin(ctx)
+	if errors.Is(err, queries.ErrReplicasUnknown) {
+		// Creating an admin now could overwrite the real one on the replica that is down.
+		return BootstrapResult{Unknown: true}, nil
+	}
 	if err != nil || has && !demo {
 		return BootstrapResult{}, err
 	}

@@ -88,7 +88,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: create database: %v", ErrUnavailable, err)
 	}
-	conn, err := dial(cfg, cfg.Database)
+	var conn driver.Conn
+	if len(cfg.Addrs()) > 1 {
+		conn, err = newReplicaSet(cfg, cfg.Database) // replicas.go: the healthy replica, chosen
+	} else {
+		conn, err = dial(cfg, cfg.Database)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +105,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return st, nil
 }
 
-// connLifetime: with several replicas, connections opened while the first one was down
-// go to the next; they are renewed every 30 s, so every server is back on the first
-// replica (reading what every other server wrote) within 30 s of its return.
+// connLifetime: connections are renewed now and then. With several replicas each address
+// has its own pool (replicas.go), so this no longer decides which replica a server uses.
 func connLifetime(cfg Config) time.Duration {
 	if len(cfg.Addrs()) > 1 {
 		return 30 * time.Second
@@ -110,7 +114,23 @@ func connLifetime(cfg Config) time.Duration {
 	return time.Hour
 }
 
+// dial opens a connection and checks that the server answers.
 func dial(cfg Config, database string) (driver.Conn, error) {
+	conn, err := openConn(cfg, database)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnavailable, cfg.Addr, err)
+	}
+	return conn, nil
+}
+
+// openConn configures the driver's pool for cfg's addresses; nothing is dialled yet.
+func openConn(cfg Config, database string) (driver.Conn, error) {
 	readTimeout := cfg.ReadTimeout
 	if readTimeout <= 0 {
 		readTimeout = cfg.maxExecutionTime() + 10*time.Second
@@ -133,12 +153,6 @@ func dial(cfg Config, database string) (driver.Conn, error) {
 	conn, err := clickhouse.Open(opts)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := conn.Ping(ctx); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("%w at %s: %v", ErrUnavailable, cfg.Addr, err)
 	}
 	return conn, nil
 }

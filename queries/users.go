@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -129,8 +130,43 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return out, rows.Err()
 }
 
-// HasAdmin reports whether at least one enabled admin exists.
+// HasAdmin reports whether at least one enabled admin exists. In a cluster it asks
+// every replica and says yes when any has one: a replica rebuilt on an empty disk, or one
+// still catching up, must not make a start believe there is no admin (the bootstrap would
+// then reset the real admin's password everywhere). When no replica it reached has one
+// but some replica did not answer, the answer is unknown: ErrReplicasUnknown.
 func (s *Store) HasAdmin(ctx context.Context) (bool, error) {
+	if !s.cfg.Cluster {
+		return s.hasAdminHere(ctx)
+	}
+	reps, down := s.reach(ctx)
+	defer func() {
+		for _, r := range reps {
+			r.st.Close()
+		}
+	}()
+	unknown := len(down) > 0
+	for _, r := range reps {
+		has, err := r.st.hasAdminHere(ctx)
+		if err != nil {
+			unknown = true
+			continue
+		}
+		if has {
+			return true, nil
+		}
+	}
+	if unknown {
+		return false, ErrReplicasUnknown
+	}
+	return false, nil
+}
+
+// ErrReplicasUnknown: a question about the whole cluster has no answer while a replica
+// does not answer.
+var ErrReplicasUnknown = errors.New("queries: some replica did not answer")
+
+func (s *Store) hasAdminHere(ctx context.Context) (bool, error) {
 	var n uint64
 	if err := s.conn.QueryRow(ctx, `SELECT count() FROM users FINAL WHERE role = 'admin' AND disabled = 0`).Scan(&n); err != nil {
 		return false, fmt.Errorf("has admin: %w", err)

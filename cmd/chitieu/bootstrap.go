@@ -26,6 +26,9 @@ func bootstrapAdmin(ctx context.Context, env *Env, st *queries.Store) error {
 	if res.Kept {
 		fmt.Fprintf(w, "chitieu: tài khoản quản trị demo %q đã được đổi; giữ nguyên mật khẩu (demo admin changed by a person; password kept)\n", firstAdmin)
 	}
+	if res.Unknown {
+		slog.Warn("first-admin check skipped: a ClickHouse replica did not answer; nothing was created")
+	}
 	if !res.Prepared {
 		return nil
 	}

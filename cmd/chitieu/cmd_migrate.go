@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 	"time"
 
 	"github.com/quangngai/chitieu/queries"
@@ -15,15 +17,22 @@ func init() {
 			return err
 		}
 		defer st.Close()
-		applied, err := st.Migrate(ctx)
+		rep, err := st.MigrateReplicas(ctx)
+		for _, name := range rep.Applied {
+			fmt.Fprintf(env.Stdout, "migrate: applied %s\n", name)
+		}
+		if err == nil && len(rep.Applied) == 0 && rep.Complete() {
+			fmt.Fprintf(env.Stdout, "migrate: database %s is up to date\n", st.Database())
+		}
+		if env.Config.ClickHouse.Cluster || !rep.Complete() {
+			printReplicaStates(env.Stdout, rep)
+		}
 		if err != nil {
 			return err
 		}
-		if len(applied) == 0 {
-			fmt.Fprintf(env.Stdout, "migrate: database %s is up to date\n", st.Database())
-		}
-		for _, name := range applied {
-			fmt.Fprintf(env.Stdout, "migrate: applied %s\n", name)
+		if !rep.Complete() {
+			fmt.Fprintln(env.Stdout, "migrate: chưa xong trên mọi bản sao; chạy lại `chitieu migrate` khi chúng trả lời (not every replica is current; run migrate again once they answer)")
+			return exitCode(3)
 		}
 		return nil
 	})
@@ -60,4 +69,23 @@ func openMigratedStore(ctx context.Context, cfg Config) (*queries.Store, error) 
 		return nil, err
 	}
 	return st, nil
+}
+
+// printReplicaStates: one line per replica, what an operator needs to finish the job.
+func printReplicaStates(w io.Writer, rep queries.MigrateReport) {
+	label := map[string]string{
+		queries.ReplicaCurrent:     "đủ lược đồ (current)",
+		queries.ReplicaBehind:      "thiếu (behind)",
+		queries.ReplicaUnreachable: "không trả lời (unreachable)",
+	}
+	for _, r := range rep.Replicas {
+		line := fmt.Sprintf("migrate: replica %s: %s", r.Addr, label[r.State])
+		if len(r.Missing) > 0 {
+			line += ": " + strings.Join(r.Missing, ", ")
+		}
+		if r.Err != nil {
+			line += fmt.Sprintf(" (%v)", r.Err)
+		}
+		fmt.Fprintln(w, line)
+	}
 }

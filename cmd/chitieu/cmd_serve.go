@@ -32,13 +32,20 @@ func serve(ctx context.Context, env *Env, ln net.Listener) error {
 		return err
 	}
 	defer st.Close()
-	applied, err := st.Migrate(ctx)
+	// A replica down or behind does not stop the server (the error is for none complete);
+	// the log says which one `chitieu migrate` must finish later.
+	rep, err := st.MigrateReplicas(ctx)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	for _, m := range applied {
+	for _, m := range rep.Applied {
 		slog.Info("migration applied", "name", m)
+	}
+	for _, r := range rep.Replicas {
+		if r.State != queries.ReplicaCurrent {
+			slog.Warn("replica schema not current; run chitieu migrate once it answers", "replica", r.Addr, "state", r.State, "missing", r.Missing, "err", r.Err)
+		}
 	}
 	if err := bootstrapAdmin(ctx, env, st); err != nil {
 		ln.Close()

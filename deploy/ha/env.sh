@@ -9,7 +9,17 @@ CH1_TCP=$((19221 + off)) CH1_HTTP=$((19222 + off)) CH1_INTER=$((19223 + off))
 CH2_TCP=$((19231 + off)) CH2_HTTP=$((19232 + off)) CH2_INTER=$((19233 + off))
 WEB1=$((8401 + off)) WEB2=$((8402 + off))
 LB_PORT=$((8480 + off)) LB_STATS=$((8481 + off))
-CH_ADDRS="127.0.0.1:$CH1_TCP,127.0.0.1:$CH2_TCP"
+# ch_port NAME KIND: a replica's port (KIND tcp, http or inter) by its number: chN uses
+# 19211+10N, +1, +2: ch1 19221, ch2 19231, ch3 19241, ch4 19251 (plus HA_PORT_OFFSET).
+ch_port() {
+  local n=${1#ch} k=0
+  case $2 in http) k=1 ;; inter) k=2 ;; esac
+  echo $((19211 + 10 * n + k + off))
+}
+# HA_REPLICAS: the replicas start.sh starts and every server's CLICKHOUSE_ADDR lists.
+HA_REPLICAS=${HA_REPLICAS:-"ch1 ch2"}
+ch_addrs() { local a="" r; for r in "$@"; do a="$a${a:+,}127.0.0.1:$(ch_port "$r" tcp)"; done; echo "$a"; }
+CH_ADDRS=${CH_ADDRS:-$(ch_addrs $HA_REPLICAS)}
 CH_DATABASE=${CH_DATABASE:-chitieu}
 BIN=$top/bin/chitieu
-export HA_DIR HA_PORT_OFFSET=$off
+export HA_DIR HA_PORT_OFFSET=$off HA_REPLICAS

@@ -7,8 +7,12 @@
 #   haproxy in front of web1 and web2                   8480 (stats on 8481)
 # The chitieu servers reach ClickHouse through the driver's address list
 # (CLICKHOUSE_ADDR=ch1,ch2), not through a balancer: see deploy/README.md.
-# Usage: deploy/ha/start.sh [component...]  (zk ch1 ch2 web1 web2 lb; default all)
-# Missing packages (zookeeper, haproxy, clickhouse) are installed with apt.
+# Usage: deploy/ha/start.sh [component...]  (zk chN web1 web2 lb; default zk, $HA_REPLICAS,
+# web1 web2 lb). Any chN can be started (ch3, ch4: a replica added later); its ports are
+# 19211+10N (tcp), +1 (http), +2 (interserver), all shifted by HA_PORT_OFFSET.
+# Missing packages (zookeeper, haproxy, clickhouse, faketime) are installed with apt.
+# For the fault cases a replica can be started with CH_ZK_PORT (its ZooKeeper address,
+# e.g. through a proxy the case cuts) and CH_WRAP (e.g. faketime) set.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 mkdir -p "$HA_DIR"
@@ -21,6 +25,7 @@ install_missing() {
   [ -x /usr/bin/clickhouse-server ] || [ -x /usr/sbin/clickhouse-server ] || need+=(clickhouse-server)
   command -v clickhouse-client >/dev/null || need+=(clickhouse-client)
   command -v curl >/dev/null || need+=(curl)
+  command -v faketime >/dev/null || need+=(faketime)
   [ ${#need[@]} -eq 0 ] && return 0
   echo "ha: installing ${need[*]}"
   local sudo_cmd=""
@@ -51,13 +56,17 @@ start_zk() {
   mkdir -p "$d/data"
   cat > "$d/zoo.cfg" <<CFG
 tickTime=500
+# Sessions may last 2-60 s whatever the tick (default cap 20 ticks = 10 s); the replicas
+# ask 30 s (replica-config.xml), so a ZooKeeper restart under 30 s keeps their sessions.
+minSessionTimeout=2000
+maxSessionTimeout=60000
 initLimit=10
 syncLimit=5
 dataDir=$d/data
 clientPort=$ZK_PORT
 clientPortAddress=127.0.0.1
 admin.enableServer=false
-4lw.commands.whitelist=ruok,srvr
+4lw.commands.whitelist=ruok,srvr,cons
 CFG
   setsid java -Xmx256m -Dzookeeper.log.dir="$d" -cp "/etc/zookeeper/conf_example:/usr/share/java/zookeeper.jar" \
     org.apache.zookeeper.server.ZooKeeperServerMain "$d/zoo.cfg" >"$HA_DIR/zk.log" 2>&1 </dev/null &
@@ -66,20 +75,21 @@ CFG
   echo "ha: zk on 127.0.0.1:$ZK_PORT"
 }
 
-start_ch() { # ch1|ch2
+start_ch() { # chN: any replica, its ports from its number (env.sh ch_port)
   local name=$1 tcp http inter
   running "$name" && return 0
-  if [ "$name" = ch1 ]; then tcp=$CH1_TCP http=$CH1_HTTP inter=$CH1_INTER; else tcp=$CH2_TCP http=$CH2_HTTP inter=$CH2_INTER; fi
+  tcp=$(ch_port "$name" tcp) http=$(ch_port "$name" http) inter=$(ch_port "$name" inter)
   local d="$HA_DIR/$name"
   mkdir -p "$d/data" "$d/tmp" "$d/log"
   sed -e "s#DATA#$d#g" -e "s#HTTP_PORT#$http#" -e "s#TCP_PORT#$tcp#" -e "s#INTERSERVER_PORT#$inter#" \
-    -e "s#ZK_PORT#$ZK_PORT#" -e "s#REPLICA#$name#" "$top/deploy/clickhouse/cluster/replica-config.xml" > "$d/config.xml"
+    -e "s#ZK_PORT#${CH_ZK_PORT:-$ZK_PORT}#" -e "s#REPLICA#$name#" "$top/deploy/clickhouse/cluster/replica-config.xml" > "$d/config.xml"
   local server
   server=$(command -v clickhouse-server || echo /usr/sbin/clickhouse-server)
   # ClickHouse 18.16 exits when ZooKeeper does not answer while it attaches its
   # replicated tables (a ZooKeeper just restarted may still refuse sessions): try again.
   for attempt in 1 2 3; do
-    setsid "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
+    # CH_WRAP: a command the server runs under (hacheck: faketime, for a skewed clock).
+    setsid ${CH_WRAP:-} "$server" --config-file="$d/config.xml" >"$HA_DIR/$name.log" 2>&1 </dev/null &
     echo $! > "$HA_DIR/$name.pid"
     if wait_for "$name" clickhouse-client --port "$tcp" --query "SELECT 1" 2>/dev/null; then
       echo "ha: $name on 127.0.0.1:$tcp"
@@ -141,17 +151,18 @@ start_lb() {
 }
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(zk ch1 ch2 web1 web2 lb)
+[ ${#parts[@]} -eq 0 ] && parts=(zk $HA_REPLICAS web1 web2 lb)
 install_missing
 for p in "${parts[@]}"; do
   case $p in
     zk) start_zk ;;
-    ch1|ch2) start_ch "$p" ;;
+    ch[0-9]) start_ch "$p" ;;
     web1|web2)
-      running ch1 || running ch2 || { echo "ha: start ch1/ch2 first" >&2; exit 1; }
+      up=0; for r in $HA_REPLICAS; do running "$r" && up=1; done
+      [ $up = 1 ] || { echo "ha: start a replica ($HA_REPLICAS) first" >&2; exit 1; }
       load_demo; start_web "$p" ;;
     lb) start_lb ;;
-    *) echo "ha: unknown component $p (zk ch1 ch2 web1 web2 lb)" >&2; exit 2 ;;
+    *) echo "ha: unknown component $p (zk ch1..ch9 web1 web2 lb)" >&2; exit 2 ;;
   esac
 done
 if [ $# -eq 0 ]; then

@@ -14,3 +14,11 @@ CREATE TABLE IF NOT EXISTS schema_migration_claims (
     claimed_at UInt64
 ) ENGINE = MergeTree
 ORDER BY (version, claimed_at, owner);
+
+-- A server that stops applying migrations (done, lost the race, or failed) withdraws its
+-- claim here, so the next run does not wait for the claim's lifetime.
+CREATE TABLE IF NOT EXISTS schema_migration_releases (
+    owner       String,
+    released_at UInt64
+) ENGINE = MergeTree
+ORDER BY owner;

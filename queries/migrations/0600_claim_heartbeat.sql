@@ -3,4 +3,8 @@
 -- ClickHouse), and a claim not renewed for the lapse (30 s) is dead. The new columns say
 -- who holds a claim, for the writer it refuses, and which upload attempt it covers, for
 -- the purge of dead attempts (an attempt is dead once its claim has lapsed).
-ALTER TABLE upload_claims ADD COLUMN upload_id String DEFAULT '', ADD COLUMN holder String DEFAULT '', ADD COLUMN host String DEFAULT '', ADD COLUMN channel String DEFAULT '';
+-- One action per ALTER: a replica's convergence checks each column on its own.
+ALTER TABLE upload_claims ADD COLUMN upload_id String DEFAULT '';
+ALTER TABLE upload_claims ADD COLUMN holder String DEFAULT '';
+ALTER TABLE upload_claims ADD COLUMN host String DEFAULT '';
+ALTER TABLE upload_claims ADD COLUMN channel String DEFAULT '';

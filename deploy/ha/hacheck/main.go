@@ -71,9 +71,17 @@ func main() {
 		{"4 chitieu server killed", caseServerKilled},
 		{"5 revocation across servers", caseRevocation},
 		{"6 load during a restart", caseLoadDuringRestart},
+		{"7 upgrade with a replica down", caseUpgradeReplicaDown},
+		{"8 replica added with migrate", caseAddReplica},
+		{"9 replica rebuilt from an empty disk", caseRebuildReplica},
+		{"10 two servers start during a replica's catch-up", caseStartDuringCatchUp},
+		{"11 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
+		{"12 a replica's clock 5 minutes ahead", caseClockSkew},
+		{"13 restore from backup", caseRestoreFromBackup},
+		{"14 a hung replica (SIGSTOP)", caseHungReplica},
 	}
 	for i, c := range cases {
-		if len(only) > 0 && !only[strconv.Itoa(i)] {
+		if len(only) > 0 && !only[strconv.Itoa(i)] || len(only) == 0 && explicitOnly[i] {
 			continue
 		}
 		start := time.Now()
@@ -646,7 +654,10 @@ func caseLoadDuringRestart() (bool, string) {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // web1State is haproxy's view of web1 (its stats page as CSV): UP, DOWN, …
-func web1State() string {
+func web1State() string { return webState("web1") }
+
+// webState is haproxy's view of a chitieu server.
+func webState(name string) string {
 	resp, err := http.Get("http://127.0.0.1:" + port(8481) + "/;csv")
 	if err != nil {
 		return ""
@@ -655,7 +666,7 @@ func web1State() string {
 	body, _ := io.ReadAll(resp.Body)
 	for _, line := range strings.Split(string(body), "\n") {
 		f := strings.Split(line, ",")
-		if len(f) > 17 && f[0] == "chitieu" && f[1] == "web1" {
+		if len(f) > 17 && f[0] == "chitieu" && f[1] == name {
 			return strings.Fields(f[17] + " ")[0]
 		}
 	}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// tcpProxy forwards a port to ZooKeeper until cut: then it refuses and drops every
+// connection, as a firewall rule would (iptables may be unavailable here).
+type tcpProxy struct {
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func newTCPProxy(target string) (*tcpProxy, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	p := &tcpProxy{ln: ln}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}()
+	return p, nil
+}
+
+func (p *tcpProxy) port() string { return strings.TrimPrefix(p.ln.Addr().String(), "127.0.0.1:") }
+
+func (p *tcpProxy) cut() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+}
+
+type readyzBody struct {
+	Status    string   `json:"status"`
+	Replica   string   `json:"replica"`
+	Reasons   []string `json:"reasons"`
+	ReasonsEN []string `json:"reasons_en"`
+}
+
+func readyzOf(name string) (int, readyzBody) {
+	var b readyzBody
+	resp, err := http.Get(web[name] + "/readyz")
+	if err != nil {
+		return 0, b
+	}
+	defer resp.Body.Close()
+	_ = json.NewDecoder(resp.Body).Decode(&b)
+	return resp.StatusCode, b
+}
+
+// 11. ch1, the replica both servers prefer, loses its ZooKeeper session (its ZooKeeper
+// connection runs through a proxy that the case cuts). ch1 still answers but can no
+// longer write: uploads must go to ch2, and /readyz must say "degraded" and why.
+func caseZooKeeperSessionCut() (bool, string) {
+	var ev strings.Builder
+	proxy, err := newTCPProxy("127.0.0.1:" + port(19281))
+	if err != nil {
+		return false, err.Error()
+	}
+	defer proxy.cut()
+	if err := script("stop.sh", "ch1"); err != nil {
+		return false, err.Error()
+	}
+	defer func() { _ = script("stop.sh", "ch1"); _ = script("start.sh", "ch1") }()
+	if err := scriptEnv([]string{"CH_ZK_PORT=" + proxy.port()}, "start.sh", "ch1"); err != nil {
+		return false, err.Error()
+	}
+	back := waitFor(90*time.Second, func() bool {
+		for _, w := range []string{"web1", "web2"} {
+			if _, b := readyzOf(w); b.Replica != chAddr("ch1") || b.Status != "ready" {
+				return false
+			}
+		}
+		return true
+	})
+	fmt.Fprintf(&ev, "ch1 restarted with its ZooKeeper through a proxy; both servers back on ch1 and ready: %v\n", back)
+	proxy.cut()
+	cut := time.Now()
+	var code int
+	var b readyzBody
+	degraded := waitFor(30*time.Second, func() bool { code, b = readyzOf("web1"); return b.Status == "degraded" })
+	fmt.Fprintf(&ev, "proxy cut; web1 /readyz after %.1f s: HTTP %d %s, replica %s, reasons %q\n", time.Since(cut).Seconds(), code, b.Status, b.Replica, b.Reasons)
+	ok := back && degraded && code == 200 && b.Replica == chAddr("ch2") && len(b.Reasons) > 0
+	ro, _ := ch("ch1", "SELECT max(is_readonly), max(is_session_expired) FROM system.replicas WHERE database = currentDatabase()")
+	fmt.Fprintf(&ev, "ch1 system.replicas (is_readonly, is_session_expired): %s\n", strings.ReplaceAll(ro, "\t", ", "))
+	br := newBrowser()
+	if err := br.signIn(lb); err != nil {
+		return false, ev.String() + err.Error()
+	}
+	accepted := 0
+	for i := 0; i < 3; i++ {
+		c, body, err := br.upload(lb, "HA3", csvRows("HA3", 100, int(time.Now().UnixNano()%1000000)))
+		fmt.Fprintf(&ev, "upload %d through haproxy: HTTP %d %v %s\n", i+1, c, err, short(body, 120))
+		if c == 200 {
+			accepted++
+		}
+	}
+	return ok && accepted == 3, ev.String()
+}

@@ -1,0 +1,256 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+)
+
+// With several addresses, a Store keeps one connection per replica and sends every query
+// to one of them, chosen from system.replicas: a replica that does not answer within
+// probeDeadline (down, or hung: SIGSTOP answers nothing), is read-only (it lost its
+// ZooKeeper session: it would refuse every write while the others take them) or lags
+// more than maxDelay is left for one that is healthy. The first healthy replica in
+// CLICKHOUSE_ADDR order is preferred, so servers sharing a list read what the others
+// wrote; but a server only moves to a replica other than its current one once that
+// replica has nothing left to fetch, so it never switches to one behind the one it left.
+const (
+	probeEvery    = 500 * time.Millisecond
+	probeDeadline = 300 * time.Millisecond // haproxy checks each 0.5 s and gives up after 2: stay well under
+	maxDelay      = 5                      // seconds of absolute_delay still fit for writes and deciding reads
+)
+
+// ReplicaHealth is what the last probe saw of one replica.
+type ReplicaHealth struct {
+	Addr     string
+	Current  bool   // the replica this server's queries go to
+	Answers  bool   // answered the probe in time
+	ReadOnly bool   // a replicated table is read-only: ZooKeeper session lost
+	Delay    uint64 // max absolute_delay of its replicated tables, seconds
+	Fetches  uint64 // parts written elsewhere it has still to fetch (inserts_in_queue)
+	Err      string
+}
+
+// Usable: fit for writes and for the reads that decide.
+func (h ReplicaHealth) Usable() bool { return h.Answers && !h.ReadOnly && h.Delay <= maxDelay }
+
+func (h ReplicaHealth) caughtUp() bool { return h.Usable() && h.Delay == 0 && h.Fetches == 0 }
+
+type replicaConn struct {
+	addr     string
+	conn     driver.Conn
+	mu       sync.Mutex
+	health   ReplicaHealth
+	probing  atomic.Bool
+	database string
+}
+
+// replicaSet is a driver.Conn that sends each call to the current replica. Calls it
+// does not override go to the first replica's connection.
+type replicaSet struct {
+	driver.Conn
+	reps []*replicaConn
+	cur  atomic.Int32
+	stop chan struct{}
+	once sync.Once
+}
+
+func newReplicaSet(cfg Config, database string) (*replicaSet, error) {
+	set := &replicaSet{stop: make(chan struct{})}
+	for _, addr := range cfg.Addrs() {
+		one := cfg
+		one.Addr = addr
+		conn, err := openConn(one, database)
+		if err != nil {
+			set.closeAll()
+			return nil, err
+		}
+		set.reps = append(set.reps, &replicaConn{addr: addr, conn: conn, database: database})
+	}
+	set.Conn = set.reps[0].conn
+	// The first look may find a replica slow to answer a new connection: give it longer.
+	set.probeAll(5 * time.Second)
+	set.choose()
+	if !set.reps[set.cur.Load()].get().Answers {
+		set.closeAll()
+		return nil, fmt.Errorf("%w: no replica of %s answers", ErrUnavailable, cfg.Addr)
+	}
+	go set.watch()
+	return set, nil
+}
+
+func (r *replicaConn) get() ReplicaHealth {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.health
+}
+
+func (r *replicaConn) set(h ReplicaHealth) {
+	h.Addr = r.addr
+	r.mu.Lock()
+	r.health = h
+	r.mu.Unlock()
+}
+
+// probe asks one replica how its replicated tables are; a probe still running from
+// before (the replica hangs) counts as no answer.
+func (r *replicaConn) probe(deadline time.Duration) {
+	if !r.probing.CompareAndSwap(false, true) {
+		r.set(ReplicaHealth{Err: "không trả lời (no answer): the previous probe is still waiting"})
+		return
+	}
+	done := make(chan ReplicaHealth, 1)
+	go func() {
+		defer r.probing.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), deadline)
+		defer cancel()
+		var h ReplicaHealth
+		var n, readonly uint64
+		err := r.conn.QueryRow(ctx, `SELECT count(), countIf(is_readonly), max(absolute_delay), sum(inserts_in_queue)
+			FROM system.replicas WHERE database = ?`, r.database).Scan(&n, &readonly, &h.Delay, &h.Fetches)
+		if err != nil {
+			h.Err = err.Error()
+		} else {
+			h.Answers, h.ReadOnly = true, readonly > 0
+		}
+		// is_readonly turns on only once the replica notices its session is gone; a read
+		// through its ZooKeeper connection fails at once when that connection is cut.
+		if h.Answers && !h.ReadOnly && n > 0 {
+			var z uint64
+			if err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z); err != nil {
+				h.ReadOnly, h.Err = true, "ZooKeeper: "+err.Error()
+			}
+		}
+		done <- h
+	}()
+	select {
+	case h := <-done:
+		r.set(h)
+	case <-time.After(deadline + 50*time.Millisecond):
+		r.set(ReplicaHealth{Err: fmt.Sprintf("không trả lời trong %s (no answer within %s)", deadline, deadline)})
+	}
+}
+
+func (s *replicaSet) probeAll(deadline time.Duration) {
+	var wg sync.WaitGroup
+	for _, r := range s.reps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.probe(deadline)
+		}()
+	}
+	wg.Wait()
+}
+
+func (s *replicaSet) watch() {
+	t := time.NewTicker(probeEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+		}
+		s.probeAll(probeDeadline)
+		s.choose()
+	}
+}
+
+// choose applies the rule in the comment at the top of this file.
+func (s *replicaSet) choose() {
+	cur := int(s.cur.Load())
+	hs := make([]ReplicaHealth, len(s.reps))
+	for i, r := range s.reps {
+		hs[i] = r.get()
+	}
+	for i, h := range hs {
+		if i == cur && h.Usable() {
+			return
+		}
+		if h.caughtUp() {
+			s.cur.Store(int32(i))
+			return
+		}
+	}
+	// Nobody is caught up and usable: the least behind usable one, else any that answers
+	// (reads still work on a read-only replica), else stay.
+	best := -1
+	for i, h := range hs {
+		if h.Usable() && (best < 0 || h.Delay < hs[best].Delay) {
+			best = i
+		}
+	}
+	if best < 0 && !hs[cur].Answers {
+		for i, h := range hs {
+			if h.Answers {
+				best = i
+				break
+			}
+		}
+	}
+	if best >= 0 {
+		s.cur.Store(int32(best))
+	}
+}
+
+func (s *replicaSet) current() driver.Conn { return s.reps[s.cur.Load()].conn }
+
+func (s *replicaSet) health() []ReplicaHealth {
+	out := make([]ReplicaHealth, len(s.reps))
+	cur := int(s.cur.Load())
+	for i, r := range s.reps {
+		out[i] = r.get()
+		out[i].Addr, out[i].Current = r.addr, i == cur
+	}
+	return out
+}
+
+func (s *replicaSet) closeAll() {
+	for _, r := range s.reps {
+		r.conn.Close()
+	}
+}
+
+func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ...any) error {
+	return s.current().Select(ctx, dest, query, args...)
+}
+
+func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
+	return s.current().Query(ctx, query, args...)
+}
+
+func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
+	return s.current().QueryRow(ctx, query, args...)
+}
+
+func (s *replicaSet) PrepareBatch(ctx context.Context, query string, opts ...driver.PrepareBatchOption) (driver.Batch, error) {
+	return s.current().PrepareBatch(ctx, query, opts...)
+}
+
+func (s *replicaSet) Exec(ctx context.Context, query string, args ...any) error {
+	return s.current().Exec(ctx, query, args...)
+}
+
+func (s *replicaSet) Ping(ctx context.Context) error { return s.current().Ping(ctx) }
+
+func (s *replicaSet) Close() error {
+	s.once.Do(func() {
+		close(s.stop)
+		s.closeAll()
+	})
+	return nil
+}
+
+// Replicas is the last probe of every replica, in CLICKHOUSE_ADDR order; nil for a
+// store with one address (its health is Ping's).
+func (s *Store) Replicas() []ReplicaHealth {
+	if set, ok := s.conn.(*replicaSet); ok {
+		return set.health()
+	}
+	return nil
+}
