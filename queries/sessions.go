@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 // Session is one sign-in. The cookie holds a random token; the table holds only its
@@ -67,19 +69,34 @@ func (s *Store) CreateSessionAt(ctx context.Context, username, ip, userAgent str
 // SessionByToken returns the newest version of the session whose cookie token this
 // is, whatever its state: the caller checks Revoked, ExpiresAt and the user.
 // ErrNotFound when there is none.
+//
+// On a cluster it is a quorum read: a session missing on a lagging replica is not
+// "gone" until a quorum of replicas says so.
 func (s *Store) SessionByToken(ctx context.Context, token string) (Session, error) {
-	var se Session
-	var revoked uint8
-	err := s.conn.QueryRow(ctx, `SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?`, HashToken(token)).
-		Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version)
-	if isNoRows(err) {
-		return Session{}, ErrNotFound
-	}
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) (Session, error) {
+		var se Session
+		var revoked uint8
+		err := c.QueryRow(ctx, `SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?`, HashToken(token)).
+			Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version)
+		if isNoRows(err) {
+			return Session{}, nil
+		}
+		se.Revoked = revoked == 1
+		return se, err
+	})
 	if err != nil {
 		return Session{}, fmt.Errorf("session: %w", err)
 	}
-	se.Revoked = revoked == 1
-	return se, nil
+	var best Session
+	for _, se := range got {
+		if se.Version > best.Version {
+			best = se
+		}
+	}
+	if best.Version == 0 {
+		return Session{}, ErrNotFound
+	}
+	return best, nil
 }
 
 // RevokeSession ends a session (sign-out) by writing a revoked version of it; every
@@ -108,12 +125,32 @@ func (se Session) Valid(u User, now time.Time) bool {
 // of the token's session and of its user, whatever their state (the caller checks
 // Session.Valid). ErrNotFound when either is missing. A dashboard server asks it only
 // when its session cache misses.
+//
+// On a cluster it is two quorum reads, the session and then its user, each the
+// newest any replica of the quorum has: never "signed out" by a lagging replica,
+// never a password reset undone by one. (One joined query per replica would miss a
+// user changed on a replica that has not yet fetched the session.)
 func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, User, error) {
+	if s.replicas == nil {
+		return sessionWithUser(ctx, s.conn, token)
+	}
+	se, err := s.SessionByToken(ctx, token)
+	if err != nil {
+		return Session{}, User{}, err
+	}
+	u, err := s.UserByName(ctx, se.Username)
+	if err != nil {
+		return Session{}, User{}, err
+	}
+	return se, u, nil
+}
+
+func sessionWithUser(ctx context.Context, c driver.Conn, token string) (Session, User, error) {
 	var se Session
 	var u User
 	var revoked, disabled uint8
 	h := HashToken(token)
-	err := s.conn.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
+	err := c.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
 			u_name, u_role, u_agencies, u_password_hash, u_disabled, u_created_at, u_updated_at, u_updated_by,
 			u_sessions_after, u_version
 		FROM (SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?)

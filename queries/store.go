@@ -33,6 +33,14 @@ type Config struct {
 	// timeout error and only a silent server trips the driver's.
 	MaxExecutionTime time.Duration
 	ReadTimeout      time.Duration
+	// InsertQuorum (Cluster only): how many replicas must hold a write before it is
+	// acknowledged (insert_quorum). 0 means a majority of the addresses in Addr, so
+	// list every replica there; negative turns quorum writes and reads off. See
+	// quorum.go and deploy/README.md.
+	InsertQuorum int
+	// QuorumTimeout is insert_quorum_timeout: how long a write waits for its quorum
+	// before it fails as "not acknowledged"; 0 means 30 s.
+	QuorumTimeout time.Duration
 }
 
 // Addrs is Addr split into its host:port entries.
@@ -59,6 +67,7 @@ type Store struct {
 	database string
 	changes  *changeCounter // shared by copies of the store
 	cfg      Config
+	replicas *replicaSet // one pool per replica, for quorum reads; nil without a quorum
 }
 
 // Open connects to ClickHouse and creates the database when missing. It does not migrate.
@@ -86,7 +95,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}}, nil
+	return &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}, replicas: newReplicaSet(cfg)}, nil
 }
 
 // connLifetime: with several replicas, connections opened while the first one was down
@@ -100,6 +109,20 @@ func connLifetime(cfg Config) time.Duration {
 }
 
 func dial(cfg Config, database string) (driver.Conn, error) {
+	conn, err := clickhouse.Open(connOptions(cfg, database))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := conn.Ping(ctx); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("%w at %s: %v", ErrUnavailable, cfg.Addr, err)
+	}
+	return conn, nil
+}
+
+func connOptions(cfg Config, database string) *clickhouse.Options {
 	readTimeout := cfg.ReadTimeout
 	if readTimeout <= 0 {
 		readTimeout = cfg.maxExecutionTime() + 10*time.Second
@@ -119,21 +142,14 @@ func dial(cfg Config, database string) (driver.Conn, error) {
 	if cfg.TLS {
 		opts.TLS = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
-	conn, err := clickhouse.Open(opts)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := conn.Ping(ctx); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("%w at %s: %v", ErrUnavailable, cfg.Addr, err)
-	}
-	return conn, nil
+	return opts
 }
 
 // Close releases the connections.
-func (s *Store) Close() error { return s.conn.Close() }
+func (s *Store) Close() error {
+	s.replicas.close()
+	return s.conn.Close()
+}
 
 // Database is the name of the database the store works in.
 func (s *Store) Database() string { return s.database }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 )
 
@@ -94,12 +95,34 @@ func (c *Claim) insert(ctx context.Context, released uint8) error {
 
 // liveClaims lists the claims on the agency and years that are neither released nor
 // past the lease, by the ClickHouse server's clock, the one clock all writers share.
+// On a cluster it is a quorum read (the union of what the replicas see), so a claim
+// written through a server on another replica is seen.
 func (s *Store) liveClaims(ctx context.Context, agency string, years []uint16) ([]string, error) {
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) ([]string, error) {
+		return liveClaimsOn(ctx, c, agency, years)
+	})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, ids := range got {
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out, nil
+}
+
+func liveClaimsOn(ctx context.Context, c driver.Conn, agency string, years []uint16) ([]string, error) {
 	ys := make([]any, len(years))
 	for i, y := range years {
 		ys[i] = y
 	}
-	rows, err := s.conn.Query(ctx, `SELECT claim FROM upload_claims WHERE agency = ? AND year IN ?
+	rows, err := c.Query(ctx, `SELECT claim FROM upload_claims WHERE agency = ? AND year IN ?
 		GROUP BY claim HAVING max(released) = 0 AND min(claimed_at) > now() - ?`,
 		agency, clickhouse.GroupSet{Value: ys}, int64(ClaimLease/time.Second))
 	if err != nil {

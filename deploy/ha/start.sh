@@ -2,12 +2,12 @@
 # Starts the local HA deployment on 127.0.0.1, each part a process of its own with
 # its data under var/ha:
 #   ZooKeeper (Debian's zookeeper package)              127.0.0.1:19281
-#   ClickHouse replica ch1 / ch2 (one shard, two replicas) tcp 19221 / 19231
+#   ClickHouse replicas ch1 / ch2 / ch3 (one shard)       tcp 19221 / 19231 / 19241
 #   chitieu servers web1 / web2 (CHITIEU_CLUSTER=true)  8401 / 8402
 #   haproxy in front of web1 and web2                   8480 (stats on 8481)
 # The chitieu servers reach ClickHouse through the driver's address list
-# (CLICKHOUSE_ADDR=ch1,ch2), not through a balancer: see deploy/README.md.
-# Usage: deploy/ha/start.sh [component...]  (zk ch1 ch2 web1 web2 lb; default all)
+# (CLICKHOUSE_ADDR=ch1,ch2,ch3), not through a balancer: see deploy/README.md.
+# Usage: deploy/ha/start.sh [component...]  (zk ch1 ch2 ch3 web1 web2 lb; default all)
 # Missing packages (zookeeper, haproxy, clickhouse) are installed with apt.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -66,10 +66,14 @@ CFG
   echo "ha: zk on 127.0.0.1:$ZK_PORT"
 }
 
-start_ch() { # ch1|ch2
+start_ch() { # ch1|ch2|ch3
   local name=$1 tcp http inter
   running "$name" && return 0
-  if [ "$name" = ch1 ]; then tcp=$CH1_TCP http=$CH1_HTTP inter=$CH1_INTER; else tcp=$CH2_TCP http=$CH2_HTTP inter=$CH2_INTER; fi
+  case $name in
+    ch1) tcp=$CH1_TCP http=$CH1_HTTP inter=$CH1_INTER ;;
+    ch2) tcp=$CH2_TCP http=$CH2_HTTP inter=$CH2_INTER ;;
+    *) tcp=$CH3_TCP http=$CH3_HTTP inter=$CH3_INTER ;;
+  esac
   local d="$HA_DIR/$name"
   mkdir -p "$d/data" "$d/tmp" "$d/log"
   sed -e "s#DATA#$d#g" -e "s#HTTP_PORT#$http#" -e "s#TCP_PORT#$tcp#" -e "s#INTERSERVER_PORT#$inter#" \
@@ -141,17 +145,17 @@ start_lb() {
 }
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(zk ch1 ch2 web1 web2 lb)
+[ ${#parts[@]} -eq 0 ] && parts=(zk ch1 ch2 ch3 web1 web2 lb)
 install_missing
 for p in "${parts[@]}"; do
   case $p in
     zk) start_zk ;;
-    ch1|ch2) start_ch "$p" ;;
+    ch1|ch2|ch3) start_ch "$p" ;;
     web1|web2)
-      running ch1 || running ch2 || { echo "ha: start ch1/ch2 first" >&2; exit 1; }
+      running ch1 || running ch2 || running ch3 || { echo "ha: start ch1/ch2/ch3 first" >&2; exit 1; }
       load_demo; start_web "$p" ;;
     lb) start_lb ;;
-    *) echo "ha: unknown component $p (zk ch1 ch2 web1 web2 lb)" >&2; exit 2 ;;
+    *) echo "ha: unknown component $p (zk ch1 ch2 ch3 web1 web2 lb)" >&2; exit 2 ;;
   esac
 done
 if [ $# -eq 0 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops everything deploy/ha/start.sh started (by the process ids it recorded), the
 # load balancer and chitieu servers first, ZooKeeper last. Data stays in var/ha.
-# Usage: deploy/ha/stop.sh [component...]   (components: lb web1 web2 ch1 ch2 zk)
+# Usage: deploy/ha/stop.sh [component...]   (components: lb web1 web2 ch1 ch2 ch3 zk)
 set -uo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -22,5 +22,5 @@ stop_one() {
 if [ $# -gt 0 ]; then
   for c in "$@"; do stop_one "$c"; done
 else
-  for c in lb web1 web2 ch1 ch2 zk; do stop_one "$c"; done
+  for c in lb web1 web2 ch1 ch2 ch3 zk; do stop_one "$c"; done
 fi
