@@ -178,12 +178,17 @@ func sessionWithUser(ctx context.Context, c driver.Conn, token string) (Session,
 // merge): part metadata of the two tables only, no rows read. Session caches poll it
 // to learn of sign-outs, disables and password resets made on other servers.
 func (s *Store) AccountsStamp(ctx context.Context) (string, error) {
-	var parts, rows, bytes, modified uint64
-	err := s.conn.QueryRow(ctx, `SELECT count(), sum(rows), sum(bytes), toUInt64(max(modification_time))
-		FROM system.parts WHERE database = ? AND table IN ('users', 'sessions') AND active`, s.database).
-		Scan(&parts, &rows, &bytes, &modified)
+	// On a replica, a sign-out or reset written elsewhere is queued for fetching as
+	// soon as the replica reads the replication log: counting the queue moves the
+	// stamp then (and the miss that follows is a quorum read), not only once the
+	// part is here.
+	var parts, rows, bytes, modified, fetching uint64
+	err := s.conn.QueryRow(ctx, `SELECT count(), sum(rows), sum(bytes), toUInt64(max(modification_time)),
+		(SELECT toUInt64(sum(inserts_in_queue)) FROM system.replicas WHERE database = ? AND table IN ('users', 'sessions'))
+		FROM system.parts WHERE database = ? AND table IN ('users', 'sessions') AND active`, s.database, s.database).
+		Scan(&parts, &rows, &bytes, &modified, &fetching)
 	if err != nil {
 		return "", fmt.Errorf("accounts stamp: %w", err)
 	}
-	return fmt.Sprintf("%d/%d/%d/%d", parts, rows, bytes, modified), nil
+	return fmt.Sprintf("%d/%d/%d/%d/%d", parts, rows, bytes, modified, fetching), nil
 }
