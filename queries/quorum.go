@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"time"
 
@@ -85,7 +86,7 @@ func (s *Store) write(ctx context.Context, insert func(ctx context.Context) erro
 	pause := 10 * time.Millisecond
 	for {
 		err := insert(wctx)
-		if err == nil || s.cfg.insertQuorum() == 0 || !hasCode(err, 286) || time.Now().After(deadline) {
+		if err == nil || s.cfg.insertQuorum() == 0 || !quorumNotYet(err) || time.Now().After(deadline) {
 			return err
 		}
 		select {
@@ -97,9 +98,16 @@ func (s *Store) write(ctx context.Context, insert func(ctx context.Context) erro
 	}
 }
 
-func hasCode(err error, code int32) bool {
+// quorumNotYet: the insert was refused before writing anything, for a reason that
+// passes in moments: another quorum insert into the table is still waiting (286), or
+// the replica has just come back and has not yet marked itself active in ZooKeeper
+// (164 with that message; 164 alone is also a read-only user, which waiting won't fix).
+func quorumNotYet(err error) bool {
 	var ex *clickhouse.Exception
-	return errors.As(err, &ex) && ex.Code == code
+	if !errors.As(err, &ex) {
+		return false
+	}
+	return ex.Code == 286 || ex.Code == 164 && strings.Contains(ex.Message, "Replica is not active")
 }
 
 // replicaSet holds one small connection pool per replica address, opened on first
