@@ -77,8 +77,13 @@ func webEnv(addrs string, extra ...string) []string {
 // order given (the deployment's servers read ch1 first): a server "on the other
 // replica". stop ends it.
 func extraServer(port string, rs ...string) (base string, stop func(), err error) {
+	return extraServerEnv(port, nil, rs...)
+}
+
+// extraServerEnv is extraServer with more settings (NAME=value).
+func extraServerEnv(port string, env []string, rs ...string) (base string, stop func(), err error) {
 	cmd := exec.Command(filepath.Join(top, "bin", "chitieu"), "serve")
-	cmd.Env = webEnv(addrList(rs...), "CHITIEU_ADDR=127.0.0.1:"+port)
+	cmd.Env = webEnv(addrList(rs...), append([]string{"CHITIEU_ADDR=127.0.0.1:" + port}, env...)...)
 	logf, _ := os.Create(filepath.Join(haDir, "extra-"+port+".log"))
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}

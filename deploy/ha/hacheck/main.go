@@ -79,6 +79,7 @@ func main() {
 		{"12 no chitieu server up, through haproxy", caseNoBackend},
 		{"13 retry after a server is killed mid-upload", caseRetryAfterKill},
 		{"14 write throughput with and without quorum", caseWriteCost},
+		{"15 writes refused while short of the quorum", caseShortOfQuorum},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] {
