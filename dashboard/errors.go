@@ -42,6 +42,11 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		vi = "Hệ thống dữ liệu tạm thời chỉ cho đọc (mất liên lạc với ZooKeeper): chưa ghi được gì, vui lòng gửi lại sau ít phút."
 		en = "The data store is read-only for now (ZooKeeper is not answering): nothing was written; please send again in a few minutes."
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
+	case errors.Is(err, queries.ErrTooFewReplicas):
+		status = fiber.StatusServiceUnavailable
+		vi = "Hệ thống dữ liệu đang thiếu bản sao, chưa ghi được gì: chưa đủ bản sao để lưu an toàn, vui lòng gửi lại sau ít phút."
+		en = "Too few database replicas are up to store this safely: nothing was written; please send again in a few minutes."
+		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrUnavailable):
 		status = fiber.StatusServiceUnavailable
 		vi = "Hệ thống dữ liệu tạm thời không phản hồi, vui lòng thử lại sau ít phút."

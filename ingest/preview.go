@@ -30,7 +30,7 @@ func (in *Ingester) preview(ctx context.Context, v *validator, rep *queries.Inge
 	p := &plan{v: v, change: make([]uint8, len(v.figs)), old: map[figKey]*queries.CurrentFigure{}, perYear: map[uint16]int{}}
 	if len(v.figs) > 0 && len(rep.Years) > 0 {
 		cur, err := in.st.CurrentFigures(ctx, queries.FigureFilter{Agencies: []string{v.agency},
-			YearFrom: rep.Years[0], YearTo: rep.Years[len(rep.Years)-1], IncludeSynthetic: true})
+			YearFrom: rep.Years[0], YearTo: rep.Years[len(rep.Years)-1], IncludeSynthetic: true, Quorum: true})
 		if err != nil {
 			return nil, err
 		}

@@ -24,6 +24,10 @@ func (s *Store) insertRowsRaw(ctx context.Context, query string, n int, row func
 	if n == 0 {
 		return nil
 	}
+	return s.write(ctx, func(ctx context.Context) error { return s.sendRows(ctx, query, n, row) })
+}
+
+func (s *Store) sendRows(ctx context.Context, query string, n int, row func(i int) []any) error {
 	batch, err := s.conn.PrepareBatch(ctx, query)
 	if err != nil {
 		return fmt.Errorf("prepare %q: %w", query, err)

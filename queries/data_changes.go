@@ -53,12 +53,21 @@ func (s *Store) noteChange(ctx context.Context, table string, rows int) error {
 // see without a write to a shown table). The same on every replica, unlike part
 // metadata, and cheap: both tables hold one small row per write. Its error wraps the
 // driver's.
+//
+// On a replica it also counts the parts this replica still has to fetch
+// (system.replicas inserts_in_queue; always 0 on a single node). A commit marker can
+// arrive before its figures: the stamp moves then, and moves again once the figures
+// are here, so a page built in between is not kept. The figures' fetch is queued
+// before the marker is (the replication log is read in order), so a marker present
+// with its figures missing always shows in the count.
 func (s *Store) ChangeStamp(ctx context.Context) (string, error) {
-	var changes, newest, commits uint64
+	var changes, newest, commits, fetching uint64
 	err := s.conn.QueryRow(ctx, `SELECT (SELECT count() FROM data_changes), (SELECT max(ns) FROM data_changes),
-		(SELECT count() FROM uploads WHERE outcome = 'accepted')`).Scan(&changes, &newest, &commits)
+		(SELECT count() FROM uploads WHERE outcome = 'accepted'),
+		(SELECT toUInt64(sum(inserts_in_queue)) FROM system.replicas WHERE database = ?)`, s.database).
+		Scan(&changes, &newest, &commits, &fetching)
 	if err != nil {
 		return "", fmt.Errorf("change stamp: %w", err)
 	}
-	return fmt.Sprintf("%d/%d/%d", changes, newest, commits), nil
+	return fmt.Sprintf("%d/%d/%d/%d", changes, newest, commits, fetching), nil
 }

@@ -44,9 +44,6 @@ var (
 		209: true, // SOCKET_TIMEOUT
 		210: true, // NETWORK_ERROR
 		279: true, // ALL_CONNECTION_TRIES_FAILED
-		285: true, // TOO_FEW_LIVE_REPLICAS
-		286: true, // UNSATISFIED_QUORUM_FOR_PREVIOUS_WRITE
-		319: true, // UNKNOWN_STATUS_OF_INSERT
 		394: true, // QUERY_WAS_CANCELLED
 	}
 )
@@ -64,6 +61,8 @@ func Classify(err error) error {
 		switch {
 		case readOnlyCodes[ex.Code]:
 			return fmt.Errorf("%w: %w", ErrReadOnly, err)
+		case quorumCodes[ex.Code]:
+			return fmt.Errorf("%w: %w", ErrTooFewReplicas, err)
 		case unavailableCodes[ex.Code]:
 			return fmt.Errorf("%w: %w", ErrUnavailable, err)
 		}

@@ -69,6 +69,11 @@ type FigureFilter struct {
 	YearFrom         uint16
 	YearTo           uint16
 	IncludeSynthetic bool
+	// Quorum: on a cluster, read a quorum of replicas and keep the newest version of
+	// each figure any of them has. For the diff an upload is written against: a diff
+	// against a lagging replica would mix the new file with an acknowledged upload it
+	// did not see.
+	Quorum bool
 }
 
 func (f FigureFilter) where() (string, []any) {
@@ -116,6 +121,9 @@ type CurrentFigure struct {
 // filter, leaving out withdrawn ones. It is right immediately after a write: no merge
 // needed.
 func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFigure, error) {
+	if f.Quorum && s.quorum != nil {
+		return s.currentFiguresQuorum(ctx, f)
+	}
 	where, args := f.where()
 	q := `SELECT indicator, scope, agency, year,
 		argMax(value, version), argMax(unit, version), argMax(toString(status), version),

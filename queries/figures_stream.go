@@ -46,6 +46,10 @@ func (s *Store) InsertFigureBlocks(ctx context.Context, n int, up FigureUpload, 
 	if n == 0 {
 		return nil
 	}
+	return s.write(ctx, func(ctx context.Context) error { return s.sendFigureBlocks(ctx, n, up, fill) })
+}
+
+func (s *Store) sendFigureBlocks(ctx context.Context, n int, up FigureUpload, fill func(b *FigureBlock, from, to int)) error {
 	query := "INSERT INTO figures (" + figureColumns + ")"
 	batch, err := s.conn.PrepareBatch(ctx, query)
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 // Session is one sign-in. The cookie holds a random token; the table holds only its
@@ -74,20 +76,35 @@ func (s *Store) CreateSessionAt(ctx context.Context, username, ip, userAgent str
 // SessionByToken returns the newest version of the session whose cookie token this
 // is, whatever its state: the caller checks Revoked, ExpiresAt and the user.
 // ErrNotFound when there is none.
+//
+// On a cluster it is a quorum read: a session missing on a lagging replica is not
+// "gone" until a quorum of replicas says so.
 func (s *Store) SessionByToken(ctx context.Context, token string) (Session, error) {
-	var se Session
-	var revoked uint8
-	err := s.conn.QueryRow(ctx, `SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?`, HashToken(token)).
-		Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version)
-	if isNoRows(err) {
-		return Session{}, ErrNotFound
-	}
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) (Session, error) {
+		var se Session
+		var revoked uint8
+		err := c.QueryRow(ctx, `SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?`, HashToken(token)).
+			Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version)
+		if isNoRows(err) {
+			return Session{}, nil
+		}
+		se.Revoked = revoked == 1
+		return se, err
+	})
 	if err != nil {
 		return Session{}, fmt.Errorf("session: %w", err)
 	}
-	se.Revoked = revoked == 1
-	s.clock.observe(se.Version) // the sign-out that follows outranks it
-	return se, nil
+	var best Session
+	for _, se := range got {
+		if se.Version > best.Version {
+			best = se
+		}
+	}
+	if best.Version == 0 {
+		return Session{}, ErrNotFound
+	}
+	s.clock.observe(best.Version) // the sign-out that follows outranks it
+	return best, nil
 }
 
 // RevokeSession ends a session (sign-out) by writing a revoked version of it; every
@@ -125,12 +142,36 @@ func (se Session) Valid(u User, now time.Time) bool {
 // of the token's session and of its user, whatever their state (the caller checks
 // Session.Valid). ErrNotFound when either is missing. A dashboard server asks it only
 // when its session cache misses.
+//
+// On a cluster it is two quorum reads, the session and then its user, each the
+// newest any replica of the quorum has: never "signed out" by a lagging replica,
+// never a password reset undone by one. (One joined query per replica would miss a
+// user changed on a replica that has not yet fetched the session.)
 func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, User, error) {
+	if s.quorum == nil {
+		se, u, err := sessionWithUser(ctx, s.conn, token)
+		if err == nil {
+			s.clock.observe(max(se.Version, se.Issued, u.Version, u.SessionsAfter))
+		}
+		return se, u, err
+	}
+	se, err := s.SessionByToken(ctx, token)
+	if err != nil {
+		return Session{}, User{}, err
+	}
+	u, err := s.UserByName(ctx, se.Username)
+	if err != nil {
+		return Session{}, User{}, err
+	}
+	return se, u, nil
+}
+
+func sessionWithUser(ctx context.Context, c driver.Conn, token string) (Session, User, error) {
 	var se Session
 	var u User
 	var revoked, disabled uint8
 	h := HashToken(token)
-	err := s.conn.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
+	err := c.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
 			u_name, u_role, u_agencies, u_password_hash, u_disabled, u_created_at, u_updated_at, u_updated_by,
 			u_sessions_after, u_version
 		FROM (SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?)
@@ -151,7 +192,6 @@ func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, Use
 		return Session{}, User{}, fmt.Errorf("session and user: %w", err)
 	}
 	se.Revoked, u.Disabled, u.Username = revoked == 1, disabled == 1, se.Username
-	s.clock.observe(max(se.Version, se.Issued, u.Version, u.SessionsAfter))
 	return se, u, nil
 }
 
@@ -159,12 +199,17 @@ func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, Use
 // merge): part metadata of the two tables only, no rows read. Session caches poll it
 // to learn of sign-outs, disables and password resets made on other servers.
 func (s *Store) AccountsStamp(ctx context.Context) (string, error) {
-	var parts, rows, bytes, modified uint64
-	err := s.conn.QueryRow(ctx, `SELECT count(), sum(rows), sum(bytes), toUInt64(max(modification_time))
-		FROM system.parts WHERE database = ? AND table IN ('users', 'sessions') AND active`, s.database).
-		Scan(&parts, &rows, &bytes, &modified)
+	// On a replica, a sign-out or reset written elsewhere is queued for fetching as
+	// soon as the replica reads the replication log: counting the queue moves the
+	// stamp then (and the miss that follows is a quorum read), not only once the
+	// part is here.
+	var parts, rows, bytes, modified, fetching uint64
+	err := s.conn.QueryRow(ctx, `SELECT count(), sum(rows), sum(bytes), toUInt64(max(modification_time)),
+		(SELECT toUInt64(sum(inserts_in_queue)) FROM system.replicas WHERE database = ? AND table IN ('users', 'sessions'))
+		FROM system.parts WHERE database = ? AND table IN ('users', 'sessions') AND active`, s.database, s.database).
+		Scan(&parts, &rows, &bytes, &modified, &fetching)
 	if err != nil {
 		return "", fmt.Errorf("accounts stamp: %w", err)
 	}
-	return fmt.Sprintf("%d/%d/%d/%d", parts, rows, bytes, modified), nil
+	return fmt.Sprintf("%d/%d/%d/%d/%d", parts, rows, bytes, modified, fetching), nil
 }

@@ -38,6 +38,14 @@ type Config struct {
 	ClaimLapse time.Duration
 	// Clock is this host's clock for versions (nil: time.Now). Tests skew it.
 	Clock func() time.Time
+	// InsertQuorum (Cluster only): how many replicas must hold a write before it is
+	// acknowledged (insert_quorum). 0 means a majority of the addresses in Addr, so
+	// list every replica there; negative turns quorum writes and reads off. See
+	// quorum.go and deploy/README.md.
+	InsertQuorum int
+	// QuorumTimeout is insert_quorum_timeout: how long a write waits for its quorum
+	// before it fails as "not acknowledged"; 0 means 30 s.
+	QuorumTimeout time.Duration
 }
 
 // Addrs is Addr split into its host:port entries.
@@ -65,6 +73,7 @@ type Store struct {
 	changes  *changeCounter // shared by copies of the store
 	clock    *versionClock  // versions of the rows this store writes (version_clock.go)
 	cfg      Config
+	quorum   *quorumSet // one pool per replica, for quorum reads (quorum.go); nil without a quorum
 }
 
 // Open connects to ClickHouse and creates the database when missing. It does not migrate.
@@ -97,9 +106,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}, clock: newVersionClock(cfg.Clock)}
+	st := &Store{conn: conn, database: cfg.Database, cfg: cfg, changes: &changeCounter{}, clock: newVersionClock(cfg.Clock), quorum: newQuorumSet(cfg)}
 	if err := st.SyncClock(ctx); err != nil {
-		conn.Close()
+		st.Close()
 		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
 	return st, nil
@@ -131,6 +140,15 @@ func dial(cfg Config, database string) (driver.Conn, error) {
 
 // openConn configures the driver's pool for cfg's addresses; nothing is dialled yet.
 func openConn(cfg Config, database string) (driver.Conn, error) {
+	conn, err := clickhouse.Open(connOptions(cfg, database))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return conn, nil
+}
+
+// connOptions are the driver's options for cfg's addresses.
+func connOptions(cfg Config, database string) *clickhouse.Options {
 	readTimeout := cfg.ReadTimeout
 	if readTimeout <= 0 {
 		readTimeout = cfg.maxExecutionTime() + 10*time.Second
@@ -150,15 +168,14 @@ func openConn(cfg Config, database string) (driver.Conn, error) {
 	if cfg.TLS {
 		opts.TLS = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
-	conn, err := clickhouse.Open(opts)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
-	}
-	return conn, nil
+	return opts
 }
 
 // Close releases the connections.
-func (s *Store) Close() error { return s.conn.Close() }
+func (s *Store) Close() error {
+	s.quorum.close()
+	return s.conn.Close()
+}
 
 // Database is the name of the database the store works in.
 func (s *Store) Database() string { return s.database }

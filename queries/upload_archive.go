@@ -25,6 +25,10 @@ func (s *Store) ArchiveUploadContent(ctx context.Context, id string, content []b
 // archiveParts writes content as rows (id, part, content) of at most archivePart bytes,
 // one block each, in one INSERT. An empty file is one empty part.
 func (s *Store) archiveParts(ctx context.Context, id string, content []byte) error {
+	return s.write(ctx, func(ctx context.Context) error { return s.sendArchiveParts(ctx, id, content) })
+}
+
+func (s *Store) sendArchiveParts(ctx context.Context, id string, content []byte) error {
 	query := "INSERT INTO upload_files (id, part, content)"
 	batch, err := s.conn.PrepareBatch(ctx, query)
 	if err != nil {

@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"os"
+	"sort"
 	"sync"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/google/uuid"
 )
 
@@ -212,30 +214,78 @@ func (c *Claim) renew() {
 // liveClaims lists the claims on the agency and years that are neither released nor
 // lapsed: renewed within the lapse, by the ClickHouse server's clock, the one clock
 // all writers share. Ages are signed: a renewal stamped by a replica whose clock is
-// ahead reads as fresh, never as 136 years old.
+// ahead reads as fresh, never as 136 years old. On a cluster it is a quorum read: the
+// replicas' rows are merged per claim (released if any replica saw the release,
+// renewed as recently as any replica saw), so a claim written through a server on
+// another replica is seen, and a release is not undone by a lagging replica.
 func (s *Store) liveClaims(ctx context.Context, agency string, years []uint16) ([]liveClaim, error) {
+	lapse := int64(s.ClaimLapse() / time.Second)
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) ([]claimRow, error) {
+		return claimsOn(ctx, c, agency, years, lapse)
+	})
+	if err != nil {
+		return nil, err
+	}
+	merged := map[string]*claimRow{}
+	var order []string
+	for _, rows := range got {
+		for _, r := range rows {
+			m, ok := merged[r.id]
+			if !ok {
+				r := r
+				merged[r.id] = &r
+				order = append(order, r.id)
+				continue
+			}
+			m.released = m.released || r.released
+			m.renewed = min(m.renewed, r.renewed)
+			m.first = min(m.first, r.first)
+		}
+	}
+	var out []*claimRow
+	for _, id := range order {
+		if r := merged[id]; !r.released && r.renewed < lapse {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].first < out[j].first })
+	live := make([]liveClaim, len(out))
+	for i, r := range out {
+		live[i] = r.liveClaim
+	}
+	return live, nil
+}
+
+// claimRow is one claim as one replica sees it.
+type claimRow struct {
+	liveClaim
+	released bool
+	first    int64 // when it was first claimed, unix seconds
+}
+
+func claimsOn(ctx context.Context, c driver.Conn, agency string, years []uint16, lapse int64) ([]claimRow, error) {
 	ys := make([]any, len(years))
 	for i, y := range years {
 		ys[i] = y
 	}
-	lapse := int64(s.ClaimLapse() / time.Second)
-	rows, err := s.conn.Query(ctx, `SELECT claim, any(upload_id), any(holder), any(host), any(channel),
-			toInt64(now()) - toInt64(max(claimed_at)) AS renewed
+	rows, err := c.Query(ctx, `SELECT claim, any(upload_id), any(holder), any(host), any(channel),
+			toInt64(now()) - toInt64(max(claimed_at)) AS renewed, max(released), toInt64(min(claimed_at))
 		FROM upload_claims WHERE agency = ? AND year IN ? AND claimed_at >= now() - ?
-		GROUP BY claim HAVING max(released) = 0 AND renewed < ?
-		ORDER BY min(claimed_at)`,
-		agency, clickhouse.GroupSet{Value: ys}, lapse, lapse)
+		GROUP BY claim`,
+		agency, clickhouse.GroupSet{Value: ys}, lapse)
 	if err != nil {
 		return nil, fmt.Errorf("read upload claims: %w", err)
 	}
 	defer rows.Close()
-	var out []liveClaim
+	var out []claimRow
 	for rows.Next() {
-		var l liveClaim
-		if err := rows.Scan(&l.id, &l.holder.UploadID, &l.holder.User, &l.host, &l.holder.Channel, &l.renewed); err != nil {
+		var r claimRow
+		var released uint8
+		if err := rows.Scan(&r.id, &r.holder.UploadID, &r.holder.User, &r.host, &r.holder.Channel, &r.renewed, &released, &r.first); err != nil {
 			return nil, err
 		}
-		out = append(out, l)
+		r.released = released == 1
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"time"
 )
 
@@ -33,12 +34,22 @@ func (s *Store) commitDirect(ctx context.Context, ids []string, by string) error
 }
 
 // UploadCommitted reports whether the upload has its commit marker.
+// On a cluster it is a quorum read: a marker acknowledged elsewhere counts.
 func (s *Store) UploadCommitted(ctx context.Context, id string) (bool, error) {
-	var n uint64
-	if err := s.conn.QueryRow(ctx, `SELECT count() FROM uploads WHERE id = ? AND outcome = 'accepted'`, id).Scan(&n); err != nil {
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) (uint64, error) {
+		var n uint64
+		err := c.QueryRow(ctx, `SELECT count() FROM uploads WHERE id = ? AND outcome = 'accepted'`, id).Scan(&n)
+		return n, err
+	})
+	if err != nil {
 		return false, fmt.Errorf("upload committed: %w", err)
 	}
-	return n > 0, nil
+	for _, n := range got {
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // FigureRowsOfUpload counts the figure rows carrying an upload id, committed or not:

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 // InsertUpload records an upload and archives its bytes (content may be nil for
@@ -39,17 +40,31 @@ func scanUpload(scan func(...any) error) (Upload, error) {
 
 // AcceptedUploadBySHA returns the accepted upload with this content hash for the
 // agency, or ErrNotFound: the same file sent twice is recognised by it.
+// On a cluster it is a quorum read, so the file accepted through a server on another
+// replica is recognised.
 func (s *Store) AcceptedUploadBySHA(ctx context.Context, sha, agency string) (Upload, error) {
-	row := s.conn.QueryRow(ctx, "SELECT "+uploadColumns+` FROM uploads
-		WHERE sha256 = ? AND agency = ? AND outcome = 'accepted' ORDER BY uploaded_at LIMIT 1`, sha, agency)
-	u, err := scanUpload(row.Scan)
-	if err != nil {
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) (*Upload, error) {
+		row := c.QueryRow(ctx, "SELECT "+uploadColumns+` FROM uploads
+			WHERE sha256 = ? AND agency = ? AND outcome = 'accepted' ORDER BY uploaded_at LIMIT 1`, sha, agency)
+		u, err := scanUpload(row.Scan)
 		if isNoRows(err) {
-			return Upload{}, ErrNotFound
+			return nil, nil
 		}
+		return &u, err
+	})
+	if err != nil {
 		return Upload{}, fmt.Errorf("upload by sha: %w", err)
 	}
-	return u, nil
+	var first *Upload
+	for _, u := range got {
+		if u != nil && (first == nil || u.UploadedAt.Before(first.UploadedAt)) {
+			first = u
+		}
+	}
+	if first == nil {
+		return Upload{}, ErrNotFound
+	}
+	return *first, nil
 }
 
 // UploadByID returns one upload, or ErrNotFound.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 // Roles. A viewer reads; an analyst also writes for the agencies bound to them; an
@@ -99,17 +101,37 @@ func scanUser(scan func(...any) error) (User, error) {
 
 // UserByName returns the current version of a user, disabled or not; ErrNotFound
 // when there is no such user.
+//
+// It decides (sign-in, account changes), so on a cluster it is a quorum read: a
+// password reset acknowledged while this server's replica was away is seen.
 func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
-	row := s.conn.QueryRow(ctx, userSelect+` WHERE username = ?`, NormalizeUsername(username))
-	u, err := scanUser(row.Scan)
-	if isNoRows(err) {
-		return User{}, ErrNotFound
-	}
+	got, err := quorumRead(ctx, s, func(ctx context.Context, c driver.Conn) (User, error) {
+		u, err := scanUser(c.QueryRow(ctx, userSelect+` WHERE username = ?`, NormalizeUsername(username)).Scan)
+		if isNoRows(err) {
+			return User{}, nil
+		}
+		return u, err
+	})
 	if err != nil {
 		return User{}, fmt.Errorf("user %s: %w", username, err)
 	}
+	u := newestUser(got)
+	if u.Version == 0 {
+		return User{}, ErrNotFound
+	}
 	s.clock.observe(max(u.Version, u.SessionsAfter))
 	return u, nil
+}
+
+// newestUser is the answer with the highest version (Version 0: no such user).
+func newestUser(us []User) User {
+	var best User
+	for _, u := range us {
+		if u.Version > best.Version {
+			best = u
+		}
+	}
+	return best
 }
 
 // Users lists every account, disabled ones included, by username.

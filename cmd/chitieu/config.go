@@ -14,7 +14,7 @@ import (
 // Config is every setting, read from the environment once at start.
 type Config struct {
 	Addr            string         // CHITIEU_ADDR: where the dashboard listens
-	ClickHouse      queries.Config // CLICKHOUSE_ADDR (one or several, comma-separated), _USER, _PASSWORD, _DATABASE, _TLS, _MAX_EXECUTION_TIME, _READ_TIMEOUT; CHITIEU_CLUSTER, CHITIEU_CLAIM_LAPSE
+	ClickHouse      queries.Config // CLICKHOUSE_ADDR (one or several, comma-separated), _USER, _PASSWORD, _DATABASE, _TLS, _MAX_EXECUTION_TIME, _READ_TIMEOUT, _INSERT_QUORUM, _QUORUM_TIMEOUT; CHITIEU_CLUSTER, CHITIEU_CLAIM_LAPSE
 	PurgeEvery      time.Duration  // CHITIEU_PURGE_EVERY: how often serve deletes the rows of dead upload attempts
 	RequestTimeout  time.Duration  // CHITIEU_REQUEST_TIMEOUT: deadline of a page or API request
 	UploadTimeout   time.Duration  // CHITIEU_UPLOAD_TIMEOUT: deadline of an upload
@@ -99,6 +99,19 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		SessionTTL:      durVar("CHITIEU_SESSION_TTL", 12*time.Hour),
 		ChromiumPath:    get("CHITIEU_CHROMIUM", "chromium"),
 	}
+	// auto: a majority of the replicas in CLICKHOUSE_ADDR; 0 or off: no quorum.
+	switch q := get("CLICKHOUSE_INSERT_QUORUM", "auto"); q {
+	case "auto":
+	case "0", "off":
+		cfg.ClickHouse.InsertQuorum = -1
+	default:
+		n, err := strconv.Atoi(q)
+		if err != nil || n < 0 {
+			errs = append(errs, "CLICKHOUSE_INSERT_QUORUM must be auto, off or a number of replicas")
+		}
+		cfg.ClickHouse.InsertQuorum = n
+	}
+	cfg.ClickHouse.QuorumTimeout = durVar("CLICKHOUSE_QUORUM_TIMEOUT", 30*time.Second)
 	switch get("CHITIEU_PAGE_CACHE", "on") {
 	case "on":
 		cfg.PageCache = true

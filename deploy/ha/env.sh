@@ -17,7 +17,7 @@ ch_port() {
   echo $((19211 + 10 * n + k + off))
 }
 # HA_REPLICAS: the replicas start.sh starts and every server's CLICKHOUSE_ADDR lists.
-HA_REPLICAS=${HA_REPLICAS:-"ch1 ch2"}
+HA_REPLICAS=${HA_REPLICAS:-"ch1 ch2 ch3"}
 ch_addrs() { local a="" r; for r in "$@"; do a="$a${a:+,}127.0.0.1:$(ch_port "$r" tcp)"; done; echo "$a"; }
 CH_ADDRS=${CH_ADDRS:-$(ch_addrs $HA_REPLICAS)}
 CH_DATABASE=${CH_DATABASE:-chitieu}

@@ -30,7 +30,7 @@ var (
 	haDir    string
 	lb       = "http://127.0.0.1:" + port(8480)
 	web      = map[string]string{"web1": "http://127.0.0.1:" + port(8401), "web2": "http://127.0.0.1:" + port(8402)}
-	chPorts  = map[string]string{"ch1": port(19221), "ch2": port(19231)}
+	chPorts  = map[string]string{"ch1": port(19221), "ch2": port(19231), "ch3": port(19241)}
 	database = "chitieu"
 	password string
 	failed   bool
@@ -71,14 +71,23 @@ func main() {
 		{"4 chitieu server killed", caseServerKilled},
 		{"5 revocation across servers", caseRevocation},
 		{"6 load during a restart", caseLoadDuringRestart},
-		{"7 upgrade with a replica down", caseUpgradeReplicaDown},
-		{"8 replica added with migrate", caseAddReplica},
-		{"9 replica rebuilt from an empty disk", caseRebuildReplica},
-		{"10 two servers start during a replica's catch-up", caseStartDuringCatchUp},
-		{"11 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
-		{"12 a replica's clock 5 minutes ahead", caseClockSkew},
-		{"13 restore from backup", caseRestoreFromBackup},
-		{"14 a hung replica (SIGSTOP)", caseHungReplica},
+		{"7 acknowledged upload, its replica killed, a correction meanwhile", caseLostMixed},
+		{"8 same file through servers on different replicas", caseSameFileTwoReplicas},
+		{"9 password reset during an outage", casePasswordReset},
+		{"10 new session read from the other replica", caseNewSession},
+		{"11 page cache when the marker arrives first", casePageCacheMarkerFirst},
+		{"12 no chitieu server up, through haproxy", caseNoBackend},
+		{"13 retry after a server is killed mid-upload", caseRetryAfterKill},
+		{"14 write throughput with and without quorum", caseWriteCost},
+		{"15 writes refused while short of the quorum", caseShortOfQuorum},
+		{"16 upgrade with a replica down", caseUpgradeReplicaDown},
+		{"17 replica added with migrate", caseAddReplica},
+		{"18 replica rebuilt from an empty disk", caseRebuildReplica},
+		{"19 two servers start during a replica's catch-up", caseStartDuringCatchUp},
+		{"20 one replica's ZooKeeper session cut", caseZooKeeperSessionCut},
+		{"21 a replica's clock 5 minutes ahead", caseClockSkew},
+		{"22 restore from backup", caseRestoreFromBackup},
+		{"23 a hung replica (SIGSTOP)", caseHungReplica},
 	}
 	for i, c := range cases {
 		if len(only) > 0 && !only[strconv.Itoa(i)] || len(only) == 0 && explicitOnly[i] {
@@ -143,15 +152,22 @@ func ch(replica, query string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// sameOnReplicas waits until query gives the same answer on both replicas, and returns it.
+// sameOnReplicas waits until query gives the same answer on every replica, and
+// returns ch1's and the first that differs from it (or ch2's).
 func sameOnReplicas(query string, within time.Duration) (string, string, bool) {
 	deadline := time.Now().Add(within)
-	var a, b string
 	for {
-		a, _ = ch("ch1", query)
-		b, _ = ch("ch2", query)
-		if a == b || time.Now().After(deadline) {
-			return a, b, a == b
+		a, _ := ch("ch1", query)
+		other, same := "", true
+		for _, r := range replicas[1:] {
+			b, _ := ch(r, query)
+			if other == "" || (same && b != a) {
+				other = b
+			}
+			same = same && b == a
+		}
+		if same || time.Now().After(deadline) {
+			return a, other, same
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
@@ -161,7 +177,7 @@ func sameOnReplicas(query string, within time.Duration) (string, string, bool) {
 // through the replicated store, once.
 func setupCatalogue() error {
 	ctx := context.Background()
-	st, err := queries.Open(ctx, queries.Config{Addr: "127.0.0.1:" + chPorts["ch1"] + ",127.0.0.1:" + chPorts["ch2"], User: "default", Database: database, Cluster: true})
+	st, err := queries.Open(ctx, queries.Config{Addr: addrList(replicas...), User: "default", Database: database, Cluster: true})
 	if err != nil {
 		return err
 	}
@@ -292,7 +308,7 @@ func short(s string, n int) string {
 func caseClusterMigrate() (bool, string) {
 	var ev strings.Builder
 	db := fmt.Sprintf("chitieu_migrate_%d", time.Now().Unix())
-	env := append(os.Environ(), "CLICKHOUSE_ADDR=127.0.0.1:"+chPorts["ch1"]+",127.0.0.1:"+chPorts["ch2"], "CLICKHOUSE_DATABASE="+db, "CHITIEU_CLUSTER=true")
+	env := append(os.Environ(), "CLICKHOUSE_ADDR="+addrList(replicas...), "CLICKHOUSE_DATABASE="+db, "CHITIEU_CLUSTER=true")
 	outs := make([]int, 2)
 	errs := make([]error, 2)
 	var wg sync.WaitGroup
@@ -310,14 +326,14 @@ func caseClusterMigrate() (bool, string) {
 	migs, _ := queries.Migrations()
 	ok := errs[0] == nil && errs[1] == nil && outs[0]+outs[1] == len(migs)-1
 	fmt.Fprintf(&ev, "%d migrations; two migrate processes on %s: migrations applied by each: %d, %d (errors: %v, %v)\n", len(migs)-1, db, outs[0], outs[1], errs[0], errs[1])
-	for _, r := range []string{"ch1", "ch2"} {
+	for _, r := range replicas {
 		dup, _ := ch(r, "SELECT count() - uniqExact(version) FROM "+db+".schema_migrations")
 		tables, _ := ch(r, "SELECT count(), countIf(engine LIKE 'Replicated%') FROM system.tables WHERE database = '"+db+"'")
 		fmt.Fprintf(&ev, "%s: duplicate migration records %s; tables, of which Replicated: %s\n", r, dup, strings.ReplaceAll(tables, "\t", ", "))
 		f := strings.Fields(tables)
 		ok = ok && dup == "0" && len(f) == 2 && f[0] == f[1] && f[0] != "0"
 	}
-	for _, r := range []string{"ch1", "ch2"} {
+	for _, r := range replicas {
 		_, _ = ch(r, "DROP DATABASE IF EXISTS "+db)
 	}
 	return ok, ev.String()
@@ -351,7 +367,7 @@ func caseUploadAcross() (bool, string) {
 	}
 	q := fmt.Sprintf("SELECT count(), sum(cityHash64(indicator, scope, year, toString(value), version)) FROM figures WHERE upload_id = '%s'", id)
 	a, bb, same := sameOnReplicas(q, 20*time.Second)
-	fmt.Fprintf(&ev, "rows of the upload (count, checksum): ch1 %s | ch2 %s\n", a, bb)
+	fmt.Fprintf(&ev, "rows of the upload (count, checksum): ch1 %s | others %s\n", a, bb)
 	ok = ok && same && strings.HasPrefix(a, "2000\t")
 	return ok, ev.String()
 }
@@ -426,7 +442,7 @@ loop:
 	fmt.Fprintf(&ev, "ch1 restarted\n")
 	q := "SELECT count(), uniqExact(indicator, scope, year), sum(cityHash64(indicator, scope, year, toString(value), version)) FROM figures WHERE agency = 'HA2'"
 	a, bb, same := sameOnReplicas(q, 120*time.Second)
-	fmt.Fprintf(&ev, "HA2 rows (count, distinct keys, checksum): ch1 %s | ch2 %s\n", a, bb)
+	fmt.Fprintf(&ev, "HA2 rows (count, distinct keys, checksum): ch1 %s | others %s\n", a, bb)
 	f := strings.Fields(a)
 	ok = ok && same && len(f) == 3 && f[0] == strconv.Itoa(rows) && f[1] == strconv.Itoa(rows)
 	// Connections opened while ch1 was down go to ch2; they are renewed every 30 s.
@@ -482,7 +498,7 @@ func caseZooKeeperStopped() (bool, string) {
 	c2, _, _ := b.get(lb, "/?plan=DHXX-2020&year=2025")
 	fmt.Fprintf(&ev, "GET / after: HTTP %d\n", c2)
 	a, bb, same := sameOnReplicas("SELECT count() FROM figures WHERE agency = 'HA3'", 30*time.Second)
-	fmt.Fprintf(&ev, "HA3 rows: ch1 %s | ch2 %s\n", a, bb)
+	fmt.Fprintf(&ev, "HA3 rows: ch1 %s | others %s\n", a, bb)
 	return ok && c == 200 && c2 == 200 && same && a == "500", ev.String()
 }
 
