@@ -32,7 +32,7 @@ func (s *Service) Add(ctx context.Context, by Actor, a NewAccount) (generated st
 	}
 	password := a.Password
 	if password == "" {
-		password = queries.RandomPassword()
+		password = RandomPassword()
 		generated = password
 	}
 	hash, err := hashNew(password)
@@ -101,7 +101,7 @@ func (s *Service) ResetPassword(ctx context.Context, by Actor, username, passwor
 	}
 	generated := ""
 	if password == "" {
-		password = queries.RandomPassword()
+		password = RandomPassword()
 		generated = password
 	}
 	if u.PasswordHash, err = hashNew(password); err != nil {
@@ -129,7 +129,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, by Actor, password, con
 	if err != nil {
 		return u, err
 	}
-	if u.PasswordHash, err = queries.HashPassword(password); err != nil {
+	if u.PasswordHash, err = HashPassword(password); err != nil {
 		return u, err
 	}
 	s.endSessions(&u)
