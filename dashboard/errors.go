@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"errors"
+	"github.com/quangngai/chitieu/reporting"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -31,6 +32,10 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		status, vi, en = ue.Status, ue.VI, ue.EN
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+	case errors.Is(err, reporting.ErrBuilding):
+		status = fiber.StatusServiceUnavailable
+		vi, en = "Đang tạo báo cáo, vui lòng thử lại sau ít giây.", "The report is being generated; please try again in a few seconds."
+		c.Set(fiber.HeaderRetryAfter, exportRetryAfter)
 	case errors.Is(err, queries.ErrBusy):
 		status, vi, en = fiber.StatusConflict, "Một tệp khác của đơn vị cho năm này đang được ghi; vui lòng thử lại sau ít phút.",
 			"Another upload of this agency for this year is being written; try again in a few minutes."
@@ -61,6 +66,9 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.
 const retryAfterSeconds = "30"
+
+// exportRetryAfter: what a download asks clients to wait while its file is built.
+const exportRetryAfter = "5"
 
 func statusText(code int, msg string) (string, string) {
 	switch code {
