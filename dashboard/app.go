@@ -131,6 +131,7 @@ func newServer(d Deps) (*server, error) {
 	}
 	s := &server{Deps: d, views: views, pages: newPageCache(d.PageCacheCheck)}
 	s.exports = reporting.NewExports(s.exportTimeout())
+	s.reports = &reporting.Service{Store: d.Store, Now: d.Now}
 	return s, nil
 }
 
@@ -149,6 +150,7 @@ type server struct {
 	sessions *accounts.SessionCache // this server's sessions in memory
 	pages    *pageCache             // built pages, until the data changes (page_cache.go)
 	exports  *reporting.Exports     // report files built as jobs (report_export.go)
+	reports  *reporting.Service     // the report's use cases: rounds, outlines, answers
 }
 
 func (s *server) requestLog(c *fiber.Ctx) error {

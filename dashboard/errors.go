@@ -2,10 +2,11 @@ package dashboard
 
 import (
 	"errors"
-	"github.com/quangngai/chitieu/reporting"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // userError is an error whose message is meant for the user, in both languages.
@@ -26,10 +27,16 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
 	err = queries.Classify(err)
 	var ue *userError
+	var de *domain.Error
 	var fe *fiber.Error
 	switch {
 	case errors.As(err, &ue):
 		status, vi, en = ue.Status, ue.VI, ue.EN
+	case errors.As(err, &de):
+		status, vi, en = kindStatus[de.Kind], de.VI, de.EN
+		if status == 0 {
+			status = fiber.StatusBadRequest
+		}
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
 	case errors.Is(err, reporting.ErrBuilding):
@@ -62,6 +69,10 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	c.Status(status)
 	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
 }
+
+// kindStatus maps the domain's error kinds to HTTP statuses, once for every handler.
+var kindStatus = map[domain.Kind]int{domain.Invalid: fiber.StatusBadRequest, domain.Conflict: fiber.StatusConflict,
+	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusForbidden}
 
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.

@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // sourceReportDocx marks uploads of written answers in the uploads table.
@@ -112,30 +113,18 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
 	}
 	a := parsed.Answer
-	a.Year, a.Agency, a.Source, a.UploadID, a.SavedBy = p.Year, p.Agency.Code, "docx", up.ID, currentUser(c).Username
-	a.Version, a.SavedAt = queries.NewVersion(), time.Now()
-	a.State = queries.AnswerDraft
+	a.Year, a.Agency, a.UploadID = p.Year, p.Agency.Code, up.ID
 	submit := c.FormValue("action") == "submit"
-	if submit || p.Answer.State == queries.AnswerSubmitted {
-		a.State = queries.AnswerSubmitted
-	}
 	if submit && strings.TrimSpace(a.Letter.Signer) == "" {
 		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",
 			"The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form.")
 	}
-	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
+	a, err = s.reports.SaveAnswer(ctx, reporting.SaveRequest{Answer: a, Submit: submit, Source: "docx", FileName: up.FileName}, s.actor(c))
+	if err := s.written(err); err != nil {
 		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
-		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency,
-		Detail: fmt.Sprintf("từ tệp %s (upload %s)", up.FileName, up.ID)})
 	ok := "draft"
 	if submit {
-		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
-			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
-			Note: "báo cáo viết từ tệp Word (upload " + up.ID + ")", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
-			return err
-		}
 		ok = "submitted"
 	}
 	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)

@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"github.com/quangngai/chitieu/accounts"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
