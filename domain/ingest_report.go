@@ -22,6 +22,12 @@ type UploadRequest struct {
 	User       string `json:"user"`   // who sends it (signed-in analyst or CLI user)
 	DryRun     bool   `json:"dry_run"`
 	SourceKind string `json:"source_kind"` // xlsx, csv or json; empty: detected from the bytes
+	// From where it was sent, and what its audit line says first ("API", a confirmed
+	// preview): ingest records every outcome in the audit trail itself, for the CLI,
+	// the API and the web alike.
+	IP        string `json:"-"`
+	UserAgent string `json:"-"`
+	AuditNote string `json:"-"`
 }
 
 // Change kinds of a preview item.
@@ -110,4 +116,6 @@ type NilReportRequest struct {
 	Signer     string     `json:"signer"`
 	Note       string     `json:"note"`
 	User       string     `json:"user"`
+	IP         string     `json:"-"` // from where, for the audit trail
+	UserAgent  string     `json:"-"`
 }
