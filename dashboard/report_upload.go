@@ -2,23 +2,19 @@ package dashboard
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/google/uuid"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 	"github.com/quangngai/chitieu/reporting"
 )
 
 // sourceReportDocx marks uploads of written answers in the uploads table.
-const sourceReportDocx = "report_docx"
+const sourceReportDocx = reporting.SourceWordAnswer
 
 // reportTemplateDocx: GET /report/:year/answer/:agency/template.docx, the round's outline
 // as a Word file to fill in.
@@ -59,19 +55,12 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 		return err
 	}
 	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
-	sum := sha256.Sum256(content)
 	rep, _ := json.Marshal(parsed)
-	up := queries.Upload{ID: uuid.NewString(), FileName: name, Size: uint64(len(content)), SHA256: hex.EncodeToString(sum[:]),
-		Agency: p.Agency.Code, Year: p.Year, Outcome: queries.UploadDryRun, Report: string(rep), UploadedBy: currentUser(c).Username,
-		UploadedAt: time.Now(), SourceKind: sourceReportDocx}
-	if perr != nil {
-		up.Outcome = queries.UploadRejected
-	}
-	if err := s.Store.InsertUpload(c.UserContext(), up, content); err != nil {
+	id, err := s.reports.ArchiveWord(c.UserContext(), reporting.WordUpload{FileName: name, Content: content, Agency: p.Agency.Code,
+		Year: p.Year, Report: string(rep), Items: len(parsed.Answer.Items), Problems: len(parsed.Problems), Failed: perr != nil}, s.actor(c))
+	if err := s.written(err); err != nil {
 		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "report.upload", ObjectKind: "upload", ObjectID: up.ID, Agency: p.Agency.Code,
-		Detail: fmt.Sprintf("%s, %d mục, %d lỗi/cảnh báo", name, len(parsed.Answer.Items), len(parsed.Problems))})
 	if perr != nil {
 		if errors.Is(perr, report.ErrNotDocx) {
 			return badRequest("Tệp không phải là tệp Word .docx.", "The file is not a Word .docx file.")
@@ -83,7 +72,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
 	return s.render(c, "report_upload", pageData{Title: translate(lang(c), "rep.preview") + " — " + name,
-		Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: name, Parsed: parsed}})
+		Data: &uploadPreview{answerPage: p, UploadID: id, FileName: name, Parsed: parsed}})
 }
 
 // reportUploadConfirm: POST /report/:year/answer/:agency/upload/:id/confirm saves the

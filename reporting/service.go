@@ -31,6 +31,7 @@ type Store interface {
 	SavePlans(ctx context.Context, items []domain.Plan) error
 	SaveTargets(ctx context.Context, items []domain.Target) error
 	DeleteTarget(ctx context.Context, t domain.Target) error
+	InsertUpload(ctx context.Context, u domain.Upload, content []byte) error
 	RecordAudit(ctx context.Context, events ...domain.AuditEvent) error
 }
 

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -51,6 +53,28 @@ func TestDomainImportsOnlyStandardLibrary(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if p != "github.com/quangngai/chitieu/domain" && p != "github.com/shopspring/decimal" {
 			t.Errorf("domain imports %s", p)
+		}
+	}
+}
+
+// Report handlers decode, call a reporting use case and render: none writes through
+// the store itself (the use cases write, and audit).
+func TestReportHandlersWriteThroughUseCases(t *testing.T) {
+	files, err := filepath.Glob("../../dashboard/report_*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no report handlers: %v", err)
+	}
+	write := regexp.MustCompile(`s\.Store\.(Save|Insert|Delete|Set|Copy|Record|Withdraw|Replace)\w*\(`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := write.Find(b); m != nil {
+			t.Errorf("%s writes through the store: %s", filepath.Base(f), m)
 		}
 	}
 }
