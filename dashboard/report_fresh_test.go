@@ -254,3 +254,25 @@ func TestReportPDFIsBuiltAsAJob(t *testing.T) {
 		t.Fatal("shutdown returned with the build still running")
 	}
 }
+
+// A wait for a render slot ends with its request (or a build cancelled at shutdown),
+// not after a fixed minute.
+func TestRenderSlotWaitHonoursCancellation(t *testing.T) {
+	for i := 0; i < cap(pdfSlots); i++ {
+		must(t, takeRenderSlot(context.Background()))
+	}
+	defer func() {
+		for i := 0; i < cap(pdfSlots); i++ {
+			releaseRenderSlot()
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := takeRenderSlot(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("wait on a cancelled request: %v", err)
+	}
+	if waited := time.Since(start); waited > 10*time.Second {
+		t.Fatalf("waited %s past the request's end", waited)
+	}
+}
