@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -33,40 +34,21 @@ func (s *Service) now() time.Time {
 	return s.Now()
 }
 
-// Actor is who makes a change, for the audit trail and the rules about oneself.
-// Username is the signed-in account ("" at the command line, where Name says who is
-// at the terminal); IP and UserAgent say from where.
-type Actor struct {
-	Username  string
-	Name      string // audit actor when Username is empty, e.g. "cli:root"
-	IP        string
-	UserAgent string
-}
+// Actor is who makes a change (domain.Actor).
+type Actor = domain.Actor
 
-func (a Actor) auditName() string {
-	if a.Username != "" {
-		return a.Username
-	}
-	return a.Name
-}
-
-// Kind says what went wrong, so each interface can pick its status or exit code.
-type Kind int
-
-const (
-	Invalid   Kind = iota + 1 // the input breaks a rule
-	Conflict                  // the username is taken
-	NotFound                  // no such account
-	Forbidden                 // the actor may not do this to this account
+// Kind and Error are the domain's: a broken rule, worded for people.
+type (
+	Kind  = domain.Kind
+	Error = domain.Error
 )
 
-// Error is a broken rule, worded for people: Vietnamese first, English beside.
-type Error struct {
-	Kind   Kind
-	VI, EN string
-}
-
-func (e *Error) Error() string { return e.VI + " (" + e.EN + ")" }
+const (
+	Invalid   = domain.Invalid
+	Conflict  = domain.Conflict
+	NotFound  = domain.NotFound
+	Forbidden = domain.Forbidden
+)
 
 func ruleErr(k Kind, vi, en string) error { return &Error{Kind: k, VI: vi, EN: en} }
 
@@ -104,7 +86,7 @@ var ErrNotAudited = errors.New("change written, audit entry not recorded")
 
 // audit records what an actor did to an account.
 func (s *Service) audit(ctx context.Context, by Actor, action, username, detail string) error {
-	err := s.Store.RecordAudit(ctx, queries.AuditEvent{At: s.now(), Actor: by.auditName(), Action: action,
+	err := s.Store.RecordAudit(ctx, queries.AuditEvent{At: s.now(), Actor: by.AuditName(), Action: action,
 		ObjectKind: "user", ObjectID: username, Detail: detail, IP: by.IP, UserAgent: by.UserAgent})
 	if err != nil {
 		return fmt.Errorf("%w: %s %s: %v", ErrNotAudited, action, username, err)

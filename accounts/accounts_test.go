@@ -53,9 +53,9 @@ func TestPasswordPolicy(t *testing.T) {
 		{"", false},
 		{"chín-ký-t", false}, // 9 characters
 		{"mười-ký-tự", true}, // 10 characters, more bytes
-		{strings.Repeat("a", queries.MaxPasswordBytes), true},
-		{strings.Repeat("a", queries.MaxPasswordBytes+1), false},
-		{strings.Repeat("ễ", queries.MaxPasswordBytes/3+1), false}, // bytes count, not characters
+		{strings.Repeat("a", accounts.MaxPasswordBytes), true},
+		{strings.Repeat("a", accounts.MaxPasswordBytes+1), false},
+		{strings.Repeat("ễ", accounts.MaxPasswordBytes/3+1), false}, // bytes count, not characters
 	} {
 		if err := accounts.CheckPassword(tc.password); (err == nil) != tc.ok || err != nil && kindOf(err) != accounts.Invalid {
 			t.Errorf("CheckPassword(%d bytes) = %v, want ok=%v", len(tc.password), err, tc.ok)
@@ -96,7 +96,7 @@ func TestAddChecksProfile(t *testing.T) {
 	must(t, err)
 	u, err := s.Store.UserByName(ctx, "an.nguyen")
 	must(t, err)
-	if strings.Join(u.Agencies, ",") != "SCT,BQL" || !queries.VerifyPassword(u.PasswordHash, pw) || u.UpdatedBy != "boss" {
+	if strings.Join(u.Agencies, ",") != "SCT,BQL" || !accounts.VerifyPassword(u.PasswordHash, pw) || u.UpdatedBy != "boss" {
 		t.Fatalf("stored %+v (password %q)", u, pw)
 	}
 	ev, err := s.Store.AuditEvents(ctx, queries.AuditFilter{Action: queries.AuditUserAdd})
@@ -152,7 +152,7 @@ func TestChangesEndSessions(t *testing.T) {
 	c.Advance(time.Hour)
 	u, pw, err := s.ResetPassword(ctx, boss, "viewer", "")
 	must(t, err)
-	if got := time.Unix(0, int64(u.SessionsAfter)); got.Before(time.Now().Add(119*time.Minute)) || !queries.VerifyPassword(u.PasswordHash, pw) {
+	if got := time.Unix(0, int64(u.SessionsAfter)); got.Before(time.Now().Add(119*time.Minute)) || !accounts.VerifyPassword(u.PasswordHash, pw) {
 		t.Fatalf("reset: sessions end at %s; password %q", got, pw)
 	}
 	if _, err := s.ChangeOwnPassword(ctx, accounts.Actor{Username: "viewer"}, "mật-khẩu-mới-1", "mật-khẩu-mới-2"); kindOf(err) != accounts.Invalid {
@@ -177,7 +177,7 @@ func TestBootstrap(t *testing.T) {
 	must(t, err)
 	u, err := st.UserByName(ctx, accounts.FirstAdmin)
 	must(t, err)
-	if !res.Prepared || u.Role != queries.RoleAdmin || !queries.VerifyPassword(u.PasswordHash, res.Password) {
+	if !res.Prepared || u.Role != queries.RoleAdmin || !accounts.VerifyPassword(u.PasswordHash, res.Password) {
 		t.Fatalf("first start: %+v %+v", res, u)
 	}
 	if res, err = s.Bootstrap(ctx, "", false, accounts.Actor{}); err != nil || res.Prepared {

@@ -57,10 +57,10 @@ func (s *Service) Bootstrap(ctx context.Context, password string, demo bool, by 
 	}
 	var res BootstrapResult
 	if password == "" {
-		password = queries.RandomPassword()
+		password = RandomPassword()
 		res.Password = password
 	}
-	if u.PasswordHash, err = queries.HashPassword(password); err != nil {
+	if u.PasswordHash, err = HashPassword(password); err != nil {
 		return BootstrapResult{}, err
 	}
 	u.Username, u.Role, u.Disabled, u.UpdatedBy = FirstAdmin, queries.RoleAdmin, false, writer

@@ -15,16 +15,16 @@ const MaxNameRunes = 200
 // Roles in the order forms list them.
 var Roles = []string{queries.RoleViewer, queries.RoleAnalyst, queries.RoleAdmin}
 
-// CheckPassword applies the password policy: at least queries.MinPasswordLength
-// characters, at most queries.MaxPasswordBytes bytes (argon2 reads all of it).
+// CheckPassword applies the password policy: at least MinPasswordLength
+// characters, at most MaxPasswordBytes bytes (argon2 reads all of it).
 func CheckPassword(password string) error {
-	if len([]rune(password)) < queries.MinPasswordLength {
-		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu phải dài ít nhất %d ký tự.", queries.MinPasswordLength),
-			fmt.Sprintf("The password must be at least %d characters long.", queries.MinPasswordLength))
+	if len([]rune(password)) < MinPasswordLength {
+		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu phải dài ít nhất %d ký tự.", MinPasswordLength),
+			fmt.Sprintf("The password must be at least %d characters long.", MinPasswordLength))
 	}
-	if len(password) > queries.MaxPasswordBytes {
-		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu dài quá %d byte.", queries.MaxPasswordBytes),
-			fmt.Sprintf("The password is longer than %d bytes.", queries.MaxPasswordBytes))
+	if len(password) > MaxPasswordBytes {
+		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu dài quá %d byte.", MaxPasswordBytes),
+			fmt.Sprintf("The password is longer than %d bytes.", MaxPasswordBytes))
 	}
 	return nil
 }
@@ -34,7 +34,7 @@ func hashNew(password string) (string, error) {
 	if err := CheckPassword(password); err != nil {
 		return "", err
 	}
-	return queries.HashPassword(password)
+	return HashPassword(password)
 }
 
 // Profile is what an admin sets on an account besides its password.

@@ -32,7 +32,7 @@ func (s *Service) Add(ctx context.Context, by Actor, a NewAccount) (generated st
 	}
 	password := a.Password
 	if password == "" {
-		password = queries.RandomPassword()
+		password = RandomPassword()
 		generated = password
 	}
 	hash, err := hashNew(password)
@@ -40,7 +40,7 @@ func (s *Service) Add(ctx context.Context, by Actor, a NewAccount) (generated st
 		return "", err
 	}
 	u := queries.User{Username: username, Name: p.Name, Role: p.Role, Agencies: p.Agencies, PasswordHash: hash,
-		UpdatedBy: by.auditName()}
+		UpdatedBy: by.AuditName()}
 	if err := s.saveUser(ctx, u); err != nil {
 		return "", err
 	}
@@ -62,7 +62,7 @@ func (s *Service) Update(ctx context.Context, by Actor, username string, p Profi
 		return u, err
 	}
 	before := Summary(u)
-	u.Name, u.Role, u.Agencies, u.UpdatedBy = p.Name, p.Role, p.Agencies, by.auditName()
+	u.Name, u.Role, u.Agencies, u.UpdatedBy = p.Name, p.Role, p.Agencies, by.AuditName()
 	if err := s.saveUser(ctx, u); err != nil {
 		return u, err
 	}
@@ -80,7 +80,7 @@ func (s *Service) SetDisabled(ctx context.Context, by Actor, username string, di
 		return u, err
 	}
 	u.Disabled = disable
-	u.UpdatedBy = by.auditName()
+	u.UpdatedBy = by.AuditName()
 	action := queries.AuditUserEnable
 	if disable {
 		if err := s.endSessions(ctx, &u); err != nil {
@@ -103,7 +103,7 @@ func (s *Service) ResetPassword(ctx context.Context, by Actor, username, passwor
 	}
 	generated := ""
 	if password == "" {
-		password = queries.RandomPassword()
+		password = RandomPassword()
 		generated = password
 	}
 	if u.PasswordHash, err = hashNew(password); err != nil {
@@ -112,7 +112,7 @@ func (s *Service) ResetPassword(ctx context.Context, by Actor, username, passwor
 	if err := s.endSessions(ctx, &u); err != nil {
 		return u, "", err
 	}
-	u.UpdatedBy = by.auditName()
+	u.UpdatedBy = by.AuditName()
 	if err := s.saveUser(ctx, u); err != nil {
 		return u, "", err
 	}
@@ -133,7 +133,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, by Actor, password, con
 	if err != nil {
 		return u, err
 	}
-	if u.PasswordHash, err = queries.HashPassword(password); err != nil {
+	if u.PasswordHash, err = HashPassword(password); err != nil {
 		return u, err
 	}
 	if err := s.endSessions(ctx, &u); err != nil {

@@ -2,7 +2,7 @@ package dashboard
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/accounts"
 )
 
 // accountShow: who am I, my agencies, and a form to change my password.
@@ -12,7 +12,7 @@ func (s *server) accountShow(c *fiber.Ctx) error {
 		return askSignin(c)
 	}
 	return s.render(c, "account", pageData{Title: translate(lang(c), "account.title"),
-		Data: fiber.Map{"Saved": c.Query("saved") == "1", "MinLength": queries.MinPasswordLength}})
+		Data: fiber.Map{"Saved": c.Query("saved") == "1", "MinLength": accounts.MinPasswordLength}})
 }
 
 // accountPassword changes one's own password after checking the current one. Other
@@ -35,7 +35,7 @@ func (s *server) accountPassword(c *fiber.Ctx) error {
 		return &userError{Status: fiber.StatusTooManyRequests, VI: "Quá nhiều lần nhập sai mật khẩu; vui lòng thử lại sau 15 phút.",
 			EN: "Too many wrong passwords; try again in 15 minutes."}
 	}
-	if !queries.VerifyPassword(cur.PasswordHash, c.FormValue("current")) {
+	if !accounts.VerifyPassword(cur.PasswordHash, c.FormValue("current")) {
 		s.recordSignin(c, keys, false)
 		return badRequest("Mật khẩu hiện tại không đúng.", "The current password is wrong.")
 	}

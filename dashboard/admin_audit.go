@@ -53,7 +53,7 @@ func (s *server) adminAuditList(c *fiber.Ctx) error {
 // auditActions are offered in the filter's list; the filter matches prefixes.
 var auditActions = []string{"signin.", queries.AuditSigninOK, queries.AuditSigninFail, queries.AuditSigninLimited,
 	queries.AuditSignout, "user.", queries.AuditPasswordOwn, queries.AuditCatalogue, queries.AuditPlanSave,
-	"target", "upload.", "figure.", queries.AuditNilReport, queries.AuditAccessDenied}
+	"target", "upload.", "figure.", queries.AuditNilReport, "report.", "round.", "outline.", queries.AuditAccessDenied}
 
 const auditExportMax = 1_000_000
 

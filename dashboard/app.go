@@ -13,6 +13,7 @@ import (
 	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 	"github.com/shopspring/decimal"
 )
 
@@ -53,28 +54,22 @@ type Deps struct {
 	ParseNumber func(s string) (decimal.Decimal, error)
 	// ReportDocx splits an agency's .docx answer along the outline (ingest.ParseDocxAnswer).
 	ReportDocx func(data []byte, o queries.Outline, projects []queries.Project) (report.DocxAnswer, error)
+	// Report exports run as jobs (report_export.go): ExportTimeout bounds one build
+	// (default 5 min), ExportWait how long a download waits for it before answering 503
+	// (default 8 s, at most half the request timeout). ConvertPDF turns the .docx into
+	// PDF (nil: LibreOffice, report.ConvertPDF).
+	ExportTimeout, ExportWait time.Duration
+	ConvertPDF                func(ctx context.Context, docx []byte) ([]byte, error)
 }
 
 // New builds the app with every route registered. Templates are parsed here, so a
 // broken template fails at start-up, not at request time.
 func New(d Deps) (*fiber.App, error) {
-	if d.Logger == nil {
-		d.Logger = slog.Default()
-	}
-	if d.UploadLimitMB <= 0 {
-		d.UploadLimitMB = 20
-	}
-	if d.RequestTimeout <= 0 {
-		d.RequestTimeout = defaultRequestTimeout
-	}
-	if d.UploadTimeout <= 0 {
-		d.UploadTimeout = defaultUploadTimeout
-	}
-	views, err := parseTemplates()
+	s, err := newServer(d)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{Deps: d, views: views, pages: newPageCache(d.PageCacheCheck)}
+	d = s.Deps
 	s.initAccounts()
 	app := fiber.New(fiber.Config{
 		AppName:               "chitieu",
@@ -94,6 +89,8 @@ func New(d Deps) (*fiber.App, error) {
 		// next one. Cost measured in the README (Security).
 		Immutable: true,
 	})
+	// Export builds started by requests stop with the server.
+	app.Hooks().OnShutdown(func() error { s.exports.Close(); return nil })
 	app.Use(recover.New())
 	app.Use(s.requestLog)
 	app.Use(headerGuard)
@@ -114,6 +111,30 @@ func New(d Deps) (*fiber.App, error) {
 	return app, nil
 }
 
+// newServer fills the defaults of d and parses the templates.
+func newServer(d Deps) (*server, error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.UploadLimitMB <= 0 {
+		d.UploadLimitMB = 20
+	}
+	if d.RequestTimeout <= 0 {
+		d.RequestTimeout = defaultRequestTimeout
+	}
+	if d.UploadTimeout <= 0 {
+		d.UploadTimeout = defaultUploadTimeout
+	}
+	views, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &server{Deps: d, views: views, pages: newPageCache(d.PageCacheCheck)}
+	s.exports = reporting.NewExports(s.exportTimeout())
+	s.reports = &reporting.Service{Store: d.Store, Now: d.Now}
+	return s, nil
+}
+
 func proxyHeader(trusted []string) string {
 	if len(trusted) == 0 {
 		return ""
@@ -128,6 +149,8 @@ type server struct {
 	accounts *accounts.Service      // the account rules (session_load.go)
 	sessions *accounts.SessionCache // this server's sessions in memory
 	pages    *pageCache             // built pages, until the data changes (page_cache.go)
+	exports  *reporting.Exports     // report files built as jobs (report_export.go)
+	reports  *reporting.Service     // the report's use cases: rounds, outlines, answers
 }
 
 func (s *server) requestLog(c *fiber.Ctx) error {

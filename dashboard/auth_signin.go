@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"errors"
+	"github.com/quangngai/chitieu/accounts"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -63,15 +64,15 @@ func (s *server) signinSubmit(c *fiber.Ctx) error {
 	reason := "wrong password"
 	switch {
 	case errors.Is(err, queries.ErrNotFound):
-		queries.VerifyNoUser(password)
+		accounts.VerifyNoUser(password)
 		reason = "unknown user"
 	case err != nil:
 		return err
-	case len(password) > queries.MaxPasswordBytes:
-		queries.VerifyNoUser("")
+	case len(password) > accounts.MaxPasswordBytes:
+		accounts.VerifyNoUser("")
 		reason = "password too long"
 	default:
-		ok = queries.VerifyPassword(u.PasswordHash, password)
+		ok = accounts.VerifyPassword(u.PasswordHash, password)
 		if ok && u.Disabled {
 			ok, reason = false, "account disabled"
 		}

@@ -44,7 +44,7 @@ func (e *acctEnv) setPassword(username, password string) {
 	ctx := context.Background()
 	u, err := e.st.UserByName(ctx, username)
 	must(e.t, err)
-	u.PasswordHash, err = queries.HashPassword(password)
+	u.PasswordHash, err = accounts.HashPassword(password)
 	must(e.t, err)
 	must(e.t, e.st.SaveUser(ctx, u))
 }

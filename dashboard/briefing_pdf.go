@@ -15,6 +15,23 @@ import (
 // pdfSlots bounds concurrent Chromium renders: each one is a browser process.
 var pdfSlots = make(chan struct{}, 2)
 
+// takeRenderSlot waits for a render slot, at most 60 s and never past ctx: a request
+// given up or a build cancelled at shutdown stops waiting.
+func takeRenderSlot(ctx context.Context) error {
+	t := time.NewTimer(60 * time.Second)
+	defer t.Stop()
+	select {
+	case pdfSlots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return fiber.ErrTooManyRequests
+	}
+}
+
+func releaseRenderSlot() { <-pdfSlots }
+
 // chromiumFlags work in containers and on intranet machines: no sandbox (often not
 // permitted), no GPU, and nothing that would reach the internet.
 var chromiumFlags = []chromedp.ExecAllocatorOption{
@@ -51,12 +68,10 @@ func (s *server) briefingPDF(c *fiber.Ctx) error {
 	q.Plan, q.Year = b.Plan.Code, b.Year
 	url := "http://" + c.Context().LocalAddr().String() + "/briefing?" + q.query() + "&lang=" + lg
 	cookie := string(c.Request().Header.Peek(fiber.HeaderCookie))
-	select {
-	case pdfSlots <- struct{}{}:
-		defer func() { <-pdfSlots }()
-	case <-time.After(30 * time.Second):
-		return fiber.ErrTooManyRequests
+	if err := takeRenderSlot(c.UserContext()); err != nil {
+		return err
 	}
+	defer releaseRenderSlot()
 	pdf, err := renderPDF(c.UserContext(), bin, url, cookie, translate(lg, "briefing.page"))
 	if err != nil {
 		return err

@@ -4,7 +4,9 @@ import (
 	"errors"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // userError is an error whose message is meant for the user, in both languages.
@@ -25,12 +27,22 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
 	err = queries.Classify(err)
 	var ue *userError
+	var de *domain.Error
 	var fe *fiber.Error
 	switch {
 	case errors.As(err, &ue):
 		status, vi, en = ue.Status, ue.VI, ue.EN
+	case errors.As(err, &de):
+		status, vi, en = kindStatus[de.Kind], de.VI, de.EN
+		if status == 0 {
+			status = fiber.StatusBadRequest
+		}
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+	case errors.Is(err, reporting.ErrBuilding):
+		status = fiber.StatusServiceUnavailable
+		vi, en = "Đang tạo báo cáo, vui lòng thử lại sau ít giây.", "The report is being generated; please try again in a few seconds."
+		c.Set(fiber.HeaderRetryAfter, exportRetryAfter)
 	case errors.Is(err, queries.ErrBusy):
 		// Who holds the claim and since when (a *BusyError), or the general refusal.
 		busy := &queries.BusyError{}
@@ -66,9 +78,16 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
 }
 
+// kindStatus maps the domain's error kinds to HTTP statuses, once for every handler.
+var kindStatus = map[domain.Kind]int{domain.Invalid: fiber.StatusBadRequest, domain.Conflict: fiber.StatusConflict,
+	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusForbidden}
+
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.
 const retryAfterSeconds = "30"
+
+// exportRetryAfter: what a download asks clients to wait while its file is built.
+const exportRetryAfter = "5"
 
 func statusText(code int, msg string) (string, string) {
 	switch code {

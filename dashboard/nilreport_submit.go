@@ -27,7 +27,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 	f := nilForm{Agency: agency, Year: nilField(c, "year"), LetterNo: nilField(c, "letter_no"),
 		LetterDate: nilField(c, "letter_date"), Signer: nilField(c, "signer"), Note: nilField(c, "note")}
 	req := queries.NilReportRequest{Agency: agency, LetterNo: f.LetterNo, Signer: f.Signer, Note: f.Note,
-		User: currentUser(c).Username, Channel: "web"}
+		User: currentUser(c).Username, IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent), Channel: "web"}
 	var probs []queries.IngestError
 	if f.Year != "" {
 		if y, err := strconv.Atoi(f.Year); err != nil || !plan.ValidYear(y) {
@@ -60,13 +60,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		if !rep.Rejected() {
-			detail := fmt.Sprintf("%s %d: công văn số %s", agency, req.Year, req.LetterNo)
-			if req.LetterDate != nil {
-				detail += " ngày " + req.LetterDate.Format("02/01/2006")
-			}
-			s.audit(c, queries.AuditEvent{Action: queries.AuditNilReport, ObjectKind: "submission",
-				ObjectID: fmt.Sprintf("%s/%d", agency, req.Year), Agency: agency, Detail: detail + ", người ký " + req.Signer})
+		if !rep.Rejected() { // audited by ingest
 			q := url.Values{"nil_agency": {agency}, "nil_year": {strconv.Itoa(int(req.Year))}}
 			return c.Redirect("/upload?"+q.Encode()+"#nil", fiber.StatusSeeOther)
 		}

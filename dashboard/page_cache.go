@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"sync"
 	"time"
@@ -200,4 +201,22 @@ func (s *server) renderPage(c *fiber.Ctx, page, key string, data func() (pageDat
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	return c.Send(body)
+}
+
+// dataStamp names the data a page or file is built from now: the shared change stamp,
+// this server's own writes, and the day (the report prints today's date). It changes
+// exactly when the page cache would drop its pages.
+func (s *server) dataStamp(ctx context.Context) (string, error) {
+	day := s.localNow().Format("2006-01-02")
+	pc := s.pages
+	if s.NoPageCache || pc == nil {
+		st, err := s.Store.ChangeStamp(ctx)
+		return fmt.Sprintf("%s|%s|%d", day, st, s.Store.LocalChanges()), err
+	}
+	if err := pc.fresh(ctx, s.Store); err != nil {
+		return "", err
+	}
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	return fmt.Sprintf("%s|%s|%d", day, pc.stamp, pc.local), nil
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // adminOutlinesList: GET /admin/outlines, the outlines, which round answers which, and
@@ -47,17 +47,15 @@ func (s *server) adminOutlineCopy(c *fiber.Ctx) error {
 	if err := fe.err(); err != nil {
 		return err
 	}
-	if err := s.Store.CopyOutline(c.UserContext(), from, to, name); err != nil {
-		if errors.Is(err, queries.ErrOutlineUnknown) {
-			return &userError{Status: fiber.StatusBadRequest, VI: "Không có đề cương " + from + ".", EN: "No outline " + from + "."}
-		}
-		return &userError{Status: fiber.StatusBadRequest, VI: "Không chép được đề cương: " + err.Error(), EN: err.Error()}
+	if err := s.written(s.reports.CopyOutline(c.UserContext(), from, to, name, s.actor(c))); err != nil {
+		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "outline.copy", ObjectKind: "outline", ObjectID: to, Detail: "từ " + from + ": " + name})
 	return c.Redirect("/admin/outlines/"+to+"?ok=saved", fiber.StatusSeeOther)
 }
 
-// adminOutlineRound: POST /admin/outlines/round (year, outline) — the outline a round answers.
+// adminOutlineRound: POST /admin/outlines/round (year, outline) — the outline a round
+// answers; with a deadline it opens the round too, as `chitieu round` does
+// (reporting.OpenRound: a letter number or date left out keeps the round's).
 func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
@@ -65,28 +63,16 @@ func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	if err := fe.err(); err != nil {
 		return err
 	}
-	// Opening a round: with a deadline, the round itself is written too (its request
-	// letter's number is optional).
+	var err error
 	if d := get("deadline"); d != "" {
-		deadline, ok := plan.ParseFormDate(d)
-		if !ok {
-			return badRequest("Hạn gửi "+strconv.Quote(upShorten(d))+" không hợp lệ; ghi DD/MM/YYYY.", "The deadline is not a valid date.")
-		}
-		if _, err := s.Store.OutlineByCode(c.UserContext(), code); err != nil {
-			return &userError{Status: fiber.StatusBadRequest, VI: "Không có đề cương " + code + ".", EN: "No outline " + code + "."}
-		}
-		r := queries.Round{Year: year, LetterNo: get("letter_no"), Deadline: &deadline}
-		if err := s.Store.SaveRounds(c.UserContext(), []queries.Round{r}); err != nil {
-			return err
-		}
+		_, _, err = s.reports.OpenRound(c.UserContext(), reporting.RoundRequest{Year: year, LetterNo: get("letter_no"),
+			LetterDate: get("letter_date"), Deadline: d, Outline: code}, s.actor(c))
+	} else {
+		err = s.reports.SetRoundOutline(c.UserContext(), year, code, s.actor(c))
 	}
-	if err := s.Store.SetRoundOutline(c.UserContext(), year, code); err != nil {
-		if errors.Is(err, queries.ErrOutlineUnknown) {
-			return &userError{Status: fiber.StatusBadRequest, VI: "Không có đề cương " + code + ".", EN: "No outline " + code + "."}
-		}
+	if err := s.written(err); err != nil {
 		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "round.outline", ObjectKind: "round", ObjectID: strconv.Itoa(int(year)), Detail: code})
 	return c.Redirect("/admin/outlines?ok=saved", fiber.StatusSeeOther)
 }
 
@@ -145,13 +131,7 @@ func (s *server) adminOutlineSave(c *fiber.Ctx) error {
 		if seen[it.Number] {
 			fe.add(where, "mục "+it.Number+" trùng.", "item "+it.Number+" repeated.")
 		}
-		seen[it.Number] = true
-		// Keep the guidance an item had; the line format does not carry it.
-		for _, old := range o.Items {
-			if old.Number == it.Number {
-				it.Guidance = old.Guidance
-			}
-		}
+		seen[it.Number] = true // the guidance an item had is kept by SaveOutline
 		items = append(items, it)
 	}
 	if len(items) == 0 {
@@ -160,21 +140,8 @@ func (s *server) adminOutlineSave(c *fiber.Ctx) error {
 	if err := fe.err(); err != nil {
 		return err
 	}
-	if name := trimField(c.FormValue("name")); name != "" {
-		o.Name = name
-	}
-	old := o.Items
-	o.Items = items
-	if err := s.Store.SaveOutline(ctx, o); err != nil {
+	if err := s.written(s.reports.SaveOutline(ctx, o.Code, trimField(c.FormValue("name")), items, s.actor(c))); err != nil {
 		return err
 	}
-	for _, it := range old {
-		if !seen[it.Number] {
-			if err := s.Store.DeleteOutlineItem(ctx, o.Code, it.Number); err != nil {
-				return err
-			}
-		}
-	}
-	s.audit(c, queries.AuditEvent{Action: "outline.save", ObjectKind: "outline", ObjectID: o.Code, Detail: fmt.Sprintf("%d mục", len(items))})
 	return c.Redirect("/admin/outlines/"+o.Code+"?ok=saved", fiber.StatusSeeOther)
 }

@@ -6,13 +6,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 	"github.com/shopspring/decimal"
 )
 
@@ -134,11 +134,8 @@ func reportYear(c *fiber.Ctx) (uint16, error) {
 	return uint16(y), nil
 }
 
-// nextYearPlan is the plan of kind "kế hoạch năm" holding an agency's targets for the
-// year after the report.
-func nextYearPlan(year uint16, agency string) string {
-	return fmt.Sprintf("KHN-%d-%s", year+1, agency)
-}
+// nextYearPlan is the plan holding an agency's targets for the year after the report.
+func nextYearPlan(year uint16, agency string) string { return reporting.NextYearPlan(year, agency) }
 
 // reportAnswerSave: POST /report/:year/answer/:agency. action=draft saves a draft;
 // action=submit submits ("Nộp báo cáo"). Once submitted, every save is a new submitted
@@ -149,7 +146,6 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u := currentUser(c)
 	action := c.FormValue("action")
 	a, targets, probs := s.answerFromForm(c, p)
 	a.State = queries.AnswerDraft
@@ -170,24 +166,26 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 		return s.renderAnswer(c, p)
 	}
-	a.Source, a.SavedBy, a.Version, a.SavedAt = "web", u.Username, s.Store.NewVersion(), time.Now()
-	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
-		return err
-	}
-	if err := s.saveNextYearTargets(c, p, targets); err != nil {
-		return err
-	}
-	detail := fmt.Sprintf("%s %d: %s, %d mục, %d dự án, %d chính sách", a.Agency, a.Year, a.State, len(a.Items), len(a.Projects), len(a.Policies))
-	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
-		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency, Detail: detail})
-	ok := "draft"
-	if action == "submit" {
-		sub := queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
-			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
-			Note: "báo cáo viết (written report) " + strconv.FormatUint(a.Version, 10), SubmittedBy: u.Username, SubmittedAt: a.SavedAt}
-		if err := s.Store.InsertSubmission(ctx, sub); err != nil {
-			return err
+	req := reporting.SaveRequest{Answer: a, Submit: action == "submit", Source: "web", Targets: map[string]decimal.Decimal{},
+		Indicators: p.Indicators, AgencyName: p.Agency.NameVI}
+	for _, ind := range p.Indicators {
+		v, typed := targets[ind.Code]
+		if !typed {
+			if _, had := p.Targets[ind.Code]; had {
+				req.Cleared = append(req.Cleared, ind.Code)
+			}
+			continue
 		}
+		if n, err := s.formNumber(v); err == nil {
+			req.Targets[ind.Code] = n
+		}
+	}
+	a, err = s.reports.SaveAnswer(ctx, req, s.actor(c))
+	if err := s.written(err); err != nil {
+		return err
+	}
+	ok := "draft"
+	if req.Submit {
 		ok = "submitted"
 	}
 	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)
@@ -286,58 +284,6 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 		}
 	}
 	return a, targets, probs
-}
-
-// saveNextYearTargets stores the agency's next-year targets as a plan of kind "kế hoạch
-// năm" through the normal target model (plans + targets), so the dashboard judges them
-// like any plan's. Indicators cleared in the form are deleted from the plan.
-func (s *server) saveNextYearTargets(c *fiber.Ctx, p *answerPage, typed map[string]string) error {
-	ctx := c.UserContext()
-	code := nextYearPlan(p.Year, p.Agency.Code)
-	next := p.Year + 1
-	scope := "province_old"
-	if next >= 2026 {
-		scope = "province_new"
-	}
-	var ts []queries.Target
-	for _, ind := range p.Indicators {
-		v, ok := typed[ind.Code]
-		if !ok {
-			if _, had := p.Targets[ind.Code]; had {
-				if err := s.Store.DeleteTarget(ctx, queries.Target{Plan: code, Indicator: ind.Code, Scope: scope, PeriodStart: next, PeriodEnd: next}); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		n, err := s.formNumber(v)
-		if err != nil {
-			continue // reported by parseAnswer; nothing is saved then
-		}
-		d := &n
-		comp := queries.CompAtLeast
-		if !ind.HigherIsBetter {
-			comp = queries.CompAtMost
-		}
-		ts = append(ts, queries.Target{Plan: code, Indicator: ind.Code, Scope: scope, PeriodStart: next, PeriodEnd: next,
-			Kind: queries.TargetAnnual, Comparator: comp, ValueMin: d, Unit: ind.Unit,
-			Source: fmt.Sprintf("Báo cáo năm %d của %s, mục V", p.Year, p.Agency.NameVI)})
-	}
-	if len(ts) == 0 {
-		return nil
-	}
-	plan := queries.Plan{Code: code, NameVI: fmt.Sprintf("Kế hoạch năm %d — %s", next, p.Agency.NameVI),
-		NameEN:   fmt.Sprintf("Annual plan %d — %s", next, p.Agency.Code),
-		Document: fmt.Sprintf("kế hoạch năm (mục V báo cáo năm %d)", p.Year), PeriodStart: next, PeriodEnd: next}
-	if err := s.Store.SavePlans(ctx, []queries.Plan{plan}); err != nil {
-		return err
-	}
-	if err := s.Store.SaveTargets(ctx, ts); err != nil {
-		return err
-	}
-	s.audit(c, queries.AuditEvent{Action: queries.AuditTargetSave, ObjectKind: "plan", ObjectID: code, Agency: p.Agency.Code,
-		Detail: fmt.Sprintf("%d chỉ tiêu năm %d", len(ts), next)})
-	return nil
 }
 
 // ItemText is the saved text of an item, for the form.

@@ -141,8 +141,7 @@ func TestReportBrowser(t *testing.T) {
 	for _, ck := range c.cookies {
 		req.AddCookie(ck)
 	}
-	docResp, err := http.DefaultClient.Do(req)
-	must(t, err)
+	docResp := doWhileBuilding(t, req)
 	doc := []byte(readBody(t, docResp))
 	if zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc))); err != nil {
 		t.Fatalf("docx is no zip: %v", err)
@@ -165,8 +164,7 @@ func TestReportBrowser(t *testing.T) {
 	for _, ck := range c.cookies {
 		req.AddCookie(ck)
 	}
-	pdfResp, err := http.DefaultClient.Do(req)
-	must(t, err)
+	pdfResp := doWhileBuilding(t, req)
 	pdf := []byte(readBody(t, pdfResp))
 	if pdfResp.StatusCode != 200 || !strings.HasPrefix(string(pdf), "%PDF") {
 		t.Fatalf("pdf: %d", pdfResp.StatusCode)
@@ -193,6 +191,21 @@ func TestReportBrowser(t *testing.T) {
 	t.Logf("page 1 of the 2026 report: %s.png", png)
 	tb.check(t)
 	tb.close()
+}
+
+// doWhileBuilding sends req again while the answer is 503 with Retry-After: a report
+// file is built as a job, and the download says so until the file is ready.
+func doWhileBuilding(t *testing.T, req *http.Request) *http.Response {
+	t.Helper()
+	for i := 0; ; i++ {
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || i == 120 {
+			return resp
+		}
+		resp.Body.Close()
+		time.Sleep(time.Second)
+	}
 }
 
 const sxdLetterHTML = `<html><head><meta charset="utf-8"></head><body>

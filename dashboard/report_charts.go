@@ -1,13 +1,17 @@
 package dashboard
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"html/template"
+	"net/url"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/gofiber/fiber/v2"
@@ -52,28 +56,83 @@ func (s *server) reportChartConfigs(ctx context.Context, year uint16) ([]chartCo
 	return out, nil
 }
 
-// reportCharts draws the charts page in headless Chromium and takes each chart as a
-// PNG at twice its screen size (about 300 dpi across the text width). Without Chromium,
-// or on any failure, the report goes out without images: the tables carry the figures.
-func (s *server) reportCharts(c *fiber.Ctx, year uint16) []report.Chart {
+// reportCharts draws section I's charts in headless Chromium from their chart options
+// and takes each as a PNG at twice its screen size (about 300 dpi across the text
+// width). Chromium opens a file written here with the options, ECharts and charts.js
+// inline: it never calls back into the server, so no user's cookie travels and a build
+// can run after the request that started it. Without Chromium, or on any failure, the
+// report goes out without images: the tables carry the figures.
+func (s *server) reportCharts(ctx context.Context, year uint16) []report.Chart {
 	bin, err := exec.LookPath(s.chromium())
 	if err != nil {
 		return nil
 	}
-	url := fmt.Sprintf("http://%s/report/%d/charts", c.Context().LocalAddr().String(), year)
-	cookie := string(c.Request().Header.Peek(fiber.HeaderCookie))
-	select {
-	case pdfSlots <- struct{}{}:
-		defer func() { <-pdfSlots }()
-	case <-time.After(30 * time.Second):
+	configs, err := s.reportChartConfigs(ctx, year)
+	if err != nil || len(configs) == 0 {
 		return nil
 	}
-	charts, err := chartImages(c.UserContext(), bin, url, cookie)
+	dir, err := os.MkdirTemp("", "chitieu-charts-")
+	if err != nil {
+		return nil
+	}
+	defer os.RemoveAll(dir)
+	page := filepath.Join(dir, "charts.html")
+	doc, err := s.chartsDocument(year, configs)
+	if err == nil {
+		err = os.WriteFile(page, doc, 0o600)
+	}
+	if err != nil {
+		s.Logger.Warn("report charts not drawn", "year", year, "err", err)
+		return nil
+	}
+	if err := takeRenderSlot(ctx); err != nil {
+		return nil
+	}
+	defer releaseRenderSlot()
+	charts, err := chartImages(ctx, bin, (&url.URL{Scheme: "file", Path: page}).String(), "")
 	if err != nil {
 		s.Logger.Warn("report charts not drawn", "year", year, "err", err)
 		return nil
 	}
 	return charts
+}
+
+// chartsDocument is the charts page as one self-contained file: the page's own
+// template, the app's CSS, ECharts and charts.js inline.
+func (s *server) chartsDocument(year uint16, configs []chartConfig) ([]byte, error) {
+	t, ok := s.views.pages["report_charts"]
+	if !ok {
+		return nil, fmt.Errorf("no template report_charts")
+	}
+	d := pageData{Title: fmt.Sprintf("Biểu đồ báo cáo năm %d", year), Lang: "vi", Data: configs}
+	var body bytes.Buffer
+	if err := t.ExecuteTemplate(&body, "content", d); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString(`<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>`)
+	for _, name := range []string{"static/css/app.css"} {
+		css, err := staticFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(css)
+	}
+	fmt.Fprintf(&b, `</style></head><body data-l-source="%s" data-l-asof="%s" data-l-unit="%s" data-l-version="%s" data-l-app="%s" data-l-nodata="%s">`,
+		template.HTMLEscapeString(d.T("common.source")), template.HTMLEscapeString(d.T("common.dataasof")), template.HTMLEscapeString(d.T("common.unit")),
+		template.HTMLEscapeString(d.T("common.dataversion")), template.HTMLEscapeString(d.T("app.name")), template.HTMLEscapeString(d.T("common.nodata")))
+	b.Write(body.Bytes())
+	for _, name := range []string{"static/vendor/echarts.min.js", "static/js/charts.js"} {
+		js, err := staticFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString("<script>")
+		b.Write(bytes.ReplaceAll(js, []byte("</script"), []byte(`<\/script`)))
+		b.WriteString("</script>")
+	}
+	b.WriteString("</body></html>")
+	return b.Bytes(), nil
 }
 
 func chartImages(parent context.Context, bin, url, cookie string) ([]report.Chart, error) {

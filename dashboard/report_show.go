@@ -1,11 +1,9 @@
 package dashboard
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -63,60 +61,29 @@ func (p *yearReportPage) Answerable(code string) bool { return slices.Contains(p
 
 // reportDocx: GET /report/:year/report.docx, the consolidated report for SCT to edit and sign.
 func (s *server) reportDocx(c *fiber.Ctx) error {
-	doc, year, err := s.reportDocxBytes(c)
-	if err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="bao-cao-cong-nghiep-%d.docx"`, year))
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.Send(doc)
+	return s.reportDownload(c, report.FormatDocx)
 }
 
 // reportPDF: GET /report/:year/report.pdf, the same .docx converted by LibreOffice.
 func (s *server) reportPDF(c *fiber.Ctx) error {
-	doc, year, err := s.reportDocxBytes(c)
-	if err != nil {
-		return err
-	}
-	// Converting takes seconds: the PDF is kept, like pages, until the data changes.
-	pdf, err := cached(s, c.UserContext(), pageKey("report-pdf", "vi", filters{Year: int(year)}), func() ([]byte, error) {
-		// One LibreOffice is a few hundred MB: share the PDF slots with Chromium's renders.
-		select {
-		case pdfSlots <- struct{}{}:
-			defer func() { <-pdfSlots }()
-		case <-time.After(60 * time.Second):
-			return nil, fiber.ErrTooManyRequests
-		}
-		return report.ConvertPDF(c.UserContext(), "", doc)
-	})
-	if err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="bao-cao-cong-nghiep-%d.pdf"`, year))
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.Send(pdf)
+	return s.reportDownload(c, report.FormatPDF)
 }
 
-func (s *server) reportDocxBytes(c *fiber.Ctx) ([]byte, uint16, error) {
+// reportDownload answers a report file from its export job (report_export.go): the
+// file when it is built, else 503 with Retry-After while it is being built.
+func (s *server) reportDownload(c *fiber.Ctx, format string) error {
 	year, err := reportYear(c)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
-	doc, err := cached(s, c.UserContext(), pageKey("report-docx", "vi", filters{Year: int(year)}), func() ([]byte, error) {
-		m, err := s.reportModel(c.UserContext(), year)
-		if err != nil {
-			return nil, err
-		}
-		m.Charts = s.reportCharts(c, year)
-		var buf bytes.Buffer
-		if err := report.WriteDocx(m, &buf); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
-	})
-	return doc, year, err
+	file, err := s.reportFile(c.UserContext(), year, format, s.exportWait())
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, report.ContentType(format))
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, report.FileName(year, format)))
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Send(file)
 }
 
 // DeadlineVN is the round's deadline as DD/MM/YYYY.

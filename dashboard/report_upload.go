@@ -2,22 +2,19 @@ package dashboard
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/google/uuid"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // sourceReportDocx marks uploads of written answers in the uploads table.
-const sourceReportDocx = "report_docx"
+const sourceReportDocx = reporting.SourceWordAnswer
 
 // reportTemplateDocx: GET /report/:year/answer/:agency/template.docx, the round's outline
 // as a Word file to fill in.
@@ -58,19 +55,12 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 		return err
 	}
 	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
-	sum := sha256.Sum256(content)
 	rep, _ := json.Marshal(parsed)
-	up := queries.Upload{ID: uuid.NewString(), FileName: name, Size: uint64(len(content)), SHA256: hex.EncodeToString(sum[:]),
-		Agency: p.Agency.Code, Year: p.Year, Outcome: queries.UploadDryRun, Report: string(rep), UploadedBy: currentUser(c).Username,
-		UploadedAt: time.Now(), SourceKind: sourceReportDocx}
-	if perr != nil {
-		up.Outcome = queries.UploadRejected
-	}
-	if err := s.Store.InsertUpload(c.UserContext(), up, content); err != nil {
+	id, err := s.reports.ArchiveWord(c.UserContext(), reporting.WordUpload{FileName: name, Content: content, Agency: p.Agency.Code,
+		Year: p.Year, Report: string(rep), Items: len(parsed.Answer.Items), Problems: len(parsed.Problems), Failed: perr != nil}, s.actor(c))
+	if err := s.written(err); err != nil {
 		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "report.upload", ObjectKind: "upload", ObjectID: up.ID, Agency: p.Agency.Code,
-		Detail: fmt.Sprintf("%s, %d mục, %d lỗi/cảnh báo", name, len(parsed.Answer.Items), len(parsed.Problems))})
 	if perr != nil {
 		if errors.Is(perr, report.ErrNotDocx) {
 			return badRequest("Tệp không phải là tệp Word .docx.", "The file is not a Word .docx file.")
@@ -82,7 +72,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 		c.Status(fiber.StatusUnprocessableEntity)
 	}
 	return s.render(c, "report_upload", pageData{Title: translate(lang(c), "rep.preview") + " — " + name,
-		Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: name, Parsed: parsed}})
+		Data: &uploadPreview{answerPage: p, UploadID: id, FileName: name, Parsed: parsed}})
 }
 
 // reportUploadConfirm: POST /report/:year/answer/:agency/upload/:id/confirm saves the
@@ -112,30 +102,18 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
 	}
 	a := parsed.Answer
-	a.Year, a.Agency, a.Source, a.UploadID, a.SavedBy = p.Year, p.Agency.Code, "docx", up.ID, currentUser(c).Username
-	a.Version, a.SavedAt = s.Store.NewVersion(), time.Now()
-	a.State = queries.AnswerDraft
+	a.Year, a.Agency, a.UploadID = p.Year, p.Agency.Code, up.ID
 	submit := c.FormValue("action") == "submit"
-	if submit || p.Answer.State == queries.AnswerSubmitted {
-		a.State = queries.AnswerSubmitted
-	}
 	if submit && strings.TrimSpace(a.Letter.Signer) == "" {
 		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",
 			"The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form.")
 	}
-	if err := s.Store.SaveReportAnswers(ctx, a); err != nil {
+	a, err = s.reports.SaveAnswer(ctx, reporting.SaveRequest{Answer: a, Submit: submit, Source: "docx", FileName: up.FileName}, s.actor(c))
+	if err := s.written(err); err != nil {
 		return err
 	}
-	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
-		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency,
-		Detail: fmt.Sprintf("từ tệp %s (upload %s)", up.FileName, up.ID)})
 	ok := "draft"
 	if submit {
-		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
-			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
-			Note: "báo cáo viết từ tệp Word (upload " + up.ID + ")", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
-			return err
-		}
 		ok = "submitted"
 	}
 	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/quangngai/chitieu/accounts"
 	"io"
 	"net"
 	"net/http"
@@ -154,7 +155,7 @@ func TestHeadersFromRequestDataRaw(t *testing.T) {
 	chromium, _ := exec.LookPath("chromium")
 	e := newUploadEnv(t, func(d *Deps, _ *ingest.Limits) { d.ChromiumPath = chromium })
 	ctx := context.Background()
-	hash, err := queries.HashPassword("hàng rào an toàn 2025")
+	hash, err := accounts.HashPassword("hàng rào an toàn 2025")
 	must(t, err)
 	must(t, e.st.SaveUser(ctx, queries.User{Username: "sec_reader", Role: queries.RoleViewer, PasswordHash: hash}))
 	addr := listenApp(t, e.app)
@@ -218,7 +219,7 @@ func TestHeadersFromRequestDataRaw(t *testing.T) {
 func TestOpenRedirectNext(t *testing.T) {
 	e := newAcctEnv(t, false)
 	ctx := context.Background()
-	hash, err := queries.HashPassword("hàng rào an toàn 2025")
+	hash, err := accounts.HashPassword("hàng rào an toàn 2025")
 	must(t, err)
 	must(t, e.st.SaveUser(ctx, queries.User{Username: "sec_reader", Role: queries.RoleViewer, PasswordHash: hash}))
 	offsite := []string{

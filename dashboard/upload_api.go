@@ -69,11 +69,10 @@ func (s *server) uploadAPI(c *fiber.Ctx) error {
 		return err
 	}
 	rep, err := s.Ingest(c.UserContext(), queries.UploadRequest{FileName: name, Content: content, Agency: agency, Year: year,
-		User: currentUser(c).Username, DryRun: dry, Channel: "api"})
+		User: currentUser(c).Username, DryRun: dry, IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent), AuditNote: "API", Channel: "api"})
 	if err != nil {
 		return err
 	}
-	s.auditUpload(c, rep, "API")
 	status := fiber.StatusOK
 	if rep.Rejected() {
 		status = fiber.StatusUnprocessableEntity

@@ -188,25 +188,6 @@ func upShorten(s string) string {
 	return string([]rune(s)[:40]) + "…"
 }
 
-// auditUpload records what became of an upload. detail, if any, comes first
-// (a confirmed preview names the preview).
-func (s *server) auditUpload(c *fiber.Ctx, rep queries.IngestReport, detail string) {
-	action := map[string]string{
-		queries.UploadAccepted:  queries.AuditUploadAccept,
-		queries.UploadRejected:  queries.AuditUploadReject,
-		queries.UploadDuplicate: queries.AuditUploadDuplicate,
-		queries.UploadDryRun:    queries.AuditUploadPreview,
-	}[rep.Outcome]
-	if action == "" {
-		action = "upload." + rep.Outcome
-	}
-	d := rep.FileName + ": " + rep.SummaryVI
-	if detail != "" {
-		d = detail + "; " + d
-	}
-	s.audit(c, queries.AuditEvent{Action: action, ObjectKind: "upload", ObjectID: rep.UploadID, Agency: rep.Agency, Detail: d})
-}
-
 // requireUploadAccess: an upload is seen or confirmed only by those who act for its
 // agency; one without an agency (a CLI file rejected before one was known) by admins.
 func requireUploadAccess(c *fiber.Ctx, u queries.Upload) error {

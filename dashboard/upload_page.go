@@ -98,11 +98,10 @@ func (s *server) uploadSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	rep, err := s.Ingest(c.UserContext(), queries.UploadRequest{FileName: name, Content: content, Agency: agency, Year: year,
-		User: currentUser(c).Username, DryRun: true, Channel: "web"})
+		User: currentUser(c).Username, DryRun: true, IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent), Channel: "web"})
 	if err != nil {
 		return err
 	}
-	s.auditUpload(c, rep, "")
 	return c.Redirect("/uploads/"+rep.UploadID, fiber.StatusSeeOther)
 }
 

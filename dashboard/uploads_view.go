@@ -138,11 +138,11 @@ func (s *server) uploadConfirm(c *fiber.Ctx) error {
 		year = prev.Years[0]
 	}
 	rep, err := s.Ingest(ctx, queries.UploadRequest{FileName: up.FileName, Content: content, Agency: up.Agency, Year: year,
-		User: currentUser(c).Username, Channel: "web"})
+		User: currentUser(c).Username, IP: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent),
+		AuditNote: "xác nhận bản xem trước (confirms preview) " + up.ID, Channel: "web"})
 	if err != nil {
 		return err
 	}
-	s.auditUpload(c, rep, "xác nhận bản xem trước (confirms preview) "+up.ID)
 	return c.Redirect("/uploads/"+rep.UploadID, fiber.StatusSeeOther)
 }
 

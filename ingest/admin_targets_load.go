@@ -95,9 +95,7 @@ func (ld *adminLoader) targets(ctx context.Context, planCode string, replace boo
 
 // checkBounds: a comparator needs the bounds it compares with.
 func checkBounds(r row, t queries.Target) {
-	needMin := t.Comparator == queries.CompBetween || t.Comparator == queries.CompAtLeast ||
-		t.Comparator == queries.CompGreaterThan || t.Comparator == queries.CompEqual
-	needMax := t.Comparator == queries.CompBetween || t.Comparator == queries.CompAtMost || t.Comparator == queries.CompLessThan
+	needMin, needMax := rules.NeedsMin(t.Comparator), rules.NeedsMax(t.Comparator)
 	if needMin && t.ValueMin == nil {
 		r.fail("value_min", "table_bound_missing", "", t.Comparator, "value_min")
 	}

@@ -85,6 +85,14 @@ func New(st *queries.Store, lim Limits) *Ingester {
 // Outcome "rejected"; the error is only for a failure of ClickHouse, after which nothing
 // of the file's figures is visible (no commit marker) or all of it is.
 func (in *Ingester) Ingest(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error) {
+	rep, err := in.ingest(ctx, req)
+	if err == nil {
+		in.auditUpload(ctx, req, rep)
+	}
+	return rep, err
+}
+
+func (in *Ingester) ingest(ctx context.Context, req queries.UploadRequest) (queries.IngestReport, error) {
 	sum := sha256.Sum256(req.Content)
 	rep := queries.IngestReport{UploadID: uuid.NewString(), FileName: req.FileName, Size: len(req.Content),
 		SHA256: hex.EncodeToString(sum[:]), Agency: clean(req.Agency), User: req.User, At: in.now().UTC()}

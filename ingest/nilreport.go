@@ -14,6 +14,14 @@ import (
 // differs from a missing report and from figures of zero. Problems come back in the
 // report (Outcome "rejected"); the error is for ClickHouse failures only.
 func (in *Ingester) NilReport(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error) {
+	rep, err := in.nilReport(ctx, req)
+	if err == nil && !rep.Rejected() {
+		in.auditNil(ctx, req, rep)
+	}
+	return rep, err
+}
+
+func (in *Ingester) nilReport(ctx context.Context, req queries.NilReportRequest) (queries.IngestReport, error) {
 	rep := queries.IngestReport{UploadID: uuid.NewString(), Kind: "nil", Agency: clean(req.Agency), User: req.User,
 		At: in.now().UTC(), Years: []uint16{req.Year}}
 	cat, err := loadCatalogue(ctx, in.st)

@@ -7,7 +7,7 @@ package plan
 import (
 	"math"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Status is the verdict shown on a card.
@@ -80,12 +80,12 @@ func (t Target) Threshold() (float64, bool) {
 		return 0, false
 	}
 	switch t.Comparator {
-	case queries.CompBetween:
+	case domain.CompBetween:
 		if t.HigherIsBetter {
 			return *lo, true
 		}
 		return *hi, true
-	case queries.CompAtMost, queries.CompLessThan:
+	case domain.CompAtMost, domain.CompLessThan:
 		return *hi, true
 	}
 	return *lo, true
@@ -101,20 +101,20 @@ func (t Target) Meets(v float64) (met, exceeded bool) {
 	}
 	const eps = 1e-9
 	switch t.Comparator {
-	case queries.CompBetween:
+	case domain.CompBetween:
 		if t.HigherIsBetter {
 			return v >= thr-eps, t.Max != nil && v > *t.Max+eps
 		}
 		return v <= thr+eps, t.Min != nil && v < *t.Min-eps
-	case queries.CompAtLeast:
+	case domain.CompAtLeast:
 		return v >= thr-eps, false
-	case queries.CompGreaterThan:
+	case domain.CompGreaterThan:
 		return v > thr+eps, false
-	case queries.CompAtMost:
+	case domain.CompAtMost:
 		return v <= thr+eps, false
-	case queries.CompLessThan:
+	case domain.CompLessThan:
 		return v < thr-eps, false
-	case queries.CompEqual:
+	case domain.CompEqual:
 		return math.Abs(v-thr) <= eps, false
 	}
 	return false, false
@@ -123,9 +123,9 @@ func (t Target) Meets(v float64) (met, exceeded bool) {
 // lowerIsGood says which way a value should move to satisfy the comparator.
 func (t Target) lowerIsGood() bool {
 	switch t.Comparator {
-	case queries.CompAtMost, queries.CompLessThan:
+	case domain.CompAtMost, domain.CompLessThan:
 		return true
-	case queries.CompBetween:
+	case domain.CompBetween:
 		return !t.HigherIsBetter
 	}
 	return false
@@ -163,9 +163,9 @@ func Evaluate(t Target, points []Point, year int) Result {
 	in := between(ps, t.Start, end)
 	res := Result{Missing: missing(in, t.Start, end)}
 	switch t.Kind {
-	case queries.TargetAnnual:
+	case domain.TargetAnnual:
 		return res.judgeYear(t, ps, end)
-	case queries.TargetPeriodAverage:
+	case domain.TargetPeriodAverage:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
@@ -176,7 +176,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 			res.Status = AtRisk
 		}
 		return res
-	case queries.TargetLevelAtEnd:
+	case domain.TargetLevelAtEnd:
 		if closed {
 			return res.judgeYear(t, ps, t.End)
 		}
@@ -193,7 +193,7 @@ func Evaluate(t Target, points []Point, year int) Result {
 			res.Status = Met
 		}
 		return res
-	case queries.TargetCumulative:
+	case domain.TargetCumulative:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
@@ -218,14 +218,14 @@ func Evaluate(t Target, points []Point, year int) Result {
 			}
 		}
 		return res
-	case queries.TargetFloor, queries.TargetCeiling:
+	case domain.TargetFloor, domain.TargetCeiling:
 		if len(in) == 0 {
 			res.Status = NoData
 			return res
 		}
 		worst := in[0]
 		for _, p := range in[1:] {
-			if (t.Kind == queries.TargetFloor) == (p.Value < worst.Value) {
+			if (t.Kind == domain.TargetFloor) == (p.Value < worst.Value) {
 				worst = p
 			}
 		}

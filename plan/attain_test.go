@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 func f(v float64) *float64 { return &v }
@@ -23,7 +23,7 @@ func near(a *float64, b float64) bool { return a != nil && math.Abs(*a-b) < 1e-6
 func TestEvaluate(t *testing.T) {
 	// The real DHXX-2020 GRDP target: 7–8 %/year on average over 2021–2025; 2023 is a gap.
 	grdp := pts(2021, 6.05, 2022, 8.08, 2024, 4.07, 2025, 10.02)
-	avg78 := Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true}
+	avg78 := Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true}
 	cases := []struct {
 		name        string
 		t           Target
@@ -40,41 +40,41 @@ func TestEvaluate(t *testing.T) {
 		{"average in progress, on track", avg78, grdp, 2022, Met, false, 7.065, nil, false, false},
 		{"average in progress 2021 only: at risk", avg78, grdp, 2021, AtRisk, false, 6.05, nil, false, false},
 		{"average no data", avg78, nil, 2023, NoData, false, 0, []int{2021, 2022, 2023}, false, false},
-		{"average closed below: not met", Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompAtLeast, Min: f(8), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"average closed below: not met", Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompAtLeast, Min: f(8), Start: 2021, End: 2025, HigherIsBetter: true},
 			grdp, 2025, NotMet, true, 7.055, []int{2023}, false, false},
-		{"annual range exceeded (KH-2024: 2,5–3 %, actual 4,07)", Target{Kind: queries.TargetAnnual, Comparator: queries.CompBetween, Min: f(2.5), Max: f(3), Start: 2024, End: 2024, HigherIsBetter: true},
+		{"annual range exceeded (KH-2024: 2,5–3 %, actual 4,07)", Target{Kind: domain.TargetAnnual, Comparator: domain.CompBetween, Min: f(2.5), Max: f(3), Start: 2024, End: 2024, HigherIsBetter: true},
 			grdp, 2024, Met, true, 4.07, nil, true, false},
-		{"annual at least met (KH-2025: ≥ 10 %, actual 10,02)", Target{Kind: queries.TargetAnnual, Comparator: queries.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
+		{"annual at least met (KH-2025: ≥ 10 %, actual 10,02)", Target{Kind: domain.TargetAnnual, Comparator: domain.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
 			grdp, 2026, Met, true, 10.02, nil, false, false},
-		{"annual missed with an estimate: at risk", Target{Kind: queries.TargetAnnual, Comparator: queries.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
+		{"annual missed with an estimate: at risk", Target{Kind: domain.TargetAnnual, Comparator: domain.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
 			[]Point{{2025, 9, false}}, 2025, AtRisk, false, 9, nil, false, true},
-		{"annual missed with a final figure", Target{Kind: queries.TargetAnnual, Comparator: queries.CompGreaterThan, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
+		{"annual missed with a final figure", Target{Kind: domain.TargetAnnual, Comparator: domain.CompGreaterThan, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true},
 			pts(2025, 10), 2025, NotMet, true, 10, nil, false, false},
-		{"annual no figure", Target{Kind: queries.TargetAnnual, Comparator: queries.CompAtLeast, Min: f(10), Start: 2026, End: 2026, HigherIsBetter: true},
+		{"annual no figure", Target{Kind: domain.TargetAnnual, Comparator: domain.CompAtLeast, Min: f(10), Start: 2026, End: 2026, HigherIsBetter: true},
 			grdp, 2026, NoData, false, 0, []int{2026}, false, false},
-		{"level at end closed (69–70 %, 2025 = 69,5 estimate)", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(69), Max: f(70), Start: 2025, End: 2025, HigherIsBetter: true},
+		{"level at end closed (69–70 %, 2025 = 69,5 estimate)", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(69), Max: f(70), Start: 2025, End: 2025, HigherIsBetter: true},
 			[]Point{{2022, 68.4, true}, {2024, 70, false}, {2025, 69.5, false}}, 2025, Met, false, 69.5, nil, false, true},
-		{"level at end closed, end year missing", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompAtLeast, Min: f(92), Start: 2025, End: 2025, HigherIsBetter: true},
+		{"level at end closed, end year missing", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(92), Start: 2025, End: 2025, HigherIsBetter: true},
 			nil, 2026, NoData, false, 0, []int{2025}, false, false},
-		{"level at end in progress, trend short: at risk", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
+		{"level at end in progress, trend short: at risk", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
 			pts(2024, 70, 2025, 69.5), 2026, AtRisk, false, 69.5, []int{2026}, false, false},
-		{"level at end in progress, trend reaches it", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompAtLeast, Min: f(75), Start: 2026, End: 2030, HigherIsBetter: true},
+		{"level at end in progress, trend reaches it", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(75), Start: 2026, End: 2030, HigherIsBetter: true},
 			pts(2025, 70, 2026, 71.5), 2026, Met, false, 71.5, nil, false, false},
-		{"cumulative reached early", Target{Kind: queries.TargetCumulative, Comparator: queries.CompAtLeast, Min: f(100), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"cumulative reached early", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(100), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 60, 2022, 50), 2022, Met, true, 110, nil, false, false},
-		{"cumulative pace short", Target{Kind: queries.TargetCumulative, Comparator: queries.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"cumulative pace short", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 50, 2022, 50), 2022, AtRisk, false, 100, nil, false, false},
-		{"cumulative pace enough", Target{Kind: queries.TargetCumulative, Comparator: queries.CompAtLeast, Min: f(200), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"cumulative pace enough", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(200), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 50, 2022, 50), 2022, Met, false, 100, nil, false, false},
-		{"cumulative closed short", Target{Kind: queries.TargetCumulative, Comparator: queries.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"cumulative closed short", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 50, 2022, 50, 2023, 50, 2024, 50, 2025, 50), 2025, NotMet, true, 250, nil, false, false},
-		{"floor breached", Target{Kind: queries.TargetFloor, Comparator: queries.CompAtLeast, Min: f(5), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"floor breached", Target{Kind: domain.TargetFloor, Comparator: domain.CompAtLeast, Min: f(5), Start: 2021, End: 2025, HigherIsBetter: true},
 			grdp, 2024, NotMet, true, 4.07, []int{2023}, false, false},
-		{"floor kept so far", Target{Kind: queries.TargetFloor, Comparator: queries.CompAtLeast, Min: f(4), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"floor kept so far", Target{Kind: domain.TargetFloor, Comparator: domain.CompAtLeast, Min: f(4), Start: 2021, End: 2025, HigherIsBetter: true},
 			grdp, 2024, Met, false, 4.07, []int{2023}, false, false},
-		{"ceiling kept, closed", Target{Kind: queries.TargetCeiling, Comparator: queries.CompAtMost, Max: f(11), Start: 2021, End: 2025},
+		{"ceiling kept, closed", Target{Kind: domain.TargetCeiling, Comparator: domain.CompAtMost, Max: f(11), Start: 2021, End: 2025},
 			grdp, 2025, Met, true, 10.02, []int{2023}, false, false},
-		{"ceiling breached", Target{Kind: queries.TargetCeiling, Comparator: queries.CompLessThan, Min: f(10), Start: 2021, End: 2025},
+		{"ceiling breached", Target{Kind: domain.TargetCeiling, Comparator: domain.CompLessThan, Min: f(10), Start: 2021, End: 2025},
 			grdp, 2025, NotMet, true, 10.02, []int{2023}, false, false},
 	}
 	for _, c := range cases {
@@ -95,17 +95,17 @@ func TestEvaluate(t *testing.T) {
 }
 
 func TestThresholdAndAttainment(t *testing.T) {
-	tg := Target{Kind: queries.TargetAnnual, Comparator: queries.CompBetween, Min: f(2.5), Max: f(3), Start: 2024, End: 2024, HigherIsBetter: true}
+	tg := Target{Kind: domain.TargetAnnual, Comparator: domain.CompBetween, Min: f(2.5), Max: f(3), Start: 2024, End: 2024, HigherIsBetter: true}
 	r := Evaluate(tg, pts(2024, 4.07), 2024)
 	if !near(r.Attainment, 162.8) {
 		t.Fatalf("attainment %v, want 162,8 %% of the lower bound", r.Attainment)
 	}
-	low := Target{Kind: queries.TargetAnnual, Comparator: queries.CompAtMost, Max: f(4), Start: 2024, End: 2024}
+	low := Target{Kind: domain.TargetAnnual, Comparator: domain.CompAtMost, Max: f(4), Start: 2024, End: 2024}
 	r = Evaluate(low, pts(2024, 5), 2024)
 	if r.Status != NotMet || !near(r.Attainment, 80) {
 		t.Fatalf("at most 4, value 5: %s %v", r.Status, r.Attainment)
 	}
-	if _, ok := (Target{Comparator: queries.CompAtLeast}).Threshold(); ok {
+	if _, ok := (Target{Comparator: domain.CompAtLeast}).Threshold(); ok {
 		t.Fatal("a target without bounds has no threshold")
 	}
 }
@@ -122,13 +122,13 @@ func TestProject(t *testing.T) {
 		required  *float64
 		remaining []int
 	}{
-		{"average so far, two years left", Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"average so far, two years left", Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true},
 			grdp, 2022, MethodAverage, 7.065, f((7*5 - 14.13) / 3), []int{2023, 2024, 2025}},
-		{"linear trend to 2030", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
+		{"linear trend to 2030", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
 			pts(2025, 69.5, 2026, 70.5), 2026, MethodLinear, 74.5, f((75 - 70.5) / 4), []int{2027, 2028, 2029, 2030}},
-		{"one point: flat", Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompAtLeast, Min: f(70), Start: 2021, End: 2030, HigherIsBetter: true},
+		{"one point: flat", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(70), Start: 2021, End: 2030, HigherIsBetter: true},
 			pts(2025, 69.8), 2026, MethodFlat, 69.8, f(0.2 / 5), []int{2026, 2027, 2028, 2029, 2030}},
-		{"cumulative pace", Target{Kind: queries.TargetCumulative, Comparator: queries.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
+		{"cumulative pace", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 50, 2022, 70), 2022, MethodPace, 300, f(60), []int{2023, 2024, 2025}},
 	}
 	for _, c := range cases {

@@ -1,6 +1,6 @@
 package plan
 
-import "github.com/quangngai/chitieu/queries"
+import "github.com/quangngai/chitieu/domain"
 
 // Verdict is a target judged on its own scope's figures, with what the other
 // territory reported for the years its own territory cannot speak for.
@@ -14,7 +14,7 @@ type Verdict struct {
 	OtherYears []int
 	// Reference holds the other territory's figures for those years, shown only as
 	// "tham khảo".
-	Reference []queries.CurrentFigure
+	Reference []domain.CurrentFigure
 }
 
 // inTerritory says whether a territory existed for a full year's figure.
@@ -32,7 +32,7 @@ func inTerritory(scope string, year int) bool {
 // territory did not exist for are set apart (OtherYears) with the other territory's
 // figure as reference; when nothing of its own remains to judge on and the other
 // territory has figures there, the verdict is NotJudgeable ("khác địa giới").
-func Judge(t Target, targetScope string, scopes map[string][]queries.CurrentFigure, year int) Verdict {
+func Judge(t Target, targetScope string, scopes map[string][]domain.CurrentFigure, year int) Verdict {
 	scope := ReadScope(targetScope, t.End)
 	own := OneScope(scope, scopes[scope])
 	v := Verdict{Result: Evaluate(t, own.Points(), year), Scope: scope, Series: own}

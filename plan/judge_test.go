@@ -5,23 +5,23 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/shopspring/decimal"
 )
 
 // fig is one current figure for the judge tests.
-func fig(scope string, year int, v string, status string) queries.CurrentFigure {
-	return queries.CurrentFigure{Figure: queries.Figure{FigureKey: queries.FigureKey{Indicator: "x", Scope: scope, Agency: "CTK", Year: uint16(year)},
+func fig(scope string, year int, v string, status string) domain.CurrentFigure {
+	return domain.CurrentFigure{Figure: domain.Figure{FigureKey: domain.FigureKey{Indicator: "x", Scope: scope, Agency: "CTK", Year: uint16(year)},
 		Value: decimal.RequireFromString(v), Status: status, Version: uint64(year)}}
 }
 
-func scopesOf(figs ...queries.CurrentFigure) map[string][]queries.CurrentFigure {
+func scopesOf(figs ...domain.CurrentFigure) map[string][]domain.CurrentFigure {
 	return ByIndicatorScope(figs)["x"]
 }
 
 const (
-	actual   = queries.StatusActual
-	estimate = queries.StatusEstimate
+	actual   = domain.StatusActual
+	estimate = domain.StatusEstimate
 )
 
 // The demo's GRDP growth: old province 2021, 2022, 2024 (2023 unpublished), the merged
@@ -30,16 +30,16 @@ var grdpGrowth = scopesOf(fig(ScopeOld, 2021, "6.05", actual), fig(ScopeOld, 202
 	fig(ScopeOld, 2024, "4.07", actual), fig(ScopeNew, 2025, "10.02", actual))
 
 func TestJudgeNeverMixesTerritories(t *testing.T) {
-	avg78 := Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true}
-	annual := Target{Kind: queries.TargetAnnual, Comparator: queries.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true}
-	level := Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
+	avg78 := Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompBetween, Min: f(7), Max: f(8), Start: 2021, End: 2025, HigherIsBetter: true}
+	annual := Target{Kind: domain.TargetAnnual, Comparator: domain.CompAtLeast, Min: f(10), Start: 2025, End: 2025, HigherIsBetter: true}
+	level := Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
 	perCapita := scopesOf(fig(ScopeOld, 2020, "2791", estimate), fig(ScopeOld, 2024, "4460", actual))
-	national := Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompGreaterThan, Min: f(8.5), Start: 2021, End: 2030, HigherIsBetter: true}
+	national := Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompGreaterThan, Min: f(8.5), Start: 2021, End: 2030, HigherIsBetter: true}
 	cases := []struct {
 		name      string
 		t         Target
 		scope     string
-		figs      map[string][]queries.CurrentFigure
+		figs      map[string][]domain.CurrentFigure
 		year      int
 		status    Status
 		value     float64 // 0: no value
@@ -103,8 +103,8 @@ func abs(v float64) float64 {
 }
 
 func TestEstimatesAreProvisional(t *testing.T) {
-	level := Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(69), Max: f(70), Start: 2025, End: 2025, HigherIsBetter: true}
-	avg := Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompAtLeast, Min: f(5), Start: 2021, End: 2025, HigherIsBetter: true}
+	level := Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(69), Max: f(70), Start: 2025, End: 2025, HigherIsBetter: true}
+	avg := Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompAtLeast, Min: f(5), Start: 2021, End: 2025, HigherIsBetter: true}
 	cases := []struct {
 		name     string
 		t        Target
@@ -131,7 +131,7 @@ func TestEstimatesAreProvisional(t *testing.T) {
 // A closed period forecasts nothing, and the years counted are the years used: the
 // per-capita target of DHXX-2020 once showed "0 years" beside a 4 877,25 forecast.
 func TestProjectionCountsWhatItUses(t *testing.T) {
-	level := Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
+	level := Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
 	pc := []Point{{2020, 2791, false}, {2024, 4460, true}}
 	closed := Project(level, pc, 2026)
 	if closed.Projected != nil || closed.Observed != 0 || closed.Method != "" {
@@ -141,7 +141,7 @@ func TestProjectionCountsWhatItUses(t *testing.T) {
 	if open.Projected == nil || open.Observed != len(open.Used) || !slices.Equal(open.Used, []int{2020, 2024}) {
 		t.Fatalf("open: %+v, want a forecast from the 2 years it used", open)
 	}
-	avg := Target{Kind: queries.TargetPeriodAverage, Comparator: queries.CompAtLeast, Min: f(7), Start: 2021, End: 2025, HigherIsBetter: true}
+	avg := Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompAtLeast, Min: f(7), Start: 2021, End: 2025, HigherIsBetter: true}
 	if p := Project(avg, nil, 2023); p.Projected != nil || p.Observed != 0 {
 		t.Fatalf("no data: %+v, want no forecast", p)
 	}
@@ -152,7 +152,7 @@ func TestOneScopeLatestVersionWins(t *testing.T) {
 	b := fig(ScopeOld, 2024, "4.1", actual)
 	b.Agency, b.Version = "SCT", a.Version+1
 	other := fig(ScopeNew, 2024, "9", actual)
-	s := OneScope(ScopeOld, []queries.CurrentFigure{b, a, other})
+	s := OneScope(ScopeOld, []domain.CurrentFigure{b, a, other})
 	if len(s.Figures) != 1 || s.Figures[0].Value.String() != "4.1" {
 		t.Fatalf("series %+v, want the later version only, and no figure of another scope", s.Figures)
 	}

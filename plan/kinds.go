@@ -1,28 +1,28 @@
 package plan
 
-import "github.com/quangngai/chitieu/queries"
+import "github.com/quangngai/chitieu/domain"
 
 // Kinds and Comparators are every stored target kind and comparator, in the order
 // forms list them. The values themselves are named once, in queries (they are what
 // the targets table stores); this package gives them their meaning.
 var (
-	Kinds = []string{queries.TargetAnnual, queries.TargetPeriodAverage, queries.TargetLevelAtEnd,
-		queries.TargetCumulative, queries.TargetFloor, queries.TargetCeiling}
-	Comparators = []string{queries.CompBetween, queries.CompAtLeast, queries.CompGreaterThan,
-		queries.CompAtMost, queries.CompLessThan, queries.CompEqual}
+	Kinds = []string{domain.TargetAnnual, domain.TargetPeriodAverage, domain.TargetLevelAtEnd,
+		domain.TargetCumulative, domain.TargetFloor, domain.TargetCeiling}
+	Comparators = []string{domain.CompBetween, domain.CompAtLeast, domain.CompGreaterThan,
+		domain.CompAtMost, domain.CompLessThan, domain.CompEqual}
 )
 
 // IsPeriodKind says whether a target is judged over a period and can be projected
 // to the period's end (average, level at the end, cumulative total).
 func IsPeriodKind(kind string) bool {
-	return kind == queries.TargetPeriodAverage || kind == queries.TargetLevelAtEnd || kind == queries.TargetCumulative
+	return kind == domain.TargetPeriodAverage || kind == domain.TargetLevelAtEnd || kind == domain.TargetCumulative
 }
 
 // NeedsMin and NeedsMax say which bounds a comparator reads.
 func NeedsMin(comp string) bool {
-	return comp == queries.CompBetween || comp == queries.CompAtLeast || comp == queries.CompGreaterThan || comp == queries.CompEqual
+	return comp == domain.CompBetween || comp == domain.CompAtLeast || comp == domain.CompGreaterThan || comp == domain.CompEqual
 }
 
 func NeedsMax(comp string) bool {
-	return comp == queries.CompBetween || comp == queries.CompAtMost || comp == queries.CompLessThan
+	return comp == domain.CompBetween || comp == domain.CompAtMost || comp == domain.CompLessThan
 }

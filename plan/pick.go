@@ -3,7 +3,7 @@ package plan
 import (
 	"sort"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Plan levels: a province's own plans come before national ones.
@@ -14,7 +14,7 @@ const (
 
 // Level is a plan's level: national when every target it sets is national,
 // provincial otherwise (a plan without targets yet is the province's own document).
-func Level(p queries.Plan, targets []queries.Target) string {
+func Level(p domain.Plan, targets []domain.Target) string {
 	n := 0
 	for _, t := range targets {
 		if t.Plan != p.Code {
@@ -41,7 +41,7 @@ const (
 )
 
 // PhaseOf says where the plan stands in year today.
-func PhaseOf(p queries.Plan, today int) Phase {
+func PhaseOf(p domain.Plan, today int) Phase {
 	switch {
 	case today > int(p.PeriodEnd):
 		return Closed
@@ -54,12 +54,12 @@ func PhaseOf(p queries.Plan, today int) Phase {
 // Order sorts plans for a selector: by period (latest end first, the longer period
 // first within one end year), then level (the province's own plans before national
 // ones), then plans with targets before plans without, then code.
-func Order(plans []queries.Plan, targets []queries.Target) []queries.Plan {
+func Order(plans []domain.Plan, targets []domain.Target) []domain.Plan {
 	has := map[string]bool{}
 	for _, t := range targets {
 		has[t.Plan] = true
 	}
-	out := append([]queries.Plan(nil), plans...)
+	out := append([]domain.Plan(nil), plans...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.PeriodEnd != b.PeriodEnd {
@@ -85,7 +85,7 @@ type HasData func(indicator, scope string, year int) bool
 
 // hasYearOfData: some target of the plan has a figure on its own scope for a year of
 // the plan's period up to today.
-func hasYearOfData(p queries.Plan, targets []queries.Target, has HasData, today int) bool {
+func hasYearOfData(p domain.Plan, targets []domain.Target, has HasData, today int) bool {
 	for _, t := range targets {
 		if t.Plan != p.Code {
 			continue
@@ -105,13 +105,13 @@ func hasYearOfData(p queries.Plan, targets []queries.Target, has HasData, today 
 // a year of data; until then the most recently closed plan with targets, for its
 // final verdicts (the province's own, the longest period, first). With neither, the
 // first plan in Order.
-func DefaultPlan(plans []queries.Plan, targets []queries.Target, has HasData, today int) (queries.Plan, bool) {
+func DefaultPlan(plans []domain.Plan, targets []domain.Target, has HasData, today int) (domain.Plan, bool) {
 	withTargets := map[string]bool{}
 	for _, t := range targets {
 		withTargets[t.Plan] = true
 	}
 	ordered := Order(plans, targets)
-	var closed *queries.Plan
+	var closed *domain.Plan
 	for i, p := range ordered {
 		// Order puts the longer, provincial plan first within an end year.
 		if withTargets[p.Code] && PhaseOf(p, today) == Closed && (closed == nil || p.PeriodEnd > closed.PeriodEnd) {
@@ -127,30 +127,30 @@ func DefaultPlan(plans []queries.Plan, targets []queries.Target, has HasData, to
 	case len(ordered) > 0:
 		return ordered[0], true
 	}
-	return queries.Plan{}, false
+	return domain.Plan{}, false
 }
 
 // CurrentPlan is the plan in force today with targets: the province's own before
 // national ones, the latest to start.
-func CurrentPlan(plans []queries.Plan, targets []queries.Target, today int) (queries.Plan, bool) {
+func CurrentPlan(plans []domain.Plan, targets []domain.Target, today int) (domain.Plan, bool) {
 	withTargets := map[string]bool{}
 	for _, t := range targets {
 		withTargets[t.Plan] = true
 	}
-	var current *queries.Plan
+	var current *domain.Plan
 	for i, p := range plans {
 		if withTargets[p.Code] && PhaseOf(p, today) == InForce && (current == nil || better(p, *current, targets)) {
 			current = &plans[i]
 		}
 	}
 	if current == nil {
-		return queries.Plan{}, false
+		return domain.Plan{}, false
 	}
 	return *current, true
 }
 
 // better: the province's own plan over a national one, then the later start.
-func better(a, b queries.Plan, targets []queries.Target) bool {
+func better(a, b domain.Plan, targets []domain.Target) bool {
 	la, lb := Level(a, targets) == LevelProvince, Level(b, targets) == LevelProvince
 	if la != lb {
 		return la
@@ -159,7 +159,7 @@ func better(a, b queries.Plan, targets []queries.Target) bool {
 }
 
 // PickPlan resolves a plan filter: the plan asked for, else DefaultPlan.
-func PickPlan(plans []queries.Plan, targets []queries.Target, code string, has HasData, today int) (queries.Plan, bool) {
+func PickPlan(plans []domain.Plan, targets []domain.Target, code string, has HasData, today int) (domain.Plan, bool) {
 	for _, p := range plans {
 		if p.Code == code {
 			return p, true
@@ -170,7 +170,7 @@ func PickPlan(plans []queries.Plan, targets []queries.Target, code string, has H
 
 // PickYear resolves the evaluation year: the one asked for, else this year within
 // the plan's period (its last year for a closed plan, its first for one to come).
-func PickYear(p queries.Plan, year, today int) int {
+func PickYear(p domain.Plan, year, today int) int {
 	if year > 0 {
 		return year
 	}
@@ -185,7 +185,7 @@ func PickYear(p queries.Plan, year, today int) int {
 
 // FirstYear is the earliest year a page offers: the year before the earliest plan
 // starts (a plan's baseline), or today when there is no plan.
-func FirstYear(plans []queries.Plan, today int) int {
+func FirstYear(plans []domain.Plan, today int) int {
 	first := today
 	for _, p := range plans {
 		if p.PeriodStart > 0 && int(p.PeriodStart)-1 < first {
@@ -198,12 +198,12 @@ func FirstYear(plans []queries.Plan, today int) int {
 // ReportPlan is the plan a year's written report judges section I against: a plan in
 // force that year, with targets, the province's own before a national one, and the
 // development plan before a one-year plan (the longer period). None: ok is false.
-func ReportPlan(plans []queries.Plan, targets []queries.Target, year int) (queries.Plan, bool) {
+func ReportPlan(plans []domain.Plan, targets []domain.Target, year int) (domain.Plan, bool) {
 	withTargets := map[string]bool{}
 	for _, t := range targets {
 		withTargets[t.Plan] = true
 	}
-	var best *queries.Plan
+	var best *domain.Plan
 	for i, p := range plans {
 		if !withTargets[p.Code] || int(p.PeriodStart) > year || int(p.PeriodEnd) < year {
 			continue
@@ -213,12 +213,12 @@ func ReportPlan(plans []queries.Plan, targets []queries.Target, year int) (queri
 		}
 	}
 	if best == nil {
-		return queries.Plan{}, false
+		return domain.Plan{}, false
 	}
 	return *best, true
 }
 
-func reportBetter(a, b queries.Plan, targets []queries.Target) bool {
+func reportBetter(a, b domain.Plan, targets []domain.Target) bool {
 	la, lb := Level(a, targets) == LevelProvince, Level(b, targets) == LevelProvince
 	if la != lb {
 		return la

@@ -4,11 +4,11 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // The demo's plans, as Plans() lists them (newest period first).
-var demoPlans = []queries.Plan{
+var demoPlans = []domain.Plan{
 	{Code: "DHI-2025", PeriodStart: 2026, PeriodEnd: 2030},
 	{Code: "NQ23-2018", PeriodStart: 2021, PeriodEnd: 2030},
 	{Code: "KH-2025", PeriodStart: 2025, PeriodEnd: 2025},
@@ -18,7 +18,7 @@ var demoPlans = []queries.Plan{
 	{Code: "KH-2024", PeriodStart: 2024, PeriodEnd: 2024},
 }
 
-var demoTargets = []queries.Target{
+var demoTargets = []domain.Target{
 	{Plan: "DHXX-2020", Indicator: "grdp_growth", Scope: ScopeOld, PeriodStart: 2021, PeriodEnd: 2025},
 	{Plan: "NQ23-2018", Indicator: "industrial_va_growth", Scope: ScopeNational, PeriodStart: 2021, PeriodEnd: 2030},
 	{Plan: "DHXIII-2021", Indicator: "ip_wastewater_compliance", Scope: ScopeNational, PeriodStart: 2025, PeriodEnd: 2025},
@@ -81,7 +81,7 @@ func TestOrder(t *testing.T) {
 }
 
 func TestPhaseAndYear(t *testing.T) {
-	dhxx := queries.Plan{PeriodStart: 2021, PeriodEnd: 2025}
+	dhxx := domain.Plan{PeriodStart: 2021, PeriodEnd: 2025}
 	cases := []struct {
 		today, asked int
 		phase        Phase

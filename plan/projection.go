@@ -3,7 +3,7 @@ package plan
 import (
 	"sort"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Projection methods, named on the page so readers know how the forecast was made.
@@ -48,7 +48,7 @@ func project(t Target, points []Point, year int) Projection {
 	}
 	thr, hasThr := t.Threshold()
 	switch t.Kind {
-	case queries.TargetPeriodAverage:
+	case domain.TargetPeriodAverage:
 		pr.Method = MethodAverage
 		pr.Remaining = remaining(in, t.Start, t.End, end)
 		if len(in) == 0 {
@@ -61,7 +61,7 @@ func project(t Target, points []Point, year int) Projection {
 			need := (thr*float64(len(in)+k) - total(in)) / float64(k)
 			pr.Required = &need
 		}
-	case queries.TargetCumulative:
+	case domain.TargetCumulative:
 		pr.Method = MethodPace
 		pr.Remaining = remaining(in, t.Start, t.End, end)
 		if len(in) == 0 {
@@ -75,7 +75,7 @@ func project(t Target, points []Point, year int) Projection {
 			need := (thr - sum) / float64(k)
 			pr.Required = &need
 		}
-	case queries.TargetLevelAtEnd:
+	case domain.TargetLevelAtEnd:
 		// The trend uses the period's years and the year before it (the baseline a
 		// plan starts from); with fewer than two such points, the latest figures.
 		base := between(ps, t.Start-1, year)

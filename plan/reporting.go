@@ -3,15 +3,15 @@ package plan
 import (
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Reporting states: the stored submitted, nil (nil report) and missing, and what the
 // round's deadline and the figures make of them.
 const (
-	ReportSubmitted   = queries.SubmissionSubmitted
-	ReportNil         = queries.SubmissionNil
-	ReportMissing     = queries.SubmissionMissing
+	ReportSubmitted   = domain.SubmissionSubmitted
+	ReportNil         = domain.SubmissionNil
+	ReportMissing     = domain.SubmissionMissing
 	ReportLate        = "late"         // first sent after the round's deadline
 	ReportRevisedLate = "revised_late" // sent in time, then revised after the deadline
 	// ReportPublished: the system holds the agency's figures for the year, loaded from
@@ -45,14 +45,14 @@ type ReportStatus struct {
 // Reporting lists, for every year in from..to, each agency active that year (and any
 // other agency that sent something or has figures) with its state. now decides
 // whether a missing report is overdue; a deadline date ends at midnight in Zone.
-func Reporting(rows queries.ReportingRows, from, to int, now time.Time) []ReportStatus {
+func Reporting(rows domain.ReportingRows, from, to int, now time.Time) []ReportStatus {
 	deadlines := map[uint16]*time.Time{}
 	for _, r := range rows.Rounds {
 		deadlines[r.Year] = r.Deadline
 	}
-	sent := map[queries.AgencyYear]queries.SubmissionState{}
+	sent := map[domain.AgencyYear]domain.SubmissionState{}
 	for _, st := range rows.Submissions {
-		sent[queries.AgencyYear{Agency: st.Agency, Year: st.Year}] = st
+		sent[domain.AgencyYear{Agency: st.Agency, Year: st.Year}] = st
 	}
 	names := map[string]string{}
 	for _, a := range rows.Agencies {
@@ -67,7 +67,7 @@ func Reporting(rows queries.ReportingRows, from, to int, now time.Time) []Report
 				return
 			}
 			seen[code] = true
-			k := queries.AgencyYear{Agency: code, Year: year}
+			k := domain.AgencyYear{Agency: code, Year: year}
 			st := Report(sent[k], rows.WithFigures[k], deadlines[year], now)
 			st.Agency, st.AgencyName, st.Year = code, names[code], year
 			out = append(out, st)
@@ -93,7 +93,7 @@ func Reporting(rows queries.ReportingRows, from, to int, now time.Time) []Report
 
 // Report decides one agency-year's state from its current submission (Versions 0:
 // none), how many current figures it has, and the round's deadline.
-func Report(st queries.SubmissionState, figures int, deadline *time.Time, now time.Time) ReportStatus {
+func Report(st domain.SubmissionState, figures int, deadline *time.Time, now time.Time) ReportStatus {
 	out := ReportStatus{Deadline: deadline, State: ReportMissing, Figures: figures}
 	var end time.Time // the first instant after the deadline day, in the province
 	if deadline != nil {
@@ -125,7 +125,7 @@ func Report(st queries.SubmissionState, figures int, deadline *time.Time, now ti
 
 // DefaultRound is the reporting round a page opens on: the latest round recorded,
 // else last year's (a year is reported on after it ends).
-func DefaultRound(rounds []queries.Round, today int) int {
+func DefaultRound(rounds []domain.Round, today int) int {
 	latest := 0
 	for _, r := range rounds {
 		latest = max(latest, int(r.Year))
@@ -138,7 +138,7 @@ func DefaultRound(rounds []queries.Round, today int) int {
 
 // ReportingYears are the years the reporting register covers: from the first year
 // of the earliest plan (or the round asked for, when earlier) to today.
-func ReportingYears(plans []queries.Plan, round, today int) (from, to int) {
+func ReportingYears(plans []domain.Plan, round, today int) (from, to int) {
 	from = today
 	for _, p := range plans {
 		if p.PeriodStart > 0 && int(p.PeriodStart) < from {

@@ -4,34 +4,34 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 func TestReport(t *testing.T) {
 	at := func(d, h int) time.Time { return time.Date(2024, 1, d, h, 0, 0, 0, Zone) }
 	deadline := time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC)
-	sent := func(status string, first, last time.Time, n uint64) queries.SubmissionState {
-		return queries.SubmissionState{Submission: queries.Submission{Status: status, SubmittedAt: last, LetterNo: "1/X"},
-			FirstAt: queries.Submission{SubmittedAt: first}, Versions: n}
+	sent := func(status string, first, last time.Time, n uint64) domain.SubmissionState {
+		return domain.SubmissionState{Submission: domain.Submission{Status: status, SubmittedAt: last, LetterNo: "1/X"},
+			FirstAt: domain.Submission{SubmittedAt: first}, Versions: n}
 	}
 	dec := func(d, h int) time.Time { return time.Date(2023, 12, d, h, 0, 0, 0, Zone) }
 	cases := []struct {
 		name     string
-		st       queries.SubmissionState
+		st       domain.SubmissionState
 		figures  int
 		deadline *time.Time
 		now      time.Time
 		state    string
 		overdue  bool
 	}{
-		{"nothing, before the deadline", queries.SubmissionState{}, 0, &deadline, dec(30, 9), ReportMissing, false},
+		{"nothing, before the deadline", domain.SubmissionState{}, 0, &deadline, dec(30, 9), ReportMissing, false},
 		// The deadline day ends at midnight in Quảng Ngãi, not in UTC.
-		{"nothing, on the deadline's last evening", queries.SubmissionState{}, 0, &deadline, dec(31, 23), ReportMissing, false},
-		{"nothing, after the deadline", queries.SubmissionState{}, 0, &deadline, at(1, 0), ReportMissing, true},
-		{"no round: never overdue", queries.SubmissionState{}, 0, nil, at(5, 0), ReportMissing, false},
+		{"nothing, on the deadline's last evening", domain.SubmissionState{}, 0, &deadline, dec(31, 23), ReportMissing, false},
+		{"nothing, after the deadline", domain.SubmissionState{}, 0, &deadline, at(1, 0), ReportMissing, true},
+		{"no round: never overdue", domain.SubmissionState{}, 0, nil, at(5, 0), ReportMissing, false},
 		// Figures loaded from published sources without a report: not "missing" on a
 		// page that shows them, not "submitted" either.
-		{"figures without a report", queries.SubmissionState{}, 4, &deadline, at(5, 0), ReportPublished, false},
+		{"figures without a report", domain.SubmissionState{}, 4, &deadline, at(5, 0), ReportPublished, false},
 		{"in time", sent(ReportSubmitted, dec(20, 9), dec(20, 9), 1), 4, &deadline, at(5, 0), ReportSubmitted, false},
 		{"late", sent(ReportSubmitted, at(2, 9), at(2, 9), 1), 4, &deadline, at(5, 0), ReportLate, false},
 		{"revised after the deadline", sent(ReportSubmitted, dec(20, 9), at(2, 9), 2), 4, &deadline, at(5, 0), ReportRevisedLate, false},
@@ -49,11 +49,11 @@ func TestReport(t *testing.T) {
 
 func TestReportingListsWhoMustReport(t *testing.T) {
 	y2023 := uint16(2023)
-	rows := queries.ReportingRows{
-		Agencies: []queries.Agency{{Code: "SCT"}, {Code: "BQL"}, {Code: "SDTTG", ValidFrom: dateP(2025, 3, 1)}},
-		Submissions: []queries.SubmissionState{{Submission: queries.Submission{Agency: "BDT", Year: y2023, Status: ReportNil},
+	rows := domain.ReportingRows{
+		Agencies: []domain.Agency{{Code: "SCT"}, {Code: "BQL"}, {Code: "SDTTG", ValidFrom: dateP(2025, 3, 1)}},
+		Submissions: []domain.SubmissionState{{Submission: domain.Submission{Agency: "BDT", Year: y2023, Status: ReportNil},
 			Versions: 1}},
-		WithFigures: map[queries.AgencyYear]int{{Agency: "BQL", Year: y2023}: 4, {Agency: "OLD", Year: y2023}: 1},
+		WithFigures: map[domain.AgencyYear]int{{Agency: "BQL", Year: y2023}: 4, {Agency: "OLD", Year: y2023}: 1},
 	}
 	got := map[string]string{}
 	for _, r := range Reporting(rows, 2023, 2023, time.Date(2024, 2, 1, 0, 0, 0, 0, Zone)) {
@@ -68,7 +68,7 @@ func TestReportingListsWhoMustReport(t *testing.T) {
 			t.Errorf("%s: %s, want %s", a, got[a], w)
 		}
 	}
-	if r := DefaultRound([]queries.Round{{Year: 2024}, {Year: 2023}}, 2026); r != 2024 {
+	if r := DefaultRound([]domain.Round{{Year: 2024}, {Year: 2023}}, 2026); r != 2024 {
 		t.Fatalf("default round %d, want the latest recorded", r)
 	}
 	if r := DefaultRound(nil, 2026); r != 2025 {

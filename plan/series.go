@@ -3,7 +3,7 @@ package plan
 import (
 	"sort"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Province-wide scopes. The old Quảng Ngãi (up to 30/6/2025) and the province merged
@@ -21,16 +21,16 @@ const (
 // Series is one indicator's values over the years for one scope, one per year, ascending.
 type Series struct {
 	Scope   string
-	Figures []queries.CurrentFigure
+	Figures []domain.CurrentFigure
 }
 
 // ByIndicatorScope groups current figures: indicator -> scope -> figures.
-func ByIndicatorScope(figs []queries.CurrentFigure) map[string]map[string][]queries.CurrentFigure {
-	out := map[string]map[string][]queries.CurrentFigure{}
+func ByIndicatorScope(figs []domain.CurrentFigure) map[string]map[string][]domain.CurrentFigure {
+	out := map[string]map[string][]domain.CurrentFigure{}
 	for _, f := range figs {
 		m := out[f.Indicator]
 		if m == nil {
-			m = map[string][]queries.CurrentFigure{}
+			m = map[string][]domain.CurrentFigure{}
 			out[f.Indicator] = m
 		}
 		m[f.Scope] = append(m[f.Scope], f)
@@ -41,8 +41,8 @@ func ByIndicatorScope(figs []queries.CurrentFigure) map[string]map[string][]quer
 // OneScope turns a scope's figures into a series with one value per year. When two
 // agencies report the same year for the same scope, the most recently written value
 // wins (the higher version): a later correction by any agency is the current word.
-func OneScope(scope string, figs []queries.CurrentFigure) Series {
-	by := map[uint16]queries.CurrentFigure{}
+func OneScope(scope string, figs []domain.CurrentFigure) Series {
+	by := map[uint16]domain.CurrentFigure{}
 	for _, f := range figs {
 		if f.Scope != scope {
 			continue
@@ -94,7 +94,7 @@ func ReadScope(targetScope string, end int) string {
 
 // Territories are the province series to draw, old then merged, each its own line
 // and legend entry; empty territories are left out.
-func Territories(scopes map[string][]queries.CurrentFigure) []Series {
+func Territories(scopes map[string][]domain.CurrentFigure) []Series {
 	var out []Series
 	for _, sc := range []string{ScopeOld, ScopeNew} {
 		if s := OneScope(sc, scopes[sc]); len(s.Figures) > 0 {
@@ -121,7 +121,7 @@ func CrossesMerger(ss []Series) bool {
 // MainSeries is the series a card without a target shows: the territory with the most
 // recent figure up to year (the merged province once it reports), unless the BQL
 // zones report more recently (investment indicators are reported for the zones).
-func MainSeries(scopes map[string][]queries.CurrentFigure, year int) Series {
+func MainSeries(scopes map[string][]domain.CurrentFigure, year int) Series {
 	var best Series
 	bestYear := -1
 	for _, sc := range []string{ScopeOld, ScopeNew, ScopeBQL} {
@@ -137,8 +137,8 @@ func MainSeries(scopes map[string][]queries.CurrentFigure, year int) Series {
 }
 
 // UpTo is the series' last value in or before year (nil when none).
-func (s Series) UpTo(year int) *queries.CurrentFigure {
-	var last *queries.CurrentFigure
+func (s Series) UpTo(year int) *domain.CurrentFigure {
+	var last *domain.CurrentFigure
 	for i := range s.Figures {
 		if int(s.Figures[i].Year) <= year {
 			last = &s.Figures[i]
@@ -148,7 +148,7 @@ func (s Series) UpTo(year int) *queries.CurrentFigure {
 }
 
 // At is the series' value for year (nil when none).
-func (s Series) At(year int) *queries.CurrentFigure {
+func (s Series) At(year int) *domain.CurrentFigure {
 	for i := range s.Figures {
 		if int(s.Figures[i].Year) == year {
 			return &s.Figures[i]
@@ -163,7 +163,7 @@ func (s Series) Points() []Point {
 	out := make([]Point, len(s.Figures))
 	for i, f := range s.Figures {
 		v, _ := f.Value.Float64()
-		out[i] = Point{Year: int(f.Year), Value: v, Final: f.Status == queries.StatusActual}
+		out[i] = Point{Year: int(f.Year), Value: v, Final: f.Status == domain.StatusActual}
 	}
 	return out
 }

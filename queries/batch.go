@@ -13,7 +13,7 @@ func (s *Store) insertRows(ctx context.Context, query string, n int, row func(i 
 	if err := s.insertRowsRaw(ctx, query, n, row); err != nil {
 		return err
 	}
-	if t := insertTable(query); n > 0 && shownTables[t] {
+	if t := insertTable(query); n > 0 && isDataChange(t) {
 		return s.noteChange(ctx, t, n)
 	}
 	return nil

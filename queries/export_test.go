@@ -2,12 +2,6 @@ package queries
 
 import "context"
 
-// HashAtProductionCost lets the one full-cost test hash as production does, while the
-// rest of the package's tests use cheap hashing.
-func HashAtProductionCost(password string) (string, error) {
-	return hashWith(password, &productionCost)
-}
-
 // TargetVersions counts a plan's target rows by version, deleted ones included: rows
 // written by one insert share a version.
 func (s *Store) TargetVersions(ctx context.Context, plan string) (map[uint64]int, error) {

@@ -111,12 +111,6 @@ func (f FigureFilter) where() (string, []any) {
 	return "PREWHERE " + strings.Join(conds, " AND ") + " WHERE " + committed, args
 }
 
-// CurrentFigure is the newest version of a figure and how many versions it has.
-type CurrentFigure struct {
-	Figure
-	Versions uint64
-}
-
 // CurrentFigures returns the newest committed version of each figure matching the
 // filter, leaving out withdrawn ones. It is right immediately after a write: no merge
 // needed.

@@ -5,23 +5,6 @@ import (
 	"fmt"
 )
 
-// AgencyYear names one agency's reporting year.
-type AgencyYear struct {
-	Agency string
-	Year   uint16
-}
-
-// ReportingRows is what the reporting rules (package plan) read: the agencies, the
-// rounds with their deadlines, the current submissions, and which agencies have
-// current real figures for a year. What these rows mean (late, revised after the
-// deadline, figures without a report) is decided in plan, not here.
-type ReportingRows struct {
-	Agencies    []Agency
-	Rounds      []Round
-	Submissions []SubmissionState
-	WithFigures map[AgencyYear]int // current, not withdrawn, not synthetic figures
-}
-
 // ReportingRows reads the rows for the years yearFrom..yearTo. An error is a failed
 // read of one of the four tables.
 func (s *Store) ReportingRows(ctx context.Context, yearFrom, yearTo uint16) (ReportingRows, error) {

@@ -31,13 +31,6 @@ func (s *Store) InsertSubmission(ctx context.Context, sub Submission) error {
 	return s.commitDirect(ctx, []string{sub.UploadID}, sub.SubmittedBy)
 }
 
-// SubmissionState is the current submission of an agency for a year, with its history size.
-type SubmissionState struct {
-	Submission
-	FirstAt  Submission // the earliest version, to tell a late revision from a late report
-	Versions uint64
-}
-
 // InsertSubmissions writes several reports in one INSERT (an upload's, one per year):
 // invisible until the upload's commit marker.
 func (s *Store) InsertSubmissions(ctx context.Context, subs []Submission) error {

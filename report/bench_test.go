@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // benchInput is a round of 30 agencies, each answering with about two A4 pages of text
@@ -25,18 +25,18 @@ func benchInput() Input {
 	paragraph := strings.Repeat(sentence, 3)
 	for a := 1; a <= 30; a++ {
 		code := fmt.Sprintf("A%02d", a)
-		in.Agencies = append(in.Agencies, queries.Agency{Code: code, NameVI: fmt.Sprintf("Sở thử nghiệm số %d", a)})
-		ans := queries.ReportAnswer{Year: 2026, Agency: code, State: queries.AnswerSubmitted, Source: "web",
-			Letter: queries.AnswerLetter{Number: fmt.Sprintf("%d/STN-KH", a), Signer: "Nguyễn Văn A"}}
+		in.Agencies = append(in.Agencies, domain.Agency{Code: code, NameVI: fmt.Sprintf("Sở thử nghiệm số %d", a)})
+		ans := domain.ReportAnswer{Year: 2026, Agency: code, State: domain.AnswerSubmitted, Source: "web",
+			Letter: domain.AnswerLetter{Number: fmt.Sprintf("%d/STN-KH", a), Signer: "Nguyễn Văn A"}}
 		for _, it := range in.Outline.Items {
 			if it.Answerable() {
 				// 7 items × (4 paragraphs + 2 bullets) ≈ 2 pages at 14 pt
-				ans.Items = append(ans.Items, queries.AnswerItem{Number: it.Number,
+				ans.Items = append(ans.Items, domain.AnswerItem{Number: it.Number,
 					Text: strings.Repeat(paragraph+"\n", 2) + "- " + sentence + "\n- " + sentence})
 			}
 		}
-		ans.Projects = []queries.ProjectProgress{{Project: "VSIP2", Status: "Đang thi công", Milestones: sentence}}
-		ans.Policies = []queries.PolicyDoc{{Key: "1", Number: fmt.Sprintf("%d/2026/QĐ-UBND", a), Title: sentence, Issuer: "UBND tỉnh", Status: "issued"}}
+		ans.Projects = []domain.ProjectProgress{{Project: "VSIP2", Status: "Đang thi công", Milestones: sentence}}
+		ans.Policies = []domain.PolicyDoc{{Key: "1", Number: fmt.Sprintf("%d/2026/QĐ-UBND", a), Title: sentence, Issuer: "UBND tỉnh", Status: "issued"}}
 		in.Answers = append(in.Answers, ans)
 	}
 	return in

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Consolidator is the agency that compiles the report; it is not expected to answer itself.
@@ -19,12 +19,12 @@ const IllustrationNote = "minh họa, tổng hợp từ nguồn công bố"
 type Input struct {
 	Year        uint16
 	Now         time.Time
-	Round       *queries.Round
-	Outline     queries.Outline
-	Agencies    []queries.Agency
-	Answers     []queries.ReportAnswer // the newest version per agency; drafts are left out here
-	Submissions []queries.SubmissionState
-	Projects    []queries.Project
+	Round       *domain.Round
+	Outline     domain.Outline
+	Agencies    []domain.Agency
+	Answers     []domain.ReportAnswer // the newest version per agency; drafts are left out here
+	Submissions []domain.SubmissionState
+	Projects    []domain.Project
 }
 
 // Compile builds the report's sections II–V and the annex from the agencies' answers.
@@ -47,13 +47,13 @@ func Compile(in Input) Model {
 		}
 		return code
 	}
-	answers := map[string]queries.ReportAnswer{}
+	answers := map[string]domain.ReportAnswer{}
 	for _, a := range in.Answers {
-		if a.State == queries.AnswerSubmitted {
+		if a.State == domain.AnswerSubmitted {
 			answers[a.Agency] = a
 		}
 	}
-	subs := map[string]queries.SubmissionState{}
+	subs := map[string]domain.SubmissionState{}
 	for _, s := range in.Submissions {
 		if s.Year == in.Year {
 			subs[s.Agency] = s
@@ -120,7 +120,7 @@ func Compile(in Input) Model {
 		sub, hasSub := subs[ag.Code]
 		ans, hasAns := answers[ag.Code]
 		switch {
-		case hasSub && sub.Status == queries.SubmissionNil:
+		case hasSub && sub.Status == domain.SubmissionNil:
 			m.Answered++
 			m.Nil = append(m.Nil, Reply{Agency: ag.Code, AgencyName: ag.NameVI, LetterNo: sub.LetterNo, LetterDate: DateVN(sub.LetterDate),
 				Signer: sub.Signer, Note: "không được giao nhiệm vụ"})

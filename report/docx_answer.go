@@ -3,7 +3,7 @@ package report
 import (
 	"errors"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // ErrNotDocx means an uploaded file is not a Word .docx.
@@ -12,7 +12,7 @@ var ErrNotDocx = errors.New("not a .docx file")
 // DocxAnswer is a .docx answer split along the round's outline, for the preview: what
 // would be saved, where each paragraph went, and what could not be placed.
 type DocxAnswer struct {
-	Answer     queries.ReportAnswer // Items, Projects, Policies and Letter filled; state and who are the caller's
+	Answer     domain.ReportAnswer // Items, Projects, Policies and Letter filled; state and who are the caller's
 	Placements []DocxPlacement
 	Problems   []DocxProblem
 }

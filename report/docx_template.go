@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/gomutex/godocx"
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Labels of the template's letter fields; the reader (ingest) looks for the same words.
@@ -27,7 +27,7 @@ var (
 // WriteTemplate writes the .docx an agency fills in: its letter fields, the round's
 // outline as numbered headings (Heading 1–3 styles, so Word's navigation shows them),
 // an empty paragraph under each item, and the II.7 and II.8 tables.
-func WriteTemplate(o queries.Outline, agencyName string, year uint16, projects []queries.Project, w io.Writer) error {
+func WriteTemplate(o domain.Outline, agencyName string, year uint16, projects []domain.Project, w io.Writer) error {
 	rd, err := godocx.NewDocument()
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
@@ -50,13 +50,13 @@ func WriteTemplate(o queries.Outline, agencyName string, year uint16, projects [
 			d.body("", runStyle{})
 		}
 		switch it.Kind {
-		case queries.ItemProjects:
+		case domain.ItemProjects:
 			var rows [][]string
 			for _, p := range projects {
 				rows = append(rows, []string{p.Code, p.NameVI, "", "", "", "", ""})
 			}
 			d.table(ProjectColumns, []int{900, 1900, 1100, 900, 1500, 1400, textWidth - 7700}, rows)
-		case queries.ItemPolicies:
+		case domain.ItemPolicies:
 			d.table(PolicyColumns, []int{1500, 1100, 3000, 1600, textWidth - 7200}, [][]string{{"", "", "", "", ""}, {"", "", "", "", ""}, {"", "", "", "", ""}})
 		}
 	}

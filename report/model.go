@@ -3,7 +3,7 @@ package report
 import (
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Model is the consolidated report of one round, ready to write: everything is text
@@ -14,7 +14,7 @@ type Model struct {
 	RequestNo   string    // SCT's request letter, e.g. 3006/SCT-QLCN
 	RequestDate *time.Time
 	Deadline    *time.Time
-	Outline     queries.Outline
+	Outline     domain.Outline
 	// Partial: not every expected agency has answered; the first page says so.
 	Partial            bool
 	Expected, Answered int
@@ -59,7 +59,7 @@ type Chart struct {
 
 // Section is one outline item with every agency's text under it.
 type Section struct {
-	Item    queries.OutlineItem
+	Item    domain.OutlineItem
 	Entries []Entry
 }
 
@@ -103,11 +103,11 @@ func PlaceDate(t time.Time) string {
 // PolicyStatusVI names a policy status in Vietnamese.
 func PolicyStatusVI(s string) string {
 	switch s {
-	case queries.PolicyDrafted:
+	case domain.PolicyDrafted:
 		return "Dự thảo"
-	case queries.PolicySubmitted:
+	case domain.PolicySubmitted:
 		return "Đã trình"
-	case queries.PolicyIssued:
+	case domain.PolicyIssued:
 		return "Đã ban hành"
 	}
 	return s

@@ -58,3 +58,25 @@ func convertPDF(ctx context.Context, soffice string, docx []byte) ([]byte, int64
 	}
 	return pdf, maxRSS, nil
 }
+
+// The report's file formats: the .docx SCT edits and signs, and that same document as PDF.
+const (
+	FormatDocx = "docx"
+	FormatPDF  = "pdf"
+)
+
+// ValidFormat says whether f is a report file format.
+func ValidFormat(f string) bool { return f == FormatDocx || f == FormatPDF }
+
+// ContentType is the MIME type of a report file format.
+func ContentType(format string) string {
+	if format == FormatPDF {
+		return "application/pdf"
+	}
+	return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+}
+
+// FileName is the download name of a year's report file.
+func FileName(year uint16, format string) string {
+	return fmt.Sprintf("bao-cao-cong-nghiep-%d.%s", year, format)
+}

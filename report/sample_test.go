@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // sampleInput is a round with one written answer, one nil reply and one missing agency.
@@ -16,7 +16,7 @@ func sampleInput(t testing.TB) Input {
 	d := time.Date(2026, 12, 8, 0, 0, 0, 0, time.UTC)
 	ld := time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC)
 	pct := 80.0
-	outline := queries.Outline{Code: "DC-2023", Items: []queries.OutlineItem{
+	outline := domain.Outline{Code: "DC-2023", Items: []domain.OutlineItem{
 		{Number: "I", Kind: "heading", Title: "Kết quả thực hiện các chỉ tiêu"},
 		{Number: "I.1", Kind: "figures", Title: "Tốc độ tăng trưởng giá trị gia tăng công nghiệp"},
 		{Number: "II", Kind: "heading", Title: "Kết quả thực hiện các nhiệm vụ, giải pháp chủ yếu"},
@@ -27,18 +27,18 @@ func sampleInput(t testing.TB) Input {
 		{Number: "II.8", Kind: "policies", Title: "Tình hình triển khai xây dựng chính sách"},
 		{Number: "III", Kind: "narrative", Title: "Tồn tại hạn chế"},
 	}}
-	return Input{Year: 2026, Now: d, Round: &queries.Round{Year: 2026, LetterNo: "2950/SCT-QLCN", LetterDate: &d, Deadline: &ld},
+	return Input{Year: 2026, Now: d, Round: &domain.Round{Year: 2026, LetterNo: "2950/SCT-QLCN", LetterDate: &d, Deadline: &ld},
 		Outline: outline,
-		Agencies: []queries.Agency{{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "SXD", NameVI: "Sở Xây dựng"},
+		Agencies: []domain.Agency{{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "SXD", NameVI: "Sở Xây dựng"},
 			{Code: "BDT", NameVI: "Ban Dân tộc"}, {Code: "STC", NameVI: "Sở Tài chính"}},
-		Answers: []queries.ReportAnswer{{Year: 2026, Agency: "SXD", State: queries.AnswerSubmitted, Source: "web",
-			Letter: queries.AnswerLetter{Number: "456/SXD-KT", Date: &ld, Signer: "Trần Văn Bình", Position: "PHÓ GIÁM ĐỐC"},
-			Items: []queries.AnswerItem{{Number: "II.1", Text: "Đã tổ chức 12 hội nghị phổ biến Nghị quyết 23-NQ/TW.\n- Đăng 40 tin bài\n- Phát hành 2.000 tờ rơi"},
+		Answers: []domain.ReportAnswer{{Year: 2026, Agency: "SXD", State: domain.AnswerSubmitted, Source: "web",
+			Letter: domain.AnswerLetter{Number: "456/SXD-KT", Date: &ld, Signer: "Trần Văn Bình", Position: "PHÓ GIÁM ĐỐC"},
+			Items: []domain.AnswerItem{{Number: "II.1", Text: "Đã tổ chức 12 hội nghị phổ biến Nghị quyết 23-NQ/TW.\n- Đăng 40 tin bài\n- Phát hành 2.000 tờ rơi"},
 				{Number: "II.4.1", Nothing: true}, {Number: "III", Text: "Giải phóng mặt bằng chậm <b>kéo dài</b>."}},
-			Projects: []queries.ProjectProgress{{Project: "VSIP2", Status: "Đang thi công", Percent: &pct, Milestones: "Khởi công 12/3/2025", Obstacles: "Thiếu đất đắp"}},
-			Policies: []queries.PolicyDoc{{Key: "1", Number: "05/2026/QĐ-UBND", Date: &ld, Title: "Quy chế quản lý cụm công nghiệp", Issuer: "UBND tỉnh", Status: "issued"}}}},
-		Submissions: []queries.SubmissionState{{Submission: queries.Submission{Agency: "BDT", Year: 2026, Status: "nil", LetterNo: "88/BDT-CSDT", Signer: "Nguyễn Thế Nhân"}}},
-		Projects:    []queries.Project{{Code: "VSIP2", NameVI: "Hạ tầng KCN VSIP II Quảng Ngãi"}},
+			Projects: []domain.ProjectProgress{{Project: "VSIP2", Status: "Đang thi công", Percent: &pct, Milestones: "Khởi công 12/3/2025", Obstacles: "Thiếu đất đắp"}},
+			Policies: []domain.PolicyDoc{{Key: "1", Number: "05/2026/QĐ-UBND", Date: &ld, Title: "Quy chế quản lý cụm công nghiệp", Issuer: "UBND tỉnh", Status: "issued"}}}},
+		Submissions: []domain.SubmissionState{{Submission: domain.Submission{Agency: "BDT", Year: 2026, Status: "nil", LetterNo: "88/BDT-CSDT", Signer: "Nguyễn Thế Nhân"}}},
+		Projects:    []domain.Project{{Code: "VSIP2", NameVI: "Hạ tầng KCN VSIP II Quảng Ngãi"}},
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // chitieu outline list | show CODE | copy FROM TO [--name]: report outlines (đề cương).
@@ -60,7 +61,8 @@ func init() {
 			if err := fs.Parse(args[3:]); err != nil {
 				return exitCode(2)
 			}
-			if err := st.CopyOutline(ctx, args[1], args[2], *name); err != nil {
+			svc := &reporting.Service{Store: st}
+			if err := svc.CopyOutline(ctx, args[1], args[2], *name, cliAs("outline")); err != nil {
 				fmt.Fprintf(env.Stderr, "chitieu outline copy: %v\n", err)
 				return exitCode(1)
 			}

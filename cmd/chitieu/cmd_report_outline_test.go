@@ -1,16 +1,15 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
-
 	"bytes"
 	"context"
 	"errors"
-	"github.com/quangngai/chitieu/ingest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )

@@ -8,6 +8,7 @@ import (
 
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 func init() {
@@ -26,19 +27,6 @@ func init() {
 			fmt.Fprintln(env.Stderr, "chitieu round: cần --year và --deadline (both --year and --deadline are required)")
 			return exitCode(2)
 		}
-		r := queries.Round{Year: uint16(*year), LetterNo: *letterNo}
-		d, err := parseDate(*deadline)
-		if err != nil {
-			return err
-		}
-		r.Deadline = &d
-		if *letterDate != "" {
-			ld, err := parseDate(*letterDate)
-			if err != nil {
-				return err
-			}
-			r.LetterDate = &ld
-		}
 		st, err := openStore(ctx, env.Config)
 		if err != nil {
 			return err
@@ -51,18 +39,15 @@ func init() {
 				return exitCode(1)
 			}
 		}
-		if err := st.SaveRounds(ctx, []queries.Round{r}); err != nil {
-			return err
-		}
-		if *outline != "" {
-			if err := st.SetRoundOutline(ctx, r.Year, *outline); err != nil {
-				return err
-			}
-		}
-		code, err := st.RoundOutlineCode(ctx, r.Year)
+		// The same use case as the admin page's form: one date parser, and a letter
+		// number or date left out keeps the round's.
+		svc := &reporting.Service{Store: st}
+		r, code, err := svc.OpenRound(ctx, reporting.RoundRequest{Year: uint16(*year), LetterNo: *letterNo, LetterDate: *letterDate,
+			Deadline: *deadline, Outline: *outline}, cliAs("round"))
 		if err != nil {
 			return err
 		}
+		d := *r.Deadline
 		fmt.Fprintf(env.Stdout, "round: năm %d theo đề cương %s (outline)\n", r.Year, code)
 		fmt.Fprintf(env.Stdout, "round: năm %d, hạn %s (deadline saved)\n", r.Year, d.Format(time.DateOnly))
 		return nil

@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/quangngai/chitieu/accounts"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -110,6 +111,11 @@ func cliActor() accounts.Actor {
 		name = "cli:" + u.Username
 	}
 	return accounts.Actor{Name: name, UserAgent: "chitieu users"}
+}
+
+// cliAs is the person at the terminal running a command, for the audit trail.
+func cliAs(command string) domain.Actor {
+	return domain.Actor{Name: defaultUser(), UserAgent: "chitieu " + command}
 }
 
 // parseNameAndPassword is parseWithName, then readPassword once the flags are read.

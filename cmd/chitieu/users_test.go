@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
@@ -46,7 +47,7 @@ func TestUsersCommand(t *testing.T) {
 		t.Fatalf("no generated password printed:\n%s", out)
 	}
 	u, err := st.UserByName(ctx, "an.nguyen")
-	if err != nil || u.Role != "analyst" || strings.Join(u.Agencies, ",") != "SCT,BQL" || !queries.VerifyPassword(u.PasswordHash, m[1]) {
+	if err != nil || u.Role != "analyst" || strings.Join(u.Agencies, ",") != "SCT,BQL" || !accounts.VerifyPassword(u.PasswordHash, m[1]) {
 		t.Fatalf("stored %+v %v", u, err)
 	}
 	if err := run("add", "an.nguyen", "--role", "viewer"); err == nil {
@@ -66,7 +67,7 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("passwd", "an.nguyen", "--password-stdin"); err != nil {
 		t.Fatalf("passwd: %v", err)
 	}
-	if u, _ = st.UserByName(ctx, "an.nguyen"); !queries.VerifyPassword(u.PasswordHash, "mật-khẩu-từ-stdin") || u.SessionsAfter == 0 {
+	if u, _ = st.UserByName(ctx, "an.nguyen"); !accounts.VerifyPassword(u.PasswordHash, "mật-khẩu-từ-stdin") || u.SessionsAfter == 0 {
 		t.Fatalf("password from stdin not set, or sessions not ended: %+v", u)
 	}
 	if strings.Contains(out.String(), "mật-khẩu-từ-stdin") {
@@ -122,7 +123,7 @@ func TestBootstrapAdmin(t *testing.T) {
 		}
 		m := regexp.MustCompile(`\(password\):\s+(\S+)`).FindStringSubmatch(out.String())
 		u, err := st.UserByName(ctx, "admin")
-		if m == nil || err != nil || u.Role != "admin" || !queries.VerifyPassword(u.PasswordHash, m[1]) {
+		if m == nil || err != nil || u.Role != "admin" || !accounts.VerifyPassword(u.PasswordHash, m[1]) {
 			t.Fatalf("first start: %v\n%s", err, out)
 		}
 		out.Reset()
@@ -137,7 +138,7 @@ func TestBootstrapAdmin(t *testing.T) {
 			t.Fatal(err)
 		}
 		u, _ := st.UserByName(ctx, "admin")
-		if !queries.VerifyPassword(u.PasswordHash, "mật-khẩu-môi-trường") || strings.Contains(out.String(), "mật-khẩu-môi-trường") {
+		if !accounts.VerifyPassword(u.PasswordHash, "mật-khẩu-môi-trường") || strings.Contains(out.String(), "mật-khẩu-môi-trường") {
 			t.Fatalf("env password: %s", out)
 		}
 		env.Config.AdminPassword = "short"
@@ -165,7 +166,7 @@ func TestBootstrapAdmin(t *testing.T) {
 		first := pw()
 		second := pw()
 		u, _ := st.UserByName(ctx, "admin")
-		if first == "" || second == "" || !queries.VerifyPassword(u.PasswordHash, second) {
+		if first == "" || second == "" || !accounts.VerifyPassword(u.PasswordHash, second) {
 			t.Fatalf("demo restart must print a working password: %q %q", first, second)
 		}
 		u.UpdatedBy = "admin" // the person changed their password

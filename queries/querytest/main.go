@@ -1,19 +1,18 @@
 package querytest
 
 import (
+	"github.com/quangngai/chitieu/accounts"
 	"os"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/quangngai/chitieu/queries"
 )
 
 // Main is a test package's TestMain: passwords hash cheaply (production cost is
-// about a second per hash here); queries.TestPasswordHashVerifies keeps one hash at
+// about a second per hash here); accounts.TestPasswordHashVerifies keeps one hash at
 // full cost.
 func Main(m *testing.M) {
-	queries.UseCheapPasswordHashing()
+	accounts.UseCheapPasswordHashing()
 	os.Exit(m.Run())
 }
 

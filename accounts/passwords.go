@@ -1,4 +1,4 @@
-package queries
+package accounts
 
 import (
 	"crypto/rand"

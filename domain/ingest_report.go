@@ -1,4 +1,4 @@
-package queries
+package domain
 
 import "time"
 
@@ -23,6 +23,12 @@ type UploadRequest struct {
 	DryRun     bool   `json:"dry_run"`
 	SourceKind string `json:"source_kind"` // xlsx, csv or json; empty: detected from the bytes
 	Channel    string `json:"channel"`     // web, api, cli: shown to a writer this one's claim refuses
+	// From where it was sent, and what its audit line says first ("API", a confirmed
+	// preview): ingest records every outcome in the audit trail itself, for the CLI,
+	// the API and the web alike.
+	IP        string `json:"-"`
+	UserAgent string `json:"-"`
+	AuditNote string `json:"-"`
 }
 
 // Change kinds of a preview item.
@@ -112,4 +118,6 @@ type NilReportRequest struct {
 	Note       string     `json:"note"`
 	User       string     `json:"user"`
 	Channel    string     `json:"channel"` // web, api, cli
+	IP         string     `json:"-"`       // from where, for the audit trail
+	UserAgent  string     `json:"-"`
 }

@@ -1,0 +1,118 @@
+package reporting
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/plan"
+)
+
+// RoundRequest opens (or re-opens) a year's round, with dates as typed (DD/MM/YYYY or
+// YYYY-MM-DD). An empty letter number or date keeps the round's current one: the
+// rounds table keeps only a year's newest row, so a form that does not show a field
+// must not erase it. An empty outline keeps the round's outline.
+type RoundRequest struct {
+	Year       uint16
+	LetterNo   string
+	LetterDate string
+	Deadline   string // required
+	Outline    string
+}
+
+// OpenRound checks the request (the outline first, so a typo changes nothing), writes
+// the round and its outline, and audits it. It returns the round as stored and the
+// outline it answers. Broken rules are *domain.Error.
+func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Actor) (domain.Round, string, error) {
+	if !plan.ValidYear(int(req.Year)) {
+		return domain.Round{}, "", domain.NewError(domain.Invalid, "Năm báo cáo không hợp lệ.", "The reporting year is not valid.")
+	}
+	deadline, err := ParseDate(req.Deadline, "Hạn gửi", "The deadline")
+	if err != nil {
+		return domain.Round{}, "", err
+	}
+	if deadline == nil {
+		return domain.Round{}, "", domain.NewError(domain.Invalid, "Cần hạn gửi báo cáo.", "The deadline is required.")
+	}
+	letterDate, err := ParseDate(req.LetterDate, "Ngày công văn", "The letter date")
+	if err != nil {
+		return domain.Round{}, "", err
+	}
+	if req.Outline != "" {
+		if _, err := s.Store.OutlineByCode(ctx, req.Outline); err != nil {
+			return domain.Round{}, "", outlineErr(err, req.Outline)
+		}
+	}
+	r := domain.Round{Year: req.Year, LetterNo: strings.TrimSpace(req.LetterNo), LetterDate: letterDate, Deadline: deadline}
+	rounds, err := s.Store.Rounds(ctx)
+	if err != nil {
+		return domain.Round{}, "", err
+	}
+	for _, old := range rounds {
+		if old.Year != r.Year {
+			continue
+		}
+		if r.LetterNo == "" {
+			r.LetterNo = old.LetterNo
+		}
+		if r.LetterDate == nil {
+			r.LetterDate = old.LetterDate
+		}
+	}
+	if err := s.Store.SaveRounds(ctx, []domain.Round{r}); err != nil {
+		return domain.Round{}, "", err
+	}
+	if req.Outline != "" {
+		if err := s.Store.SetRoundOutline(ctx, r.Year, req.Outline); err != nil {
+			return domain.Round{}, "", outlineErr(err, req.Outline)
+		}
+	}
+	code, err := s.Store.RoundOutlineCode(ctx, r.Year)
+	if err != nil {
+		return r, "", err
+	}
+	detail := fmt.Sprintf("công văn %s ngày %s, hạn %s, đề cương %s", r.LetterNo, dateText(r.LetterDate), dateText(r.Deadline), code)
+	err = s.audit(ctx, by, domain.AuditEvent{Action: "round.open", ObjectKind: "round", ObjectID: strconv.Itoa(int(r.Year)), Detail: detail})
+	return r, code, err
+}
+
+// ParseDate reads a date a person typed (plan.ParseFormDate); empty is nil. label
+// names the field in the error, Vietnamese then English.
+func ParseDate(s, labelVI, labelEN string) (*time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	t, ok := plan.ParseFormDate(s)
+	if !ok {
+		return nil, domain.NewError(domain.Invalid, fmt.Sprintf("%s %q không hợp lệ; ghi DD/MM/YYYY.", labelVI, shorten(s)),
+			labelEN+" is not a valid date.")
+	}
+	return &t, nil
+}
+
+func outlineErr(err error, code string) error {
+	if errors.Is(err, domain.ErrOutlineUnknown) {
+		return domain.NewError(domain.Invalid, "Không có đề cương "+shorten(code)+".", "No outline "+shorten(code)+".")
+	}
+	return err
+}
+
+func dateText(t *time.Time) string {
+	if t == nil {
+		return "…"
+	}
+	return t.Format("02/01/2006")
+}
+
+// shorten keeps what a person typed short enough for a message.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
