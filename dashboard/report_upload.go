@@ -57,7 +57,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
+	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects, nil)
 	sum := sha256.Sum256(content)
 	rep, _ := json.Marshal(parsed)
 	up := queries.Upload{ID: uuid.NewString(), FileName: name, Size: uint64(len(content)), SHA256: hex.EncodeToString(sum[:]),
@@ -72,10 +72,11 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	s.audit(c, queries.AuditEvent{Action: "report.upload", ObjectKind: "upload", ObjectID: up.ID, Agency: p.Agency.Code,
 		Detail: fmt.Sprintf("%s, %d mục, %d lỗi/cảnh báo", name, len(parsed.Answer.Items), len(parsed.Problems))})
 	if perr != nil {
-		if errors.Is(perr, report.ErrNotDocx) {
-			return badRequest("Tệp không phải là tệp Word .docx.", "The file is not a Word .docx file.")
+		var re *report.ReadError
+		if errors.As(perr, &re) {
+			return badRequest(re.VI, re.EN)
 		}
-		return badRequest("Không đọc được tệp Word: "+upShorten(perr.Error()), "The Word file could not be read: "+perr.Error())
+		return badRequest("Không đọc được thư: "+upShorten(perr.Error()), "The letter could not be read: "+perr.Error())
 	}
 	c.Status(fiber.StatusOK)
 	if parsed.HasErrors() {
@@ -107,7 +108,8 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	parsed, err := s.ReportDocx(content, p.Outline, p.Projects)
+	moves := letterMoves(c)
+	parsed, err := s.ReportDocx(content, p.Outline, p.Projects, moves)
 	if err != nil || parsed.HasErrors() {
 		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
 	}
@@ -128,7 +130,7 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	}
 	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
 		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency,
-		Detail: fmt.Sprintf("từ tệp %s (upload %s)", up.FileName, up.ID)})
+		Detail: fmt.Sprintf("từ tệp %s (upload %s)%s", up.FileName, up.ID, movesNote(moves))})
 	ok := "draft"
 	if submit {
 		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
