@@ -43,6 +43,11 @@ type uploadPreview struct {
 	Parsed   report.DocxAnswer
 }
 
+// SignatureOK: a signed PDF whose signature verifies and whose certificate is trusted.
+func (u *uploadPreview) SignatureOK() bool {
+	return strings.HasSuffix(u.Parsed.SignatureVI, "— chữ ký hợp lệ")
+}
+
 // reportUploadDocx: POST /report/:year/answer/:agency/upload. The file is archived (as a
 // dry run: nothing is written to the answer) and split along the outline for the preview.
 func (s *server) reportUploadDocx(c *fiber.Ctx) error {
@@ -53,7 +58,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if s.ReportDocx == nil {
 		return errIngestOff
 	}
-	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp Word (.docx).", "No Word file (.docx) chosen."))
+	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp công văn (.docx, .doc, PDF hoặc ảnh quét).", "No letter file (.docx, .doc, PDF or scan) chosen."))
 	if err != nil {
 		return err
 	}
@@ -110,6 +115,11 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	}
 	moves := letterMoves(c)
 	parsed, err := s.ReportDocx(content, p.Outline, p.Projects, moves)
+	if err == nil && c.FormValue("action") == "preview" {
+		// The analyst's moves shown before anything is saved.
+		return s.render(c, "report_upload", pageData{Title: translate(lang(c), "rep.preview") + " — " + up.FileName,
+			Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: up.FileName, Parsed: parsed}})
+	}
 	if err != nil || parsed.HasErrors() {
 		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
 	}

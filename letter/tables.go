@@ -223,7 +223,7 @@ func (m *matcher) projectRows(b Block) {
 		pcode, state, vi, en, picks := m.matchProject(code, name)
 		if to, ok := m.opt.Moves[d.Key()]; ok && to != "" {
 			if p := m.project(to); p != nil {
-				pcode, state, vi, en, picks = p.Code, Placed, "dự án "+p.Code+" do người nhập chọn", "project "+p.Code+" chosen by the analyst", nil
+				pcode, state, vi, en, picks = p.Code, Placed, "dự án "+p.Code+" do người nhập chọn", "project "+p.Code+" chosen by the analyst", m.allProjects()
 			}
 		}
 		if pcode != "" {
@@ -383,6 +383,7 @@ func (m *matcher) policyRows(b Block) {
 		}
 		if to, ok := m.opt.Moves[d.Key()]; ok && (to == "drafted" || to == "submitted" || to == "issued") {
 			p.Status, how = to, "người nhập chọn"
+			d.Picks = statusPicks
 		}
 		d.Item = m.current.Number
 		if p.Status == "" {
