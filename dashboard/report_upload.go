@@ -140,12 +140,12 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	}
 	s.audit(c, queries.AuditEvent{Action: "report.answer." + a.State, ObjectKind: "report_answer",
 		ObjectID: fmt.Sprintf("%s/%d/%d", a.Agency, a.Year, a.Version), Agency: a.Agency,
-		Detail: fmt.Sprintf("từ tệp %s (upload %s)%s", up.FileName, up.ID, movesNote(moves))})
+		Detail: fmt.Sprintf("từ tệp %s (upload %s)%s", up.FileName, up.ID, movesNote(moves)) + signatureNote(parsed)})
 	ok := "draft"
 	if submit {
 		if err := s.Store.InsertSubmission(ctx, queries.Submission{Agency: a.Agency, Year: a.Year, Status: queries.SubmissionSubmitted,
 			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,
-			Note: "báo cáo viết từ tệp Word (upload " + up.ID + ")", SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
+			Note: letterNote(up.ID, parsed), SubmittedBy: a.SavedBy, SubmittedAt: a.SavedAt}); err != nil {
 			return err
 		}
 		ok = "submitted"

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/report"
 )
 
 // letterMoves reads the analyst's choices from the preview form: move:<key> = an item
@@ -41,4 +42,17 @@ func movesNote(moves map[string]string) string {
 		fmt.Fprintf(&b, " đoạn %s→%s", k, moves[k])
 	}
 	return b.String()
+}
+
+// letterNote is the submission's note for an answer saved from a letter: the upload,
+// and a signed PDF's signature line, so the answer says who signed it.
+func letterNote(uploadID string, parsed report.DocxAnswer) string {
+	return "báo cáo viết từ tệp công văn (upload " + uploadID + ")" + signatureNote(parsed)
+}
+
+func signatureNote(parsed report.DocxAnswer) string {
+	if parsed.SignatureVI == "" {
+		return ""
+	}
+	return "; " + parsed.SignatureVI
 }
