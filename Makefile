@@ -16,6 +16,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/chitieu
 
 run: build
+	@deploy/install-letter-deps.sh
 	@$(CH_DEV)
 	CHITIEU_DEMO_ADMIN=$${CHITIEU_DEMO_ADMIN:-true} ./$(BIN) demo
 	CHITIEU_DEMO_ADMIN=$${CHITIEU_DEMO_ADMIN:-true} exec ./$(BIN) serve

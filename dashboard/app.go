@@ -52,8 +52,10 @@ type Deps struct {
 	// ParseNumber reads a number typed in a form as uploads do (ingest.ParseFormNumber):
 	// a lone "1.500" is an error, never silently 1.5.
 	ParseNumber func(s string) (decimal.Decimal, error)
-	// ReportDocx splits an agency's .docx answer along the outline (ingest.ParseDocxAnswer).
-	ReportDocx func(data []byte, o queries.Outline, projects []queries.Project) (report.DocxAnswer, error)
+	// ReportDocx reads an agency's reply letter (.docx, .doc, PDF, signed PDF, scan) and
+	// places it along the outline, with the analyst's moves from the preview
+	// (ingest.ParseDocxAnswer).
+	ReportDocx func(data []byte, o queries.Outline, projects []queries.Project, moves map[string]string) (report.DocxAnswer, error)
 	// Report exports run as jobs (report_export.go): ExportTimeout bounds one build
 	// (default 5 min), ExportWait how long a download waits for it before answering 503
 	// (default 8 s, at most half the request timeout). ConvertPDF turns the .docx into

@@ -22,9 +22,9 @@ func TestReportPagesFollowLanguage(t *testing.T) {
 			[]string{"Yearly report 2023", "Download .docx", "Annex: who has answered", "Not yet answered", "Search the text", "Answer the report (BQL)"},
 			[]string{"Tải .docx", "Phụ lục:", "Tìm trong nội dung", "Trả lời báo cáo", "Chưa gửi báo cáo", "Đã gửi báo cáo"}},
 		{"/report/2026/answer/BQL",
-			[]string{"Công văn trả lời", "Lưu nháp", "Nộp báo cáo", "Trả lời bằng tệp Word", "Không có nội dung phát sinh"},
-			[]string{"Reply letter", "Save draft", "Submit the report", "Answer with a Word file", "Nothing to report", "Letter no.", "Yearly report 2026"},
-			[]string{"Công văn trả lời", "Lưu nháp", "Nộp báo cáo", "Trả lời bằng tệp Word", "Không có nội dung phát sinh", "Số công văn", "Báo cáo năm"}},
+			[]string{"Công văn trả lời", "Lưu nháp", "Nộp báo cáo", "Trả lời bằng tệp: công văn Word", "Không có nội dung phát sinh"},
+			[]string{"Reply letter", "Save draft", "Submit the report", "Answer with a file", "Nothing to report", "Letter no.", "Yearly report 2026"},
+			[]string{"Công văn trả lời", "Lưu nháp", "Nộp báo cáo", "Trả lời bằng tệp: công văn Word", "Không có nội dung phát sinh", "Số công văn", "Báo cáo năm"}},
 	}
 	for _, c := range cases {
 		vi := readBody(t, e.do(bql, "GET", c.path+"?lang=vi", nil))

@@ -40,6 +40,11 @@ type uploadPreview struct {
 	Parsed   report.DocxAnswer
 }
 
+// SignatureOK: a signed PDF whose signature verifies and whose certificate is trusted.
+func (u *uploadPreview) SignatureOK() bool {
+	return strings.HasSuffix(u.Parsed.SignatureVI, "— chữ ký hợp lệ")
+}
+
 // reportUploadDocx: POST /report/:year/answer/:agency/upload. The file is archived (as a
 // dry run: nothing is written to the answer) and split along the outline for the preview.
 func (s *server) reportUploadDocx(c *fiber.Ctx) error {
@@ -50,11 +55,11 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if s.ReportDocx == nil {
 		return errIngestOff
 	}
-	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp Word (.docx).", "No Word file (.docx) chosen."))
+	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp công văn (.docx, .doc, PDF hoặc ảnh quét).", "No letter file (.docx, .doc, PDF or scan) chosen."))
 	if err != nil {
 		return err
 	}
-	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects)
+	parsed, perr := s.ReportDocx(content, p.Outline, p.Projects, nil)
 	rep, _ := json.Marshal(parsed)
 	id, err := s.reports.ArchiveWord(c.UserContext(), reporting.WordUpload{FileName: name, Content: content, Agency: p.Agency.Code,
 		Year: p.Year, Report: string(rep), Items: len(parsed.Answer.Items), Problems: len(parsed.Problems), Failed: perr != nil}, s.actor(c))
@@ -62,10 +67,11 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 		return err
 	}
 	if perr != nil {
-		if errors.Is(perr, report.ErrNotDocx) {
-			return badRequest("Tệp không phải là tệp Word .docx.", "The file is not a Word .docx file.")
+		var re *report.ReadError
+		if errors.As(perr, &re) {
+			return badRequest(re.VI, re.EN)
 		}
-		return badRequest("Không đọc được tệp Word: "+upShorten(perr.Error()), "The Word file could not be read: "+perr.Error())
+		return badRequest("Không đọc được thư: "+upShorten(perr.Error()), "The letter could not be read: "+perr.Error())
 	}
 	c.Status(fiber.StatusOK)
 	if parsed.HasErrors() {
@@ -97,7 +103,13 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	parsed, err := s.ReportDocx(content, p.Outline, p.Projects)
+	moves := letterMoves(c)
+	parsed, err := s.ReportDocx(content, p.Outline, p.Projects, moves)
+	if err == nil && c.FormValue("action") == "preview" {
+		// The analyst's moves shown before anything is saved.
+		return s.render(c, "report_upload", pageData{Title: translate(lang(c), "rep.preview") + " — " + up.FileName,
+			Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: up.FileName, Parsed: parsed}})
+	}
 	if err != nil || parsed.HasErrors() {
 		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
 	}
@@ -108,7 +120,8 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",
 			"The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form.")
 	}
-	a, err = s.reports.SaveAnswer(ctx, reporting.SaveRequest{Answer: a, Submit: submit, Source: "docx", FileName: up.FileName}, s.actor(c))
+	a, err = s.reports.SaveAnswer(ctx, reporting.SaveRequest{Answer: a, Submit: submit, Source: "docx", FileName: up.FileName,
+		AuditNote: movesNote(moves) + signatureNote(parsed), SubmissionNote: signatureNote(parsed)}, s.actor(c))
 	if err := s.written(err); err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@
 # tests that open generated .docx files) with Liberation Serif, metric-compatible with the
 # Times New Roman the report is set in.
 set -euo pipefail
+# Reply letters (.doc, PDF, scans): poppler, Tesseract with Vietnamese, LibreOffice.
+"$(dirname "$0")/install-letter-deps.sh"
 need=()
 if [ -z "${CLICKHOUSE_ADDR:-}" ]; then
   [ -x /usr/bin/clickhouse-server ] || [ -x /usr/sbin/clickhouse-server ] || need+=(clickhouse-server)

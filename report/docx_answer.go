@@ -15,6 +15,15 @@ type DocxAnswer struct {
 	Answer     domain.ReportAnswer // Items, Projects, Policies and Letter filled; state and who are the caller's
 	Placements []DocxPlacement
 	Problems   []DocxProblem
+	// The letter as read: its form (docx, doc, pdf, pdf-signed, scan), what the reading
+	// did, a signed PDF's signature line, every paragraph's placement, a nil reply.
+	Format      string
+	Notes       []DocxProblem
+	SignatureVI string
+	SignatureEN string
+	Paragraphs  []DocxParagraph
+	Nil         bool
+	Moves       map[string]string // the analyst's moves applied
 }
 
 // DocxPlacement says which paragraphs went to which outline item.
@@ -45,3 +54,52 @@ func (d DocxAnswer) HasErrors() bool {
 	}
 	return false
 }
+
+// Answer limits: the same for the web form and an uploaded letter.
+const (
+	AnswerTextMax     = 40000 // characters per item
+	AnswerPoliciesMax = 200   // rows of a table
+)
+
+// Paragraph states in the preview (letter.Placed …): every paragraph of an uploaded
+// letter is in exactly one.
+const (
+	ParaPlaced   = "placed"
+	ParaWarned   = "warned"
+	ParaLeftOut  = "left-out"
+	ParaUnplaced = "unplaced"
+)
+
+// DocxParagraph is one paragraph, table or table row of an uploaded letter and where it
+// went, with the reason.
+type DocxParagraph struct {
+	Key     string // "12" or "14.3" (table row): what a move names
+	Para    int
+	Row     int
+	Text    string
+	State   string
+	Item    string
+	Heading bool
+	VI, EN  string
+	Error   bool
+	Picks   []DocxPick // projects or statuses the analyst may choose
+	Moved   bool       // the analyst chose this placement
+}
+
+// DocxPick is one choice offered in the preview.
+type DocxPick struct{ Value, Label string }
+
+// ReadError is a letter that cannot be read, with what to do (Vietnamese first).
+type ReadError struct {
+	VI, EN string
+	Err    error
+}
+
+func (e *ReadError) Error() string {
+	if e.Err != nil {
+		return e.EN + ": " + e.Err.Error()
+	}
+	return e.EN
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }

@@ -19,6 +19,9 @@ type SaveRequest struct {
 	Submit   bool
 	Source   string // web, docx
 	FileName string // the Word file, for the audit trail (docx)
+	// AuditNote and SubmissionNote end the audit line and the submission's note (a
+	// letter's blocks moved in the preview, its digital signature).
+	AuditNote, SubmissionNote string
 	// Targets are the next year's targets as typed, per indicator of part I; an
 	// indicator in Cleared had a target and has none now. Nil for a Word upload.
 	Targets    map[string]decimal.Decimal
@@ -51,8 +54,10 @@ func (s *Service) SaveAnswer(ctx context.Context, req SaveRequest, by domain.Act
 	note := "báo cáo viết (written report) " + strconv.FormatUint(a.Version, 10)
 	if req.Source == "docx" {
 		detail = fmt.Sprintf("từ tệp %s (upload %s)", req.FileName, a.UploadID)
-		note = "báo cáo viết từ tệp Word (upload " + a.UploadID + ")"
+		note = "báo cáo viết từ tệp công văn (upload " + a.UploadID + ")"
 	}
+	detail += req.AuditNote
+	note += req.SubmissionNote
 	if req.Submit {
 		sub := domain.Submission{Agency: a.Agency, Year: a.Year, Status: domain.SubmissionSubmitted,
 			LetterNo: a.Letter.Number, LetterDate: a.Letter.Date, Signer: a.Letter.Signer,

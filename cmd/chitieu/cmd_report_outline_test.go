@@ -79,7 +79,7 @@ func TestReportTemplateCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	o, _ := st.RoundOutline(ctx, 2026)
-	got, err := ingest.ParseDocxAnswer(b, o, nil)
+	got, err := ingest.ParseDocxAnswer(b, o, nil, nil)
 	if err != nil || got.HasErrors() || len(got.Placements) != len(o.Items) {
 		t.Fatalf("template read back: %v %+v", err, got.Problems)
 	}
