@@ -113,7 +113,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			ev, v := evalTarget(t, it, grouped[t.Indicator], evalYear, cat, lg)
 			sr := v.Series
 			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
-				Eval: ev, Proj: plan.Project(toAttain(t, it), sr.Points(), evalYear)}
+				Eval: ev, Proj: plan.ProjectOn(toAttain(t, it, cat), sr.Scope, sr.Points(), evalYear)}
 			row.Method = translate(lg, "method."+row.Proj.Method)
 			row.Projected = numPtr(row.Proj.Projected, 2, lg)
 			row.Required = numPtr(row.Proj.Required, 2, lg)

@@ -131,7 +131,7 @@ func TestEstimatesAreProvisional(t *testing.T) {
 // A closed period forecasts nothing, and the years counted are the years used: the
 // per-capita target of DHXX-2020 once showed "0 years" beside a 4 877,25 forecast.
 func TestProjectionCountsWhatItUses(t *testing.T) {
-	level := Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
+	level := Target{Kind: queries.TargetLevelAtEnd, Comparator: queries.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, PlanStart: 2021, HigherIsBetter: true}
 	pc := []Point{{2020, 2791, false}, {2024, 4460, true}}
 	closed := Project(level, pc, 2026)
 	if closed.Projected != nil || closed.Observed != 0 || closed.Method != "" {
