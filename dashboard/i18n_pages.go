@@ -3,8 +3,24 @@ package dashboard
 // pageMessages: the dashboard pages' text, kept apart from i18n.go so the teams
 // working on accounts and uploads can add their keys without touching these.
 var pageMessages = map[string][2]string{
-	"nav.briefing":  {"Bản tin", "Briefing"},
-	"briefing.page": {"Trang", "Page"},
+	"nav.briefing": {"Bản tin", "Briefing"},
+	"nav.review":   {"Tổng kết giai đoạn", "Term review"},
+
+	// The final review of a closed period (/review).
+	"review.title":       {"Tổng kết giai đoạn", "Final review of"},
+	"review.lead":        {"Giai đoạn {period}: {targets} mục tiêu của {indicators} chỉ tiêu trong {plans} kế hoạch:", "{period}: {targets} targets on {indicators} indicators in {plans} plans:"},
+	"review.document":    {"Văn bản", "Document"},
+	"review.result":      {"Kết quả giai đoạn", "Result over the period"},
+	"review.caveats":     {"Lưu ý", "Caveats"},
+	"review.counts":      {"Kết quả các mục tiêu giai đoạn", "Targets by verdict,"},
+	"review.targets":     {"số mục tiêu", "targets"},
+	"review.interim":     {"mục tiêu đến năm", "the target runs to"},
+	"review.none":        {"Chưa có kế hoạch nhiều năm nào đã kết thúc.", "No multi-year plan has closed yet."},
+	"review.notargets":   {"Kế hoạch chưa có mục tiêu trong hệ thống, nên chưa được tổng kết:", "Plans with no targets in the system, so not reviewed:"},
+	"review.upload":      {"Nạp mục tiêu", "Load its targets"},
+	"review.pdf":         {"Tải PDF", "Download PDF"},
+	"review.interimnote": {"Mục tiêu của kế hoạch dài hơn giai đoạn được đánh giá tại năm cuối giai đoạn, là kết quả giữa kỳ.", "Targets of plans running beyond the period are judged at its last year, as an interim result."},
+	"briefing.page":      {"Trang", "Page"},
 
 	// The report outline's sections (indicators.outline_section), for breadcrumbs.
 	"outline.I.1":     {"Mục I — Kết quả thực hiện các chỉ tiêu", "Part I — Indicator results"},

@@ -11,5 +11,6 @@ func (s *server) pageRoutes() []Route {
 		{"GET", "/reporting/:agency/:year", AccessViewer, s.submissionShow},
 		{"GET", "/projects", AccessViewer, s.projectsList},
 		{"GET", "/briefing", AccessViewer, s.briefingShow},
+		{"GET", "/review", AccessViewer, s.reviewShow},
 	}
 }
