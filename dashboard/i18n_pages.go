@@ -232,9 +232,13 @@ var pageMessages = map[string][2]string{
 	"level.central_branch": {"Cơ quan Trung ương đóng tại tỉnh", "Central branch"},
 	"level.district":       {"Cấp huyện (đến 30/6/2025)", "District (until 30/6/2025)"},
 
-	"submission.history": {"Các lần gửi báo cáo", "Submission versions"},
-	"submission.figures": {"Số liệu cơ quan đã gửi cho năm này", "Figures the agency sent for this year"},
-	"submission.none":    {"Cơ quan chưa gửi báo cáo cho năm này.", "The agency has not reported for this year."},
+	"submission.history":           {"Các lần gửi báo cáo", "Submission versions"},
+	"submission.figures":           {"Số liệu cơ quan đã gửi cho năm này", "Figures the agency sent for this year"},
+	"submission.figures.published": {"Số liệu của cơ quan cho năm này (từ nguồn công bố, không qua báo cáo)", "The agency's figures for this year (from published sources, not through a report)"},
+	"reporting.successor":          {"kế thừa", "successor to"},
+	"reporting.expectednote":       {"Chỉ cơ quan còn tồn tại vào ngày của kỳ báo cáo (hạn gửi, hoặc ngày văn bản yêu cầu, hoặc 31/12 của năm) mới phải báo cáo; cơ quan kế thừa báo cáo thay cho cơ quan đã hợp nhất vào mình.", "Only agencies that exist on the round's day (its deadline, else the request letter's date, else 31/12 of the year) must report; a successor reports for the agencies merged into it."},
+	"reporting.noletter":           {"chưa có văn bản yêu cầu", "no request letter yet"},
+	"submission.none":              {"Cơ quan chưa gửi báo cáo cho năm này.", "The agency has not reported for this year."},
 
 	"projects.title":   {"Dự án trọng điểm", "Key projects"},
 	"projects.list":    {"Dự án tại Phụ lục 2, 3 Quyết định 998/QĐ-UBND và dự án lớn đang theo dõi", "Projects of appendices 2 and 3 of Decision 998 and other tracked projects"},
