@@ -3,8 +3,14 @@ package dashboard
 // pageMessages: the dashboard pages' text, kept apart from i18n.go so the teams
 // working on accounts and uploads can add their keys without touching these.
 var pageMessages = map[string][2]string{
-	"nav.briefing": {"Bản tin", "Briefing"},
-	"nav.review":   {"Tổng kết giai đoạn", "Term review"},
+	"nav.briefing":     {"Bản tin", "Briefing"},
+	"nav.review":       {"Tổng kết giai đoạn", "Term review"},
+	"app.short":        {"Chỉ tiêu CN Quảng Ngãi", "QN industry indicators"},
+	"nav.indicators":   {"Chỉ tiêu", "Indicators"},
+	"nav.report":       {"Báo cáo năm", "Yearly report"},
+	"nav.answer":       {"Trả lời báo cáo", "Answer the report"},
+	"indicators.title": {"Danh mục chỉ tiêu", "Indicators"},
+	"indicators.lead":  {"Mọi chỉ tiêu trong danh mục với số liệu mới nhất (tỉnh theo địa giới hiện hành, hoặc các khu do BQL quản lý khi các khu báo cáo gần hơn). Bấm tên để xem chuỗi số liệu, mục tiêu và nguồn.", "Every indicator of the catalogue with its latest figure (the province as it is now, or the BQL zones where they report more recently). Click a name for its series, targets and sources."},
 
 	// The final review of a closed period (/review).
 	"review.title":       {"Tổng kết giai đoạn", "Final review of"},
@@ -86,9 +92,11 @@ var pageMessages = map[string][2]string{
 	"export.page":      {"Tải dữ liệu của trang", "Download this page's data"},
 	"export.title":     {"Nội dung", "Content"},
 
-	"scope.province":  {"Tỉnh Quảng Ngãi (toàn tỉnh)", "Quảng Ngãi province (province-wide)"},
-	"note.merger":     {"Chuỗi số liệu qua năm 2025: đến 2024 là tỉnh Quảng Ngãi cũ; từ 2025 là tỉnh Quảng Ngãi mới sau khi hợp nhất với tỉnh Kon Tum (1/7/2025, Nghị quyết 202/2025/QH15) — không so sánh trực tiếp.", "The series crosses 2025: up to 2024 the old Quảng Ngãi province, from 2025 the province merged with Kon Tum (1 July 2025, Resolution 202/2025/QH15) — not directly comparable."},
-	"note.pricebasis": {"Thay đổi cơ sở giá từ năm", "Price basis changes in"},
+	"scope.province":        {"Tỉnh Quảng Ngãi (toàn tỉnh)", "Quảng Ngãi province (province-wide)"},
+	"note.merger":           {"Chuỗi số liệu qua năm 2025: đến 2024 là tỉnh Quảng Ngãi cũ; từ 2025 là tỉnh Quảng Ngãi mới sau khi hợp nhất với tỉnh Kon Tum (1/7/2025, Nghị quyết 202/2025/QH15) — không so sánh trực tiếp.", "The series crosses 2025: up to 2024 the old Quảng Ngãi province, from 2025 the province merged with Kon Tum (1 July 2025, Resolution 202/2025/QH15) — not directly comparable."},
+	"note.pricebasis":       {"Giá trị từ năm", "Values from"},
+	"note.pricebasis.after": {"tính theo cơ sở giá khác các năm trước — chuỗi ngắt tại đó, không so sánh trực tiếp", "are at a different price basis from the years before — the series breaks there; not directly comparable"},
+	"legend.newbasis":       {"cơ sở giá khác từ", "other price basis from"},
 
 	"status.met":             {"Đạt", "Met"},
 	"status.exceeded":        {"Đạt (vượt)", "Met (exceeded)"},

@@ -231,6 +231,7 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 			drawn = []plan.Series{sr}
 		}
 	}
+	drawn = plan.SplitAtBasis(drawn) // a price-basis change breaks a line, as the merger does
 	card.Notes = seriesNotes(drawn, lg)
 	card.lines, card.drawn = linesOf(drawn, cat, lg), drawn
 	card.note = mergerNote(drawn, lg)
@@ -322,7 +323,7 @@ func overviewRows(card overviewCard, noTargets bool, lg string) [][]cell {
 func linesOf(ss []plan.Series, cat *catalog, lg string) []lineSeries {
 	var out []lineSeries
 	for _, sr := range ss {
-		out = append(out, valuesOf(cat.scopeName(sr.Scope, lg), sr))
+		out = append(out, valuesOf(lineName(cat.scopeName(sr.Scope, lg), sr, lg), sr))
 	}
 	return out
 }

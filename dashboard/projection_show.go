@@ -125,6 +125,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			if plan.IsTerritory(sr.Scope) {
 				drawn = plan.Territories(grouped[t.Indicator]) // one line per territory, broken at the merger
 			}
+			drawn = plan.SplitAtBasis(drawn)
 			ls := linesOf(drawn, cat, lg)
 			if path := projectedPath(t, sr, row.Proj, evalYear); len(path.Values) > 0 {
 				path.Name = translate(lg, "projection.path")

@@ -5,6 +5,7 @@ func (s *server) pageRoutes() []Route {
 	return []Route{
 		{"GET", "/", AccessViewer, s.overviewShow},
 		{"GET", "/projection", AccessViewer, s.projectionShow},
+		{"GET", "/indicators", AccessViewer, s.indicatorsList},
 		{"GET", "/indicators/:code", AccessViewer, s.indicatorShow},
 		{"GET", "/zones", AccessViewer, s.zonesList},
 		{"GET", "/reporting", AccessViewer, s.reportingShow},

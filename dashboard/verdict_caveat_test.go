@@ -88,3 +88,25 @@ func TestTargetChartsHonest(t *testing.T) {
 		t.Fatalf("NQ23 read on the merged province drawn from %v, want 2025", from)
 	}
 }
+
+// Issue 21.4: industrial output value joined 132.611 (2023, old basis) to 157.521
+// (2024, new basis), reading as +19 %. The series breaks at the flag on the figure,
+// with a legend entry and a note that ride on the image exports.
+func TestPriceBasisBreaksTheSeries(t *testing.T) {
+	base, _ := startTestServer(t, nil)
+	for lg, want := range map[string][2]string{
+		"vi": {"Tỉnh Quảng Ngãi (trước 1/7/2025) — cơ sở giá khác từ 2024", "Giá trị từ năm 2024 tính theo cơ sở giá khác các năm trước"},
+		"en": {"Quảng Ngãi province (before 1 July 2025) — other price basis from 2024", "Values from 2024 are at a different price basis"},
+	} {
+		body := fetch(t, base+"/indicators/industrial_output_value?lang="+lg).Body
+		ys := seriesYears(chartOption(t, body, "ind-series"))
+		old := ys[strings.TrimSuffix(want[0], map[string]string{"vi": " — cơ sở giá khác từ 2024", "en": " — other price basis from 2024"}[lg])]
+		if strings.Join(old, ",") != "2021,2022,2023" || strings.Join(ys[want[0]], ",") != "2024" {
+			t.Fatalf("%s: lines %v, want 2021–2023 and 2024 apart", lg, ys)
+		}
+		if note := chartAttr(body, "ind-series", "data-note"); !strings.Contains(note, want[1]) {
+			t.Errorf("%s: chart note %q lacks the price-basis break", lg, note)
+		}
+		mustContain(t, lg+" page notes", pageText(body), want[1])
+	}
+}

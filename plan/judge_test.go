@@ -191,3 +191,20 @@ func TestClockIsTheProvince(t *testing.T) {
 		t.Fatalf("year %d in %v, want 2026 in the province's zone", c.Year(), c.Now().Location())
 	}
 }
+
+// Issue 21.4: a change of price basis breaks a series, as the merger does.
+func TestSeriesBreaksAtPriceBasis(t *testing.T) {
+	brk := fig(ScopeOld, 2024, "157521", actual)
+	brk.PriceBasisBreak = true
+	s := OneScope(ScopeOld, []queries.CurrentFigure{fig(ScopeOld, 2022, "129000", actual), fig(ScopeOld, 2023, "132611", actual), brk})
+	parts := SplitAtBasis([]Series{s})
+	if len(parts) != 2 || len(parts[0].Figures) != 2 || parts[1].BasisFrom != 2024 || len(parts[1].Figures) != 1 {
+		t.Fatalf("parts %+v, want 2022–2023 and 2024 apart", parts)
+	}
+	if b := BasisBreaks(parts); len(b) != 1 || b[0] != 2024 {
+		t.Fatalf("breaks %v, want [2024]", b)
+	}
+	if whole := SplitAtBasis([]Series{OneScope(ScopeOld, s.Figures[:2])}); len(whole) != 1 {
+		t.Fatalf("a series without a break is cut: %+v", whole)
+	}
+}
