@@ -54,8 +54,8 @@ func translate(lang, key string) string {
 // unitsEN are the English names of the units the catalogue writes in Vietnamese.
 // A unit not listed is the same in both languages (%, USD, ha).
 var unitsEN = map[string]string{
-	"tỷ đồng":      "VND bn",
-	"triệu USD":    "USD mn",
+	"tỷ đồng":      "billion VND",
+	"triệu USD":    "million USD",
 	"dự án":        "projects",
 	"người":        "people",
 	"nhà máy":      "plants",
