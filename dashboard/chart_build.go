@@ -303,6 +303,15 @@ type barItem struct {
 
 // barChart is a horizontal ranking, largest on top.
 func barChart(id, title, unit string, items []barItem) (chartConfig, error) {
+	// Counts (projects, targets) step by whole units: never a "7,5" tick.
+	var step float64
+	whole := len(items) > 0
+	for _, it := range items {
+		whole = whole && it.Value == math.Trunc(it.Value)
+	}
+	if whole {
+		step = 1
+	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
@@ -310,7 +319,8 @@ func barChart(id, title, unit string, items []barItem) (chartConfig, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "48", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}),
 		charts.WithAnimation(false),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit}),
+		// The unit is the subtitle; the axis does not print it a second time.
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: step}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category"}),
 	)
 	labels := make([]string, len(items))
