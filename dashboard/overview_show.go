@@ -135,7 +135,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		m.Years = append(m.Years, y)
 	}
 	if cur, ok := plan.CurrentPlan(cat.Plans, cat.Targets, today); ok && cur.Code != p.Code {
-		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + itoa(int(cur.PeriodStart)) + "–" + itoa(int(cur.PeriodEnd)) + ")"}
+		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + planPeriod(cur) + ")"}
 	}
 	targets := cat.targetsOf(p.Code)
 	m.NoTargets = len(targets) == 0

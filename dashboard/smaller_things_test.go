@@ -29,3 +29,13 @@ func TestSmallerThingsLeadersNoticed(t *testing.T) {
 		t.Errorf("counts axis %v: want whole steps and no second unit", x)
 	}
 }
+
+// Issue 21.11: the plan selector wrote a one-year plan as "(2025–2025)".
+func TestPlanSelectorPeriods(t *testing.T) {
+	base, _ := startTestServer(t, nil)
+	text := pageText(fetch(t, base+"/?plan=KH-2025").Body)
+	if strings.Contains(text, "2025–2025") || strings.Contains(text, "2024–2024") {
+		t.Error("a one-year plan is written as a range of one year")
+	}
+	mustContain(t, "selector", text, "kinh tế - xã hội năm 2025 (2025)", "(2021–2025)")
+}
