@@ -69,6 +69,7 @@ func (s *server) adminAuditCSV(c *fiber.Ctx) error {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
+	w.Comma = csvSeparator // the export convention (README): ";" like every other CSV
 	_ = w.Write([]string{"time_utc", "time_vn", "actor", "action", "object_kind", "object_id", "agency", "detail", "ip", "user_agent"})
 	ict := vietnam
 	for _, e := range events {

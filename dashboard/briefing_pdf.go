@@ -52,12 +52,6 @@ var chromiumFlags = []chromedp.ExecAllocatorOption{
 // exactly what the caller sees.
 func (s *server) briefingPDF(c *fiber.Ctx) error {
 	lg := lang(c)
-	bin, err := exec.LookPath(s.chromium())
-	if err != nil {
-		return &userError{Status: fiber.StatusServiceUnavailable,
-			VI: "Máy chủ chưa cài Chromium nên chưa xuất được PDF. Hãy dùng nút In của trình duyệt (chọn “Lưu thành PDF”), hoặc nhờ quản trị cài gói chromium (CHITIEU_CHROMIUM).",
-			EN: "Chromium is not installed on the server, so PDF export is unavailable. Use the browser's Print button (Save as PDF), or ask the administrator to install chromium (CHITIEU_CHROMIUM)."}
-	}
 	f := readFilters(c)
 	// Resolve the plan and year now, so the file name and the page agree.
 	b, err := s.briefing(c.UserContext(), f, lg)
@@ -66,7 +60,20 @@ func (s *server) briefingPDF(c *fiber.Ctx) error {
 	}
 	q := f
 	q.Plan, q.Year = b.Plan.Code, b.Year
-	url := "http://" + c.Context().LocalAddr().String() + "/briefing?" + q.query() + "&lang=" + lg
+	return s.pagePDF(c, "/briefing?"+q.query()+"&lang="+lg, exportFileName("briefing", b.Meta, "")+".pdf")
+}
+
+// pagePDF renders a page of this server (path with its query) in headless Chromium
+// and sends it as the named PDF.
+func (s *server) pagePDF(c *fiber.Ctx, path, name string) error {
+	lg := lang(c)
+	bin, err := exec.LookPath(s.chromium())
+	if err != nil {
+		return &userError{Status: fiber.StatusServiceUnavailable,
+			VI: "Máy chủ chưa cài Chromium nên chưa xuất được PDF. Hãy dùng nút In của trình duyệt (chọn “Lưu thành PDF”), hoặc nhờ quản trị cài gói chromium (CHITIEU_CHROMIUM).",
+			EN: "Chromium is not installed on the server, so PDF export is unavailable. Use the browser's Print button (Save as PDF), or ask the administrator to install chromium (CHITIEU_CHROMIUM)."}
+	}
+	url := "http://" + c.Context().LocalAddr().String() + path
 	cookie := string(c.Request().Header.Peek(fiber.HeaderCookie))
 	if err := takeRenderSlot(c.UserContext()); err != nil {
 		return err
@@ -76,7 +83,6 @@ func (s *server) briefingPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	name := exportFileName("briefing", b.Meta, "") + ".pdf"
 	if err := setDownload(c, "application/pdf", name); err != nil {
 		return err
 	}

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -54,8 +56,10 @@ func yearAxis(ss []lineSeries, bands []band) []int {
 		}
 	}
 	for _, b := range bands {
-		see(b.From)
-		see(b.To)
+		if b.From <= b.To {
+			see(b.From)
+			see(b.To)
+		}
 	}
 	var out []int
 	for y := lo; y > 0 && y <= hi; y++ {
@@ -75,7 +79,7 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 	yaxis := opts.YAxis{Name: unit, Scale: opts.Bool(true)}
 	// ECharts sizes the axis to the data only; widen it so target lines and bands show.
 	if lo, hi, ok := extent(ss, bands); ok {
-		yaxis.Min, yaxis.Max = lo, hi
+		yaxis.Min, yaxis.Max = percentFloor(unit, lo, hi), hi
 	}
 	global := []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
@@ -146,6 +150,16 @@ func withSeriesMarks(option string, marks map[string]any) (string, error) {
 	return string(b), err
 }
 
+// percentFloor keeps a percent axis at least ten points tall: 69,7–70,1 % drawn
+// edge to edge makes a 0,2-point gap look like a fall. The floor is a multiple of 5
+// (never below 0), so the axis reads as a share, not as a zoom.
+func percentFloor(unit string, lo, hi float64) float64 {
+	if !strings.HasPrefix(unit, "%") || hi-lo >= 10 || lo < 0 {
+		return lo
+	}
+	return math.Max(0, math.Floor((hi-10)/5)*5)
+}
+
 // extent is a rounded value range holding every value and target bound, or false
 // when there is nothing to draw.
 func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
@@ -159,6 +173,9 @@ func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
 		}
 	}
 	for _, b := range bands {
+		if b.From > b.To {
+			continue // not drawn: another territory's years
+		}
 		if b.Min != nil {
 			see(*b.Min)
 		}
@@ -191,6 +208,9 @@ func extent(ss []lineSeries, bands []band) (float64, float64, bool) {
 func bandMarks(bands []band, years []int, small bool) map[string]any {
 	var areas, lines, points []any
 	for i, b := range bands {
+		if b.From > b.To {
+			continue // no year of the target's own territory on this chart
+		}
 		from, to := strconv.Itoa(b.From), strconv.Itoa(b.To)
 		label := map[string]any{"show": !small, "formatter": b.Label, "color": colourMet, "fontSize": 11}
 		// A label moves one line per earlier target whose years overlap this one's.
@@ -241,8 +261,9 @@ func bandMarks(bands []band, years []int, small bool) map[string]any {
 		out["markArea"] = map[string]any{"silent": true, "data": areas}
 	}
 	if len(lines) > 0 {
+		// Solid: a dashed line is a forecast, and a target never looks like one.
 		out["markLine"] = map[string]any{"silent": true, "symbol": []string{"none", "none"}, "data": lines,
-			"lineStyle": map[string]any{"color": colourMet, "type": "dashed", "width": 2}}
+			"lineStyle": map[string]any{"color": colourMet, "type": "solid", "width": 2}}
 	}
 	if len(points) > 0 {
 		out["markPoint"] = map[string]any{"silent": true, "data": points}
@@ -250,9 +271,17 @@ func bandMarks(bands []band, years []int, small bool) map[string]any {
 	return out
 }
 
-// targetBand is a stored target as a band on the chart.
+// targetBand is a stored target as a band on the chart, over the years of its own
+// territory only: the old province's 69–70 % for 2025 is not drawn around the merged
+// province's 2025 point (From > To then, and nothing is drawn).
 func targetBand(t queries.Target, lg string) band {
 	b := band{Label: t.Plan + ": " + targetText(t, lg), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
+	switch plan.ReadScope(t.Scope, int(t.PeriodEnd)) {
+	case plan.ScopeOld:
+		b.To = min(b.To, plan.MergerYear-1)
+	case plan.ScopeNew:
+		b.From = max(b.From, plan.MergerYear)
+	}
 	if t.ValueMin != nil {
 		b.Min = f64(*t.ValueMin)
 	}
@@ -274,6 +303,15 @@ type barItem struct {
 
 // barChart is a horizontal ranking, largest on top.
 func barChart(id, title, unit string, items []barItem) (chartConfig, error) {
+	// Counts (projects, targets) step by whole units: never a "7,5" tick.
+	var step float64
+	whole := len(items) > 0
+	for _, it := range items {
+		whole = whole && it.Value == math.Trunc(it.Value)
+	}
+	if whole {
+		step = 1
+	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
@@ -281,7 +319,8 @@ func barChart(id, title, unit string, items []barItem) (chartConfig, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "48", Top: "64", Bottom: "24", ContainLabel: opts.Bool(true)}),
 		charts.WithAnimation(false),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: unit}),
+		// The unit is the subtitle; the axis does not print it a second time.
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: step}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category"}),
 	)
 	labels := make([]string, len(items))

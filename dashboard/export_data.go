@@ -48,6 +48,18 @@ func (s *server) pageView(ctx context.Context, page string, f filters, lg string
 			return nil, "", err
 		}
 		return &m.view, m.Agency.NameVI + " — " + strconv.Itoa(m.Year), nil
+	case "indicators":
+		m, err := s.indicators(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "indicators.title"), nil
+	case "review":
+		m, err := s.review(ctx, f, lg)
+		if err != nil {
+			return nil, "", err
+		}
+		return &m.view, translate(lg, "review.title") + " " + m.Period, nil
 	case "projects":
 		m, err := s.projects(ctx, f, lg)
 		if err != nil {

@@ -95,13 +95,19 @@ func writeCSV(tables []table, m meta, title, lg string) ([]byte, error) {
 func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
 	x := excelize.NewFile()
 	defer x.Close()
-	info := sheetName(translate(lg, "export.infosheet"), map[string]bool{})
+	info := sheetName(translate(lg, "export.infosheet"), 0, map[string]bool{})
 	x.SetSheetName("Sheet1", info)
 	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}})
 	if err != nil {
 		return nil, err
 	}
 	numStyle, err := x.NewStyle(&excelize.Style{CustomNumFmt: strPtr("#,##0.####")})
+	if err != nil {
+		return nil, err
+	}
+	// Years, ranks and counts: a plain integer (built-in format 1, "0"). With the
+	// grouped format, LibreOffice in Vietnamese showed the year 2024 as "2.024".
+	intStyle, err := x.NewStyle(&excelize.Style{NumFmt: 1})
 	if err != nil {
 		return nil, err
 	}
@@ -113,8 +119,8 @@ func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
 	_ = x.SetColWidth(info, "A", "A", 28)
 	_ = x.SetColWidth(info, "B", "B", 90)
 	used := map[string]bool{info: true}
-	for _, t := range tables {
-		sh := sheetName(t.Title, used)
+	for n, t := range tables {
+		sh := sheetName(t.Title, n+1, used)
 		if _, err := x.NewSheet(sh); err != nil {
 			return nil, err
 		}
@@ -127,14 +133,20 @@ func writeXLSX(tables []table, m meta, title, lg string) ([]byte, error) {
 		for i, h := range t.Headers {
 			_ = x.SetCellStr(sh, cellName(i+1, 2), neutralise(h))
 			_ = x.SetCellStyle(sh, cellName(i+1, 2), cellName(i+1, 2), bold)
-			_ = x.SetColWidth(sh, colName(i+1), colName(i+1), 18)
+		}
+		for i, w := range columnWidths(t) {
+			_ = x.SetColWidth(sh, colName(i+1), colName(i+1), w)
 		}
 		for r, row := range t.Rows {
 			for i, c := range row {
 				ref := cellName(i+1, r+3)
 				if v, ok := cellNumber(c, lg); ok {
 					_ = x.SetCellFloat(sh, ref, v, -1, 64)
-					_ = x.SetCellStyle(sh, ref, ref, numStyle)
+					st := numStyle
+					if plainInteger.MatchString(c.Text) {
+						st = intStyle // shown bare on the page (a year, a count): bare in the file
+					}
+					_ = x.SetCellStyle(sh, ref, ref, st)
 				} else {
 					_ = x.SetCellStr(sh, ref, neutralise(c.Text))
 				}
@@ -197,20 +209,58 @@ func colName(col int) string {
 	return n
 }
 
-// sheetName makes a valid, unique sheet name (31 characters, no []:*?/\).
-func sheetName(title string, used map[string]bool) string {
+// sheetName makes a valid, unique, readable sheet name (31 characters, no
+// []:*?/\). A title that does not fit is cut at a word and marked "…"; the n-th data
+// sheet is numbered ("3. Tỷ lệ lao động trong…"), so two long titles sharing their
+// start stay two names a reader can tell apart and find in the order of the page.
+func sheetName(title string, n int, used map[string]bool) string {
 	r := strings.NewReplacer("[", "(", "]", ")", ":", " ", "*", " ", "?", " ", "/", "-", "\\", "-", "'", "")
-	base := strings.TrimSpace(r.Replace(title))
+	base := strings.Join(strings.Fields(r.Replace(title)), " ")
 	if base == "" {
 		base = "Sheet"
 	}
-	if rs := []rune(base); len(rs) > 28 {
-		base = string(rs[:28])
+	prefix := ""
+	if n > 0 {
+		prefix = strconv.Itoa(n) + ". "
 	}
-	name := base
+	room := 31 - len([]rune(prefix))
+	if rs := []rune(base); len(rs) > room {
+		cut := string(rs[:room-1])
+		if i := strings.LastIndex(cut, " "); i > room/2 {
+			cut = cut[:i]
+		}
+		base = strings.TrimRight(cut, " ,-–—") + "…"
+	}
+	name := prefix + base
 	for i := 2; used[name]; i++ {
-		name = base + " " + strconv.Itoa(i)
+		name = prefix + string([]rune(base)[:min(len([]rune(base)), room-4)]) + " (" + strconv.Itoa(i) + ")"
 	}
 	used[name] = true
 	return name
+}
+
+// columnWidths sizes each column to its longest header or cell (in characters),
+// between 6 and 60.
+func columnWidths(t table) []float64 {
+	w := make([]float64, len(t.Headers))
+	see := func(i int, s string) {
+		for i >= len(w) {
+			w = append(w, 0)
+		}
+		if n := float64(len([]rune(s))) + 2; n > w[i] {
+			w[i] = n
+		}
+	}
+	for i, h := range t.Headers {
+		see(i, h)
+	}
+	for _, row := range t.Rows {
+		for i, c := range row {
+			see(i, c.Text)
+		}
+	}
+	for i := range w {
+		w[i] = max(6, min(60, w[i]))
+	}
+	return w
 }

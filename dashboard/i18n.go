@@ -9,12 +9,12 @@ import (
 var messages = map[string][2]string{
 	"app.name":         {"Chỉ tiêu phát triển công nghiệp tỉnh Quảng Ngãi", "Quảng Ngãi industrial development indicators"},
 	"nav.overview":     {"Tổng quan", "Overview"},
-	"nav.projection":   {"Dự báo cuối kỳ", "End-of-plan projection"},
+	"nav.projection":   {"Dự báo cuối kỳ", "Projection"},
 	"nav.zones":        {"Các khu", "Zones"},
-	"nav.reporting":    {"Tình hình báo cáo", "Reporting status"},
+	"nav.reporting":    {"Tình hình báo cáo", "Reporting"},
 	"nav.projects":     {"Dự án trọng điểm", "Key projects"},
 	"nav.upload":       {"Gửi số liệu", "Upload figures"},
-	"nav.admin":        {"Quản trị", "Administration"},
+	"nav.admin":        {"Quản trị", "Admin"},
 	"nav.signin":       {"Đăng nhập", "Sign in"},
 	"nav.signout":      {"Đăng xuất", "Sign out"},
 	"lang.switch":      {"English", "Tiếng Việt"},
@@ -54,8 +54,8 @@ func translate(lang, key string) string {
 // unitsEN are the English names of the units the catalogue writes in Vietnamese.
 // A unit not listed is the same in both languages (%, USD, ha).
 var unitsEN = map[string]string{
-	"tỷ đồng":      "VND bn",
-	"triệu USD":    "USD mn",
+	"tỷ đồng":      "billion VND",
+	"triệu USD":    "million USD",
 	"dự án":        "projects",
 	"người":        "people",
 	"nhà máy":      "plants",

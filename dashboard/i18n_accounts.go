@@ -13,6 +13,10 @@ func init() {
 	templateFuncs["auditTime"] = func(t time.Time) string {
 		return t.In(vietnam).Format("02/01/2006 15:04:05")
 	}
+	// vnTime: every time shown is Vietnam time (the server and ClickHouse keep UTC).
+	templateFuncs["vnTime"] = func(t time.Time) string {
+		return t.In(vietnam).Format("02/01/2006 15:04")
+	}
 	templateFuncs["pageNext"] = func(p int) int { return p + 1 }
 	templateFuncs["pagePrev"] = func(p int) int { return p - 1 }
 }

@@ -98,8 +98,9 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 	for _, sc := range others {
 		all = append(all, plan.OneScope(sc, grouped[sc]))
 	}
+	all = plan.SplitAtBasis(all) // a price-basis change breaks a line, as the merger does
 	for _, sr := range all {
-		lines = append(lines, valuesOf(scopeLabel(sr.Scope), sr))
+		lines = append(lines, valuesOf(lineName(scopeLabel(sr.Scope), sr, lg), sr))
 	}
 	m.Notes = append(m.Notes, seriesNotes(all, lg)...) // the merger note is also on the chart, for its exports
 	for _, sc := range cat.Scopes {

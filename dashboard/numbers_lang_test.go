@@ -55,7 +55,7 @@ func TestForeignNumbers(t *testing.T) {
 		{"vi", "12.840 tỷ đồng; 69,5 %; 1.234.567,25; 2021–2025; 02/12/2026 09:52; QH15", nil},
 		{"vi", "4,07 %", nil},
 		{"en", "69,5 12.840 1.234,5", []string{"69,5", "12.840", "1.234,5"}},
-		{"en", "12,840 VND bn; 69.5 %; 1,234,567.25; 4.07; DHXX-2020", nil},
+		{"en", "12,840 billion VND; 69.5 %; 1,234,567.25; 4.07; DHXX-2020", nil},
 	} {
 		got := foreignNumbers(c.lg, c.s)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {

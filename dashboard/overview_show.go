@@ -39,6 +39,7 @@ type targetEval struct {
 	Attain    string // "162,8 %"
 	Compared  string // what was compared: "bình quân 2021, 2022, 2024: 6,07"
 	Missing   string // "Thiếu số liệu năm 2023"
+	Caveat    string // the short form the verdict carries: "thiếu 2023; 2025 khác địa giới"
 	Reference string // the other territory's figures for years outside the target's own: "tham khảo"
 }
 
@@ -134,7 +135,7 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 		m.Years = append(m.Years, y)
 	}
 	if cur, ok := plan.CurrentPlan(cat.Plans, cat.Targets, today); ok && cur.Code != p.Code {
-		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + itoa(int(cur.PeriodStart)) + "–" + itoa(int(cur.PeriodEnd)) + ")"}
+		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + planPeriod(cur) + ")"}
 	}
 	targets := cat.targetsOf(p.Code)
 	m.NoTargets = len(targets) == 0
@@ -185,6 +186,9 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 	}
 	if !m.NoTargets {
 		for _, st := range plan.Categories {
+			if counts[st] == 0 && (st == plan.Insufficient || st == plan.NoForecast) {
+				continue // the two rarer outcomes are counted only when they occur
+			}
 			m.Counts = append(m.Counts, statusCount{Status: string(st), Label: translate(lg, "count."+string(st)), N: counts[st]})
 		}
 	}
@@ -227,6 +231,7 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 			drawn = []plan.Series{sr}
 		}
 	}
+	drawn = plan.SplitAtBasis(drawn) // a price-basis change breaks a line, as the merger does
 	card.Notes = seriesNotes(drawn, lg)
 	card.lines, card.drawn = linesOf(drawn, cat, lg), drawn
 	card.note = mergerNote(drawn, lg)
@@ -243,15 +248,21 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 // evalTarget judges one target on its own scope (plan.Judge) and writes the verdict
 // in words.
 func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]queries.CurrentFigure, year int, cat *catalog, lg string) (targetEval, plan.Verdict) {
-	v := plan.Judge(toAttain(t, it), t.Scope, scopes, year)
+	v := plan.Judge(toAttain(t, it, cat), t.Scope, scopes, year)
 	r := v.Result
 	ev := targetEval{Target: t, Text: targetText(t, lg), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
 		Verdict: verdictText(r, lg), Class: string(r.Status)}
 	if r.Attainment != nil {
 		ev.Attain = num(*r.Attainment, 1, lg) + " %"
+		if n := len(r.Years); n > 0 && t.Kind != queries.TargetAnnual && t.Kind != queries.TargetLevelAtEnd {
+			ev.Attain += " (" + itoa(n) + " " + translate(lg, "eval.yearsofdata") + ")" // "209,4 % (1 năm số liệu)"
+		}
 	}
 	if r.Value != nil {
 		ev.Compared = translate(lg, "basis."+t.Kind) + " " + yearsText(r.Years) + ": " + num(*r.Value, 2, lg)
+		if r.Status == plan.Insufficient || r.Status == plan.NoForecast {
+			ev.Compared = translate(lg, "eval.partial") + " " + ev.Compared
+		}
 	}
 	var missing []string
 	if len(r.Missing) > 0 {
@@ -261,6 +272,12 @@ func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]quer
 		missing = append(missing, translate(lg, "eval.otherterritory")+" "+yearsText(v.OtherYears))
 	}
 	ev.Missing = strings.Join(missing, "; ")
+	ev.Caveat = verdictCaveat(r, v, lg)
+	if ev.Caveat != "" {
+		// The verdict carries what it rests on wherever it is quoted: card, tables,
+		// exports, briefing, report ("Không đạt (thiếu 2023; 2025 khác địa giới)").
+		ev.Verdict += " (" + ev.Caveat + ")"
+	}
 	if len(v.Reference) > 0 {
 		var refs []string
 		for _, fg := range v.Reference {
@@ -306,7 +323,7 @@ func overviewRows(card overviewCard, noTargets bool, lg string) [][]cell {
 func linesOf(ss []plan.Series, cat *catalog, lg string) []lineSeries {
 	var out []lineSeries
 	for _, sr := range ss {
-		out = append(out, valuesOf(cat.scopeName(sr.Scope, lg), sr))
+		out = append(out, valuesOf(lineName(cat.scopeName(sr.Scope, lg), sr, lg), sr))
 	}
 	return out
 }

@@ -13,7 +13,7 @@ import (
 // phonePages: every page a reader opens, at 390 px (a common phone width).
 var phonePages = []string{"/", "/?plan=DHXX-2020&year=2025", "/projection", "/indicators/grdp_growth",
 	"/indicators/investment_registered_capital_total", "/zones", "/reporting", "/reporting/BQL/2024", "/projects",
-	"/briefing?plan=DHXX-2020&year=2025", "/signin"}
+	"/briefing?plan=DHXX-2020&year=2025", "/review", "/signin"}
 
 // TestPhoneLayout: at 390 px no page is wider than the screen (tables scroll inside
 // their box, filter forms wrap), and no chart title is cut at the chart's edge.

@@ -32,7 +32,7 @@ func planOptions(cat *catalog, selected, lg string) []planOption {
 	var out []planOption
 	for _, p := range plan.Order(cat.Plans, cat.Targets) {
 		out = append(out, planOption{Code: p.Code, Selected: p.Code == selected,
-			Label: shortPlanName(p, lg) + " (" + itoa(int(p.PeriodStart)) + "–" + itoa(int(p.PeriodEnd)) + ")"})
+			Label: shortPlanName(p, lg) + " (" + planPeriod(p) + ")"})
 	}
 	return out
 }
@@ -45,4 +45,15 @@ func shortPlanName(p queries.Plan, lg string) string {
 		n = n[:i]
 	}
 	return n
+}
+
+func init() { templateFuncs["planPeriod"] = planPeriod }
+
+// planPeriod is a plan's period as people write it: "2021–2025", or "2025" for a
+// one-year plan (never "2025–2025").
+func planPeriod(p queries.Plan) string {
+	if p.PeriodStart == p.PeriodEnd {
+		return itoa(int(p.PeriodEnd))
+	}
+	return itoa(int(p.PeriodStart)) + "–" + itoa(int(p.PeriodEnd))
 }

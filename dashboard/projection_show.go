@@ -113,7 +113,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			ev, v := evalTarget(t, it, grouped[t.Indicator], evalYear, cat, lg)
 			sr := v.Series
 			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
-				Eval: ev, Proj: plan.Project(toAttain(t, it), sr.Points(), evalYear)}
+				Eval: ev, Proj: plan.ProjectOn(toAttain(t, it, cat), sr.Scope, sr.Points(), evalYear)}
 			row.Method = translate(lg, "method."+row.Proj.Method)
 			row.Projected = numPtr(row.Proj.Projected, 2, lg)
 			row.Required = numPtr(row.Proj.Required, 2, lg)
@@ -125,6 +125,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			if plan.IsTerritory(sr.Scope) {
 				drawn = plan.Territories(grouped[t.Indicator]) // one line per territory, broken at the merger
 			}
+			drawn = plan.SplitAtBasis(drawn)
 			ls := linesOf(drawn, cat, lg)
 			if path := projectedPath(t, sr, row.Proj, evalYear); len(path.Values) > 0 {
 				path.Name = translate(lg, "projection.path")

@@ -35,7 +35,7 @@ func (s *server) adminOutlinesList(c *fiber.Ctx) error {
 		}
 		rows = append(rows, roundRow{r.Year, code})
 	}
-	return s.render(c, "report_admin_outlines", pageData{Title: "Đề cương báo cáo",
+	return s.render(c, "report_admin_outlines", pageData{Title: translate(lang(c), "ol.title"),
 		Data: fiber.Map{"Outlines": outlines, "Rounds": rows, "Flash": flashKey(c)}})
 }
 

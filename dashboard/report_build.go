@@ -37,6 +37,14 @@ func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, er
 	if in.Projects, err = s.Store.Projects(ctx); err != nil {
 		return report.Model{}, err
 	}
+	rows, err := s.Store.ReportingRows(ctx, year, year)
+	if err != nil {
+		return report.Model{}, err
+	}
+	in.Figures = map[string]int{}
+	for k, n := range rows.WithFigures {
+		in.Figures[k.Agency] = n
+	}
 	m := report.Compile(in)
 	m.Indicators, err = s.reportIndicators(ctx, in.Outline, year)
 	return m, err

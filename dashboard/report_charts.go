@@ -31,7 +31,7 @@ func (s *server) reportChartsShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "report_charts", pageData{Title: fmt.Sprintf("Biểu đồ báo cáo năm %d", year), Data: charts})
+	return s.render(c, "report_charts", pageData{Title: translate(lang(c), "rep.chartspage") + " " + itoa(int(year)), Data: charts})
 }
 
 func (s *server) reportChartConfigs(ctx context.Context, year uint16) ([]chartConfig, error) {

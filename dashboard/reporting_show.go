@@ -4,10 +4,12 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
 )
 
 type reportingModel struct {
@@ -150,8 +152,8 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 		Headers: headers(lg, "col.code", "col.agency", "col.level", "col.deadline", "common.status")}
 	for _, code := range codes {
 		st, ok := cellOf[key{code, m.Round}]
-		if !ok || st.State != plan.ReportMissing {
-			continue
+		if !ok || st.State != plan.ReportMissing || code == report.Consolidator {
+			continue // SCT compiles the round: it owes no answer to itself (as in the annex)
 		}
 		level := ""
 		for _, a := range agencies {
@@ -159,7 +161,12 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 				level = translate(lg, "level."+a.Level)
 			}
 		}
-		deadline := translate(lg, "reporting.nodeadline")
+		// Without a request letter there is no deadline to miss, and the rows say so
+		// in the words of the line above them.
+		deadline := translate(lg, "reporting.noletter")
+		if m.RoundDoc != nil {
+			deadline = translate(lg, "reporting.nodeadline")
+		}
 		if st.Deadline != nil {
 			deadline = st.Deadline.Format("02/01/2006")
 		}
@@ -167,7 +174,15 @@ func (s *server) buildReporting(ctx context.Context, f filters, lg string) (*rep
 		if st.Overdue {
 			status += " · " + translate(lg, "sub.overdue")
 		}
-		m.Owing.Rows = append(m.Owing.Rows, []cell{txt(code), {Text: names[code], Href: "/reporting/" + code + "/" + strconv.Itoa(m.Round)},
+		name := names[code]
+		if len(st.AnswersFor) > 0 {
+			var preds []string
+			for _, p := range st.AnswersFor {
+				preds = append(preds, names[p])
+			}
+			name += " (" + translate(lg, "reporting.successor") + " " + strings.Join(preds, ", ") + ")"
+		}
+		m.Owing.Rows = append(m.Owing.Rows, []cell{txt(code), {Text: name, Href: "/reporting/" + code + "/" + strconv.Itoa(m.Round)},
 			txt(level), txt(deadline), {Text: status, Class: "sub-missing"}})
 	}
 	parts := make([]string, len(reportingStates))

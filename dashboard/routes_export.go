@@ -5,5 +5,6 @@ func (s *server) exportRoutes() []Route {
 	return []Route{
 		{"GET", "/export/:page.:format", AccessViewer, s.exportData},
 		{"GET", "/briefing.pdf", AccessViewer, s.briefingPDF},
+		{"GET", "/review.pdf", AccessViewer, s.reviewPDF},
 	}
 }

@@ -5,6 +5,8 @@ package dashboard
 // handler) and admins; outlines are for admins.
 func (s *server) reportRoutes() []Route {
 	return []Route{
+		{"GET", "/report", AccessViewer, s.reportLatest},
+		{"GET", "/answer", AccessAnalyst, s.answerOpen},
 		{"GET", "/report/:year", AccessViewer, s.reportShow},
 		{"GET", "/report/:year/report.docx", AccessViewer, s.reportDocx},
 		{"GET", "/report/:year/report.pdf", AccessViewer, s.reportPDF},

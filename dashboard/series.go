@@ -16,28 +16,47 @@ const (
 )
 
 // seriesNotes are the warnings a reader needs before comparing the years of the
-// series drawn together: the 2025 merger when both territories are drawn, and a change
-// of price basis (from the figures' own notes).
+// series drawn together: the 2025 merger when both territories are drawn, and each
+// change of price basis (the figures' own flag, not words found in a note).
 func seriesNotes(ss []plan.Series, lg string) []string {
 	var out []string
 	if plan.CrossesMerger(ss) {
 		out = append(out, translate(lg, "note.merger"))
 	}
+	return append(out, basisNotes(ss, lg)...)
+}
+
+// basisNotes: one sentence per price-basis break, with the figure's own note.
+func basisNotes(ss []plan.Series, lg string) []string {
+	var out []string
 	for _, s := range ss {
-		for _, f := range s.Figures {
-			n := strings.ToLower(f.Note + " " + f.NoteEN) // the English note says it when the Vietnamese words differ
-			if strings.Contains(n, "price basis") || strings.Contains(n, "gốc giá") || strings.Contains(n, "cơ sở giá") {
-				out = append(out, translate(lg, "note.pricebasis")+" "+itoa(int(f.Year))+": "+inLang(f.Note, f.NoteEN, lg))
-			}
+		if s.BasisFrom == 0 || len(s.Figures) == 0 {
+			continue
 		}
+		n := translate(lg, "note.pricebasis") + " " + itoa(s.BasisFrom) + " " + translate(lg, "note.pricebasis.after")
+		if f := s.Figures[0]; inLang(f.Note, f.NoteEN, lg) != "" {
+			n += " (" + inLang(f.Note, f.NoteEN, lg) + ")"
+		}
+		out = append(out, n)
 	}
 	return out
 }
 
-// mergerNote is the note an exported image carries when it shows both territories.
+// mergerNote is the note an exported image carries: the merger when it shows both
+// territories, and any change of price basis on it.
 func mergerNote(ss []plan.Series, lg string) string {
+	var out []string
 	if plan.CrossesMerger(ss) {
-		return translate(lg, "note.merger")
+		out = append(out, translate(lg, "note.merger"))
 	}
-	return ""
+	return strings.Join(append(out, basisNotes(ss, lg)...), " ")
+}
+
+// lineName is a drawn series' legend entry: its scope, and the price basis it starts
+// when a break cut it off.
+func lineName(scope string, sr plan.Series, lg string) string {
+	if sr.BasisFrom > 0 {
+		return scope + " — " + translate(lg, "legend.newbasis") + " " + itoa(sr.BasisFrom)
+	}
+	return scope
 }

@@ -71,11 +71,18 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 		return nil, err
 	}
 	m.Page, m.Export = "submission", f.query()
-	var current queries.SubmissionState
-	if n := len(hist); n > 0 && !hist[n-1].Withdrawn {
-		current = queries.SubmissionState{Submission: hist[n-1], FirstAt: hist[0], Versions: uint64(n)}
+	// The state is the register's own (plan.Reporting over the same rows), so this page,
+	// /reporting and the report's annex never disagree about one agency and year.
+	rows, err := s.Store.ReportingRows(ctx, uint16(f.Year), uint16(f.Year))
+	if err != nil {
+		return nil, err
 	}
-	m.State = plan.Report(current, len(figs), nil, s.localNow()).State
+	m.State = plan.ReportMissing
+	for _, st := range plan.Reporting(rows, f.Year, f.Year, s.localNow()) {
+		if st.Agency == f.Agency {
+			m.State = st.State
+		}
+	}
 	m.History = table{ID: "submission", Title: translate(lg, "submission.history"),
 		Headers: headers(lg, "col.version", "common.status", "col.letter", "col.letterdate", "col.signer", "common.note", "col.uploaded", "col.uploadedby", "col.withdrawn")}
 	for i, h := range hist {
@@ -90,7 +97,11 @@ func (s *server) buildSubmission(ctx context.Context, f filters, lg string) (*su
 		m.History.Rows = append(m.History.Rows, []cell{txt(strconv.Itoa(i + 1)), {Text: translate(lg, "sub."+h.Status), Class: "sub-" + h.Status},
 			txt(h.LetterNo), txt(ld), txt(h.Signer), txt(h.Note), txt(h.SubmittedAt.In(vietnam).Format("02/01/2006 15:04")), txt(h.SubmittedBy), txt(wd)})
 	}
-	m.Figures = table{ID: "submission-figures", Title: translate(lg, "submission.figures"),
+	figTitle := translate(lg, "submission.figures")
+	if m.State == plan.ReportPublished {
+		figTitle = translate(lg, "submission.figures.published")
+	}
+	m.Figures = table{ID: "submission-figures", Title: figTitle,
 		Headers: headers(lg, "col.indicator", "col.scope", "common.value", "common.unit", "col.figstatus", "common.source", "common.note", "col.versions")}
 	cat, err := s.loadCatalog(ctx)
 	if err != nil {

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
@@ -9,9 +10,9 @@ import (
 )
 
 // toAttain converts a stored target for the plan package's rules.
-func toAttain(t queries.Target, it queries.Indicator) plan.Target {
+func toAttain(t queries.Target, it queries.Indicator, cat *catalog) plan.Target {
 	out := plan.Target{Kind: t.Kind, Comparator: t.Comparator, Start: int(t.PeriodStart), End: int(t.PeriodEnd),
-		HigherIsBetter: it.HigherIsBetter}
+		HigherIsBetter: it.HigherIsBetter, PlanStart: int(cat.plan[t.Plan].PeriodStart)}
 	if t.ValueMin != nil {
 		v, _ := t.ValueMin.Float64()
 		out.Min = &v
@@ -76,7 +77,7 @@ func verdictText(r plan.Result, lg string) string {
 	if r.Status == plan.Met && r.Exceeded {
 		s = translate(lg, "status.exceeded")
 	}
-	if r.Status != plan.NoData && r.Status != plan.NotJudgeable && !r.Final {
+	if r.Status != plan.NoData && r.Status != plan.NotJudgeable && r.Status != plan.Insufficient && r.Status != plan.NoForecast && !r.Final {
 		s += " (" + translate(lg, "status.provisional") + ")"
 	}
 	return s
@@ -109,4 +110,20 @@ func yearsText(ys []int) string {
 		s += strconv.Itoa(y)
 	}
 	return s
+}
+
+// verdictCaveat is what a verdict rests on, short enough to quote beside it: its
+// missing years and the years that belong to another territory.
+func verdictCaveat(r plan.Result, v plan.Verdict, lg string) string {
+	if r.Status == plan.NoData {
+		return ""
+	}
+	var parts []string
+	if len(r.Missing) > 0 {
+		parts = append(parts, translate(lg, "caveat.missing")+" "+yearsText(r.Missing))
+	}
+	if len(v.OtherYears) > 0 && r.Status != plan.NotJudgeable {
+		parts = append(parts, yearsText(v.OtherYears)+" "+translate(lg, "caveat.other"))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -148,7 +148,11 @@ func (s *server) buildZones(ctx context.Context, f filters, lg string) (*zonesMo
 			area, areaNum = formatNum(*z.AreaHa, lg), f64(*z.AreaHa)
 			areas = append(areas, barItem{Label: z.NameVI, Value: *areaNum})
 		}
-		row := []cell{txt(itoa(i + 1)), txt(z.Code), {Text: z.NameVI, Title: z.Source}, txt(translate(lg, "zonetype."+z.Type)),
+		rank := "—" // a zone without a figure for the metric is listed, not ranked
+		if _, ok := metricVal(z); ok {
+			rank = itoa(i + 1)
+		}
+		row := []cell{txt(rank), txt(z.Code), {Text: z.NameVI, Title: z.Source}, txt(translate(lg, "zonetype."+z.Type)),
 			txt(parentName[z.Parent]), txt(z.Location), {Text: area, Num: areaNum}, txt(translate(lg, "zonestatus."+z.Status))}
 		for _, it := range m.Metrics {
 			if fg := latest(it.Code, z.Code); fg != nil {

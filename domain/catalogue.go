@@ -149,18 +149,21 @@ type FigureKey struct {
 // Figure is one version of one value.
 type Figure struct {
 	FigureKey
-	Value      decimal.Decimal
-	Unit       string
-	Status     string
-	Source     string
-	Note       string
-	NoteEN     string // English note (the published dataset has one); uploads leave it empty
-	UploadID   string
-	UploadedBy string
-	UploadedAt time.Time
-	Version    uint64
-	Withdrawn  bool
-	Synthetic  bool
+	Value  decimal.Decimal
+	Unit   string
+	Status string
+	Source string
+	Note   string
+	NoteEN string // English note (the published dataset has one); uploads leave it empty
+	// PriceBasisBreak: this figure's price basis differs from the earlier years' (the
+	// series breaks before it, as at the merger). Set by the published dataset.
+	PriceBasisBreak bool
+	UploadID        string
+	UploadedBy      string
+	UploadedAt      time.Time
+	Version         uint64
+	Withdrawn       bool
+	Synthetic       bool
 }
 
 // Submission statuses. A missing report has no row.

@@ -22,4 +22,7 @@ type ReportingRows struct {
 	Rounds      []Round
 	Submissions []SubmissionState
 	WithFigures map[AgencyYear]int // current, not withdrawn, not synthetic figures
+	// Answered counts the agencies' answers to the report outline (a letter each):
+	// an answer is a report, on the register as in the report's annex.
+	Answered map[AgencyYear]int
 }

@@ -24,10 +24,18 @@ const (
 	// MetProvisional is Met resting on an estimate or an open period ("tạm đạt"):
 	// a scorecard category, see Result.Category.
 	MetProvisional Status = "met_provisional"
+	// Insufficient: the period is over but its figures cover too few of its years
+	// for a final verdict (MinYears); the partial value is shown as reference only
+	// ("không đủ số liệu để kết luận").
+	Insufficient Status = "insufficient"
+	// NoForecast: the period is in progress and its own years hold too little to
+	// forecast from (the base year alone, or one point for a trend): only the pace
+	// required is given ("chưa đủ số liệu để dự báo").
+	NoForecast Status = "no_forecast"
 )
 
 // Categories are the scorecard's statuses, in the order it counts them.
-var Categories = []Status{Met, MetProvisional, AtRisk, NotMet, NotJudgeable, NoData}
+var Categories = []Status{Met, MetProvisional, AtRisk, NotMet, Insufficient, NoForecast, NotJudgeable, NoData}
 
 // Category is the scorecard status: Met splits into final and provisional.
 func (r Result) Category() Status {
@@ -44,6 +52,9 @@ type Target struct {
 	Min, Max       *float64
 	Start, End     int
 	HigherIsBetter bool
+	// PlanStart is the first year of the plan's own period (0: Start). A level set for
+	// the end year (Start = End) is forecast from the plan's years, not from before.
+	PlanStart int
 }
 
 // Point is one year's value; Final is false for estimates and preliminary figures.
@@ -183,6 +194,12 @@ func Evaluate(t Target, points []Point, year int) Result {
 		pr := Project(t, points, year)
 		if pr.Projected == nil {
 			res.Status = NoData
+			if len(upTo(ps, year)) > 0 {
+				// Figures exist, but not enough of the plan's own years to forecast from.
+				last := lastUpTo(ps, year)
+				res.setValue(t, last.Value, []int{last.Year}, !last.Final)
+				res.Status = NoForecast
+			}
 			return res
 		}
 		last := lastUpTo(ps, year)

@@ -56,8 +56,10 @@ func TestEvaluate(t *testing.T) {
 			[]Point{{2022, 68.4, true}, {2024, 70, false}, {2025, 69.5, false}}, 2025, Met, false, 69.5, nil, false, true},
 		{"level at end closed, end year missing", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(92), Start: 2025, End: 2025, HigherIsBetter: true},
 			nil, 2026, NoData, false, 0, []int{2025}, false, false},
-		{"level at end in progress, trend short: at risk", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
-			pts(2024, 70, 2025, 69.5), 2026, AtRisk, false, 69.5, []int{2026}, false, false},
+		// Issue 21.2: the 2026–2030 plan judged "at risk" from 2025 alone. The base
+		// year says nothing about the pace: no forecast until a year of its own.
+		{"level at end in progress, base years only: no forecast", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
+			pts(2024, 70, 2025, 69.5), 2026, NoForecast, false, 69.5, []int{2026}, false, false},
 		{"level at end in progress, trend reaches it", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(75), Start: 2026, End: 2030, HigherIsBetter: true},
 			pts(2025, 70, 2026, 71.5), 2026, Met, false, 71.5, nil, false, false},
 		{"cumulative reached early", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(100), Start: 2021, End: 2025, HigherIsBetter: true},
@@ -126,15 +128,24 @@ func TestProject(t *testing.T) {
 			grdp, 2022, MethodAverage, 7.065, f((7*5 - 14.13) / 3), []int{2023, 2024, 2025}},
 		{"linear trend to 2030", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2026, End: 2030, HigherIsBetter: true},
 			pts(2025, 69.5, 2026, 70.5), 2026, MethodLinear, 74.5, f((75 - 70.5) / 4), []int{2027, 2028, 2029, 2030}},
-		{"one point: flat", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(70), Start: 2021, End: 2030, HigherIsBetter: true},
-			pts(2025, 69.8), 2026, MethodFlat, 69.8, f(0.2 / 5), []int{2026, 2027, 2028, 2029, 2030}},
+		{"one point: no trend, the pace required only", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompAtLeast, Min: f(70), Start: 2021, End: 2030, HigherIsBetter: true},
+			pts(2025, 69.8), 2026, MethodNone, 0, f(0.2 / 5), []int{2026, 2027, 2028, 2029, 2030}},
+		{"base year only: no forecast, the pace required only", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2030, End: 2030, PlanStart: 2026, HigherIsBetter: true},
+			pts(2024, 69, 2025, 69.5), 2026, MethodNone, 0, f(5.5 / 5), []int{2026, 2027, 2028, 2029, 2030}},
+		{"a year of its own and the base year: a trend", Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(75), Max: f(76), Start: 2030, End: 2030, PlanStart: 2026, HigherIsBetter: true},
+			pts(2025, 69.5, 2026, 70.5), 2026, MethodLinear, 74.5, f(4.5 / 4), []int{2027, 2028, 2029, 2030}},
+		{"average, nothing of the period yet: the target is the pace", Target{Kind: domain.TargetPeriodAverage, Comparator: domain.CompAtLeast, Min: f(10), Start: 2026, End: 2030, HigherIsBetter: true},
+			pts(2025, 10.02), 2026, MethodNone, 0, f(10), []int{2026, 2027, 2028, 2029, 2030}},
 		{"cumulative pace", Target{Kind: domain.TargetCumulative, Comparator: domain.CompAtLeast, Min: f(300), Start: 2021, End: 2025, HigherIsBetter: true},
 			pts(2021, 50, 2022, 70), 2022, MethodPace, 300, f(60), []int{2023, 2024, 2025}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := Project(c.t, c.p, c.year)
-			if p.Method != c.method || !near(p.Projected, c.projected) {
+			if c.method == MethodNone && (p.Method != MethodNone || p.Projected != nil || p.Observed != 0) {
+				t.Fatalf("method %s projected %v from %d years, want no forecast", p.Method, p.Projected, p.Observed)
+			}
+			if c.method != MethodNone && (p.Method != c.method || !near(p.Projected, c.projected)) {
 				t.Fatalf("method %s projected %v, want %s %v", p.Method, p.Projected, c.method, c.projected)
 			}
 			if (c.required == nil) != (p.Required == nil) || c.required != nil && !near(p.Required, *c.required) {

@@ -52,5 +52,6 @@ func Judge(t Target, targetScope string, scopes map[string][]domain.CurrentFigur
 	if v.Status == NoData && len(v.OtherYears) > 0 && len(v.Missing) == 0 {
 		v.Status = NotJudgeable
 	}
+	v.Result = enough(t, scope, v.Result, year)
 	return v
 }

@@ -131,7 +131,7 @@ func TestEstimatesAreProvisional(t *testing.T) {
 // A closed period forecasts nothing, and the years counted are the years used: the
 // per-capita target of DHXX-2020 once showed "0 years" beside a 4 877,25 forecast.
 func TestProjectionCountsWhatItUses(t *testing.T) {
-	level := Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, HigherIsBetter: true}
+	level := Target{Kind: domain.TargetLevelAtEnd, Comparator: domain.CompBetween, Min: f(4200), Max: f(4400), Start: 2025, End: 2025, PlanStart: 2021, HigherIsBetter: true}
 	pc := []Point{{2020, 2791, false}, {2024, 4460, true}}
 	closed := Project(level, pc, 2026)
 	if closed.Projected != nil || closed.Observed != 0 || closed.Method != "" {
@@ -189,5 +189,22 @@ func TestClockIsTheProvince(t *testing.T) {
 	c := FixedClock(time.Date(2025, 12, 31, 18, 0, 0, 0, time.UTC))
 	if c.Year() != 2026 || c.Now().Location() != Zone {
 		t.Fatalf("year %d in %v, want 2026 in the province's zone", c.Year(), c.Now().Location())
+	}
+}
+
+// Issue 21.4: a change of price basis breaks a series, as the merger does.
+func TestSeriesBreaksAtPriceBasis(t *testing.T) {
+	brk := fig(ScopeOld, 2024, "157521", actual)
+	brk.PriceBasisBreak = true
+	s := OneScope(ScopeOld, []domain.CurrentFigure{fig(ScopeOld, 2022, "129000", actual), fig(ScopeOld, 2023, "132611", actual), brk})
+	parts := SplitAtBasis([]Series{s})
+	if len(parts) != 2 || len(parts[0].Figures) != 2 || parts[1].BasisFrom != 2024 || len(parts[1].Figures) != 1 {
+		t.Fatalf("parts %+v, want 2022–2023 and 2024 apart", parts)
+	}
+	if b := BasisBreaks(parts); len(b) != 1 || b[0] != 2024 {
+		t.Fatalf("breaks %v, want [2024]", b)
+	}
+	if whole := SplitAtBasis([]Series{OneScope(ScopeOld, s.Figures[:2])}); len(whole) != 1 {
+		t.Fatalf("a series without a break is cut: %+v", whole)
 	}
 }

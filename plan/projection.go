@@ -12,6 +12,9 @@ const (
 	MethodLinear  = "linear"  // least-squares line through the years so far, carried to the end year
 	MethodFlat    = "flat"    // one point only: the level stays where it is
 	MethodPace    = "pace"    // the yearly average so far continues for the remaining years
+	// MethodNone: too little of the plan's own period to forecast from (no year of it,
+	// or one point where a trend needs two); only the pace required is given.
+	MethodNone = "none"
 )
 
 // Projection says where an indicator will be at the period's end at the current pace
@@ -31,12 +34,27 @@ type Projection struct {
 // Project forecasts the target's quantity at t.End from the figures up to year.
 // Only period targets (period_average, level_at_end, cumulative) are projected.
 func Project(t Target, points []Point, year int) Projection {
-	pr := project(t, points, year)
+	pr := project(t, "", points, year)
 	pr.Observed = len(pr.Used)
 	return pr
 }
 
-func project(t Target, points []Point, year int) Projection {
+// ProjectOn forecasts a target judged on scope: only the years that scope's territory
+// covers count, as past years and as years to come. NQ23's "> 8,5 %/năm over
+// 2021–2030" read on the merged province has 2025–2030, not ten years: the pace
+// still needed is spread over 2026–2030, never over 2021–2024, which belong to
+// another territory and will never be reported for this one.
+func ProjectOn(t Target, scope string, points []Point, year int) Projection {
+	if scope == ScopeNew {
+		t.Start = max(t.Start, MergerYear)
+		t.PlanStart = max(t.PlanStart, MergerYear)
+	}
+	pr := project(t, scope, points, year)
+	pr.Observed = len(pr.Used)
+	return pr
+}
+
+func project(t Target, scope string, points []Point, year int) Projection {
 	ps := sorted(points)
 	end := min(year, t.End)
 	in := between(ps, t.Start, end)
@@ -50,65 +68,96 @@ func project(t Target, points []Point, year int) Projection {
 	switch t.Kind {
 	case domain.TargetPeriodAverage:
 		pr.Method = MethodAverage
-		pr.Remaining = remaining(in, t.Start, t.End, end)
+		pr.Remaining = comparable(scope, remaining(in, t.Start, t.End, end))
+		k := len(pr.Remaining)
 		if len(in) == 0 {
+			// Nothing of the period yet: every remaining year must reach the target.
+			pr.Method = MethodNone
+			if k > 0 && hasThr {
+				need := thr
+				pr.Required = &need
+			}
 			return pr
 		}
 		pr.Used = years(in)
 		avg := mean(in)
 		pr.Projected = &avg
-		if k := len(pr.Remaining); k > 0 && hasThr {
+		if k > 0 && hasThr {
 			need := (thr*float64(len(in)+k) - total(in)) / float64(k)
 			pr.Required = &need
 		}
 	case domain.TargetCumulative:
 		pr.Method = MethodPace
-		pr.Remaining = remaining(in, t.Start, t.End, end)
+		pr.Remaining = comparable(scope, remaining(in, t.Start, t.End, end))
+		k := len(pr.Remaining)
 		if len(in) == 0 {
+			pr.Method = MethodNone
+			if k > 0 && hasThr {
+				need := thr / float64(k)
+				pr.Required = &need
+			}
 			return pr
 		}
 		pr.Used = years(in)
 		sum := total(in)
-		proj := sum + mean(in)*float64(len(pr.Remaining))
+		proj := sum + mean(in)*float64(k)
 		pr.Projected = &proj
-		if k := len(pr.Remaining); k > 0 && hasThr {
+		if k > 0 && hasThr {
 			need := (thr - sum) / float64(k)
 			pr.Required = &need
 		}
 	case domain.TargetLevelAtEnd:
-		// The trend uses the period's years and the year before it (the baseline a
-		// plan starts from); with fewer than two such points, the latest figures.
-		base := between(ps, t.Start-1, year)
-		if len(base) < 2 {
-			base = lastN(upTo(ps, year), 5)
+		// The trend uses the plan's own years and the year before them (the baseline
+		// it starts from). With no year of its own, or a single point, there is no
+		// forecast: the base year alone says nothing about the pace (ForecastReady).
+		from := t.PlanStart
+		if from == 0 || from > t.Start {
+			from = t.Start
 		}
+		base := between(ps, from-1, year)
+		own := between(ps, from, year)
 		if len(base) == 0 {
 			return pr
 		}
-		pr.Used = years(base)
 		last := base[len(base)-1]
 		if last.Year >= t.End {
 			v := last.Value
+			pr.Used = years(base)
 			pr.Method, pr.Projected = MethodFlat, &v
 			return pr
 		}
 		for y := last.Year + 1; y <= t.End; y++ {
 			pr.Remaining = append(pr.Remaining, y)
 		}
-		if len(base) == 1 {
-			v := last.Value
-			pr.Method, pr.Projected = MethodFlat, &v
-		} else {
-			a, b := linear(base)
-			v := a + b*float64(t.End)
-			pr.Method, pr.Projected = MethodLinear, &v
-		}
 		if hasThr {
 			need := (thr - last.Value) / float64(t.End-last.Year)
 			pr.Required = &need
 		}
+		if !ForecastReady(len(own), len(base)) {
+			pr.Method = MethodNone
+			return pr
+		}
+		pr.Used = years(base)
+		a, b := linear(base)
+		v := a + b*float64(t.End)
+		pr.Method, pr.Projected = MethodLinear, &v
 	}
 	return pr
+}
+
+// ForecastReady is the rule for a trend forecast: at least one year of the plan's own
+// period (ownYears) and two points in all (the base year counts as one).
+func ForecastReady(ownYears, points int) bool { return ownYears >= 1 && points >= 2 }
+
+// comparable keeps the years the scope's territory covers (all, for other scopes).
+func comparable(scope string, ys []int) []int {
+	var out []int
+	for _, y := range ys {
+		if inTerritory(scope, y) {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 // linear fits v = a + b*year by least squares.

@@ -40,15 +40,21 @@ type ReportStatus struct {
 	LetterDate *time.Time `json:"letter_date,omitempty"`
 	Signer     string     `json:"signer,omitempty"`
 	UploadID   string     `json:"upload_id,omitempty"`
+	// AnswersFor are the agencies merged into this one before the round's day: it
+	// answers for them ("kế thừa").
+	AnswersFor []string `json:"answers_for,omitempty"`
 }
 
-// Reporting lists, for every year in from..to, each agency active that year (and any
-// other agency that sent something or has figures) with its state. now decides
-// whether a missing report is overdue; a deadline date ends at midnight in Zone.
+// Reporting lists, for every year in from..to, each agency expected for that year's
+// round (ExpectedAt its RoundDate; and any other agency that sent something or has
+// figures) with its state. now decides whether a missing report is overdue; a
+// deadline date ends at midnight in Zone.
 func Reporting(rows domain.ReportingRows, from, to int, now time.Time) []ReportStatus {
 	deadlines := map[uint16]*time.Time{}
-	for _, r := range rows.Rounds {
+	rounds := map[uint16]*domain.Round{}
+	for i, r := range rows.Rounds {
 		deadlines[r.Year] = r.Deadline
+		rounds[r.Year] = &rows.Rounds[i]
 	}
 	sent := map[domain.AgencyYear]domain.SubmissionState{}
 	for _, st := range rows.Submissions {
@@ -61,6 +67,8 @@ func Reporting(rows domain.ReportingRows, from, to int, now time.Time) []ReportS
 	var out []ReportStatus
 	for y := from; y <= to; y++ {
 		year := uint16(y)
+		at := RoundDate(rounds[year], y)
+		preds := Predecessors(rows.Agencies, at)
 		seen := map[string]bool{}
 		add := func(code string) {
 			if seen[code] {
@@ -68,12 +76,16 @@ func Reporting(rows domain.ReportingRows, from, to int, now time.Time) []ReportS
 			}
 			seen[code] = true
 			k := domain.AgencyYear{Agency: code, Year: year}
-			st := Report(sent[k], rows.WithFigures[k], deadlines[year], now)
-			st.Agency, st.AgencyName, st.Year = code, names[code], year
+			st := Report(sent[k], rows.WithFigures[k]+rows.Answered[k], deadlines[year], now)
+			if rows.Answered[k] > 0 && st.State == ReportPublished {
+				// An answer to the report outline is a report, whatever else is loaded.
+				st.State = ReportSubmitted
+			}
+			st.Agency, st.AgencyName, st.Year, st.AnswersFor = code, names[code], year, preds[code]
 			out = append(out, st)
 		}
 		for _, a := range rows.Agencies {
-			if a.ActiveIn(y) {
+			if ExpectedAt(a, at) {
 				add(a.Code)
 			}
 		}
@@ -123,17 +135,17 @@ func Report(st domain.SubmissionState, figures int, deadline *time.Time, now tim
 	return out
 }
 
-// DefaultRound is the reporting round a page opens on: the latest round recorded,
-// else last year's (a year is reported on after it ends).
+// DefaultRound is the reporting round a page opens on: the round in progress (one
+// recorded for this year), else last year's — a year is reported on after it ends,
+// so in December 2026 the register opens on 2025, never on an old recorded round.
 func DefaultRound(rounds []domain.Round, today int) int {
-	latest := 0
+	latest := today - 1
 	for _, r := range rounds {
-		latest = max(latest, int(r.Year))
+		if int(r.Year) <= today {
+			latest = max(latest, int(r.Year))
+		}
 	}
-	if latest > 0 {
-		return latest
-	}
-	return today - 1
+	return latest
 }
 
 // ReportingYears are the years the reporting register covers: from the first year

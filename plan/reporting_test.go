@@ -68,8 +68,13 @@ func TestReportingListsWhoMustReport(t *testing.T) {
 			t.Errorf("%s: %s, want %s", a, got[a], w)
 		}
 	}
-	if r := DefaultRound([]domain.Round{{Year: 2024}, {Year: 2023}}, 2026); r != 2024 {
-		t.Fatalf("default round %d, want the latest recorded", r)
+	// Issue 21.7: in December 2026 the register opened on 2023, the last round
+	// recorded. It opens on the round in progress, else the latest year.
+	if r := DefaultRound([]domain.Round{{Year: 2023}}, 2026); r != 2025 {
+		t.Fatalf("default round %d, want 2025 (the latest year), not an old round", r)
+	}
+	if r := DefaultRound([]domain.Round{{Year: 2026}, {Year: 2023}}, 2026); r != 2026 {
+		t.Fatalf("default round %d, want the round in progress", r)
 	}
 	if r := DefaultRound(nil, 2026); r != 2025 {
 		t.Fatalf("default round without rounds %d, want last year", r)
@@ -79,4 +84,40 @@ func TestReportingListsWhoMustReport(t *testing.T) {
 func dateP(y, m, d int) *time.Time {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return &t
+}
+
+// Issue 21.6: only agencies that exist on the round's day are expected; a successor
+// answers for the agency merged into it.
+func TestReportingExpectsOnlyAgenciesThatExist(t *testing.T) {
+	feb, jun := dateP(2025, 2, 28), dateP(2025, 6, 30)
+	rows := domain.ReportingRows{Agencies: []domain.Agency{
+		{Code: "SCT"},
+		{Code: "SKHDT", ValidTo: feb, Successor: "STC"}, {Code: "STC"},
+		{Code: "BDT", ValidTo: feb, Successor: "SDTTG"}, {Code: "SDTTG", ValidFrom: dateP(2025, 3, 1)},
+		{Code: "UBND-BS", ValidTo: jun},
+	}}
+	got := map[string][]string{}
+	for _, r := range Reporting(rows, 2025, 2025, time.Date(2026, 12, 4, 0, 0, 0, 0, Zone)) {
+		got[r.Agency] = r.AnswersFor
+	}
+	if len(got) != 3 || got["SCT"] != nil || len(got["STC"]) != 1 || got["STC"][0] != "SKHDT" || len(got["SDTTG"]) != 1 || got["SDTTG"][0] != "BDT" {
+		t.Fatalf("2025 expects %v, want SCT, STC (for SKHDT) and SDTTG (for BDT) only", got)
+	}
+	// 2024: everyone existed; nobody answers for anyone.
+	n := 0
+	for _, r := range Reporting(rows, 2024, 2024, time.Date(2026, 12, 4, 0, 0, 0, 0, Zone)) {
+		n++
+		if len(r.AnswersFor) > 0 {
+			t.Errorf("2024: %s answers for %v", r.Agency, r.AnswersFor)
+		}
+	}
+	if n != 5 {
+		t.Fatalf("2024 expects %d agencies, want 5 (SDTTG did not exist yet)", n)
+	}
+	// A deadline decides: a round due on 15/1/2025 still expects the department that
+	// was dissolved in February.
+	due := domain.Round{Year: 2024, Deadline: dateP(2025, 1, 15)}
+	if !ExpectedAt(rows.Agencies[1], RoundDate(&due, 2024)) {
+		t.Fatal("SKHDT existed on 15/1/2025")
+	}
 }

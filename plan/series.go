@@ -22,6 +22,9 @@ const (
 type Series struct {
 	Scope   string
 	Figures []domain.CurrentFigure
+	// BasisFrom is the first year of a price basis that differs from the years before
+	// it (a segment SplitAtBasis cut off); 0 for a series' first basis.
+	BasisFrom int
 }
 
 // ByIndicatorScope groups current figures: indicator -> scope -> figures.
@@ -164,6 +167,37 @@ func (s Series) Points() []Point {
 	for i, f := range s.Figures {
 		v, _ := f.Value.Float64()
 		out[i] = Point{Year: int(f.Year), Value: v, Final: f.Status == domain.StatusActual}
+	}
+	return out
+}
+
+// SplitAtBasis cuts each series before every figure whose price basis differs from
+// the earlier years' (PriceBasisBreak): the parts are drawn as separate lines, like
+// the two territories, so 132.611 (2023) and 157.521 (2024, another basis) are never
+// joined into a rise of 19 %.
+func SplitAtBasis(ss []Series) []Series {
+	var out []Series
+	for _, s := range ss {
+		cur := Series{Scope: s.Scope, BasisFrom: s.BasisFrom}
+		for _, f := range s.Figures {
+			if f.PriceBasisBreak && len(cur.Figures) > 0 {
+				out = append(out, cur)
+				cur = Series{Scope: s.Scope, BasisFrom: int(f.Year)}
+			}
+			cur.Figures = append(cur.Figures, f)
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// BasisBreaks lists the years where a drawn series changes price basis.
+func BasisBreaks(ss []Series) []int {
+	var out []int
+	for _, s := range ss {
+		if s.BasisFrom > 0 {
+			out = append(out, s.BasisFrom)
+		}
 	}
 	return out
 }

@@ -20,10 +20,11 @@ const figureColumns = `indicator, scope, agency, year, value, unit, status, sour
 func (s *Store) InsertFigures(ctx context.Context, figs []Figure) error {
 	// note_en last: only the published dataset has English notes; uploads stream
 	// figureColumns and leave it empty.
-	err := s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+", note_en)", len(figs), func(i int) []any {
+	err := s.insertRows(ctx, "INSERT INTO figures ("+figureColumns+", note_en, price_basis_break)", len(figs), func(i int) []any {
 		f := figs[i]
 		return []any{f.Indicator, f.Scope, f.Agency, f.Year, f.Value, f.Unit, f.Status, f.Source, f.Note,
-			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic), f.NoteEN}
+			f.UploadID, f.UploadedBy, f.UploadedAt.UTC(), f.Version, boolByte(f.Withdrawn), boolByte(f.Synthetic), f.NoteEN,
+			boolByte(f.PriceBasisBreak)}
 	})
 	if err != nil || len(figs) == 0 {
 		return err
@@ -123,7 +124,7 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 		argMax(value, version), argMax(unit, version), argMax(toString(status), version),
 		argMax(source, version), argMax(note, version), argMax(upload_id, version),
 		argMax(uploaded_by, version), argMax(uploaded_at, version), max(version),
-		argMax(synthetic, version), count(), argMax(note_en, version)
+		argMax(synthetic, version), count(), argMax(note_en, version), argMax(price_basis_break, version)
 		FROM figures ` + where + `
 		GROUP BY indicator, scope, agency, year
 		HAVING argMax(withdrawn, version) = 0
@@ -136,12 +137,12 @@ func (s *Store) CurrentFigures(ctx context.Context, f FigureFilter) ([]CurrentFi
 	var out []CurrentFigure
 	for rows.Next() {
 		var c CurrentFigure
-		var syn uint8
+		var syn, brk uint8
 		if err := rows.Scan(&c.Indicator, &c.Scope, &c.Agency, &c.Year, &c.Value, &c.Unit, &c.Status,
-			&c.Source, &c.Note, &c.UploadID, &c.UploadedBy, &c.UploadedAt, &c.Version, &syn, &c.Versions, &c.NoteEN); err != nil {
+			&c.Source, &c.Note, &c.UploadID, &c.UploadedBy, &c.UploadedAt, &c.Version, &syn, &c.Versions, &c.NoteEN, &brk); err != nil {
 			return nil, err
 		}
-		c.Synthetic = syn == 1
+		c.Synthetic, c.PriceBasisBreak = syn == 1, brk == 1
 		s.clock.observe(c.Version) // a write after this read outranks what it read
 		out = append(out, c)
 	}

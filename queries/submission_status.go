@@ -19,8 +19,32 @@ func (s *Store) ReportingRows(ctx context.Context, yearFrom, yearTo uint16) (Rep
 	if out.Submissions, err = s.CurrentSubmissions(ctx, yearFrom, yearTo); err != nil {
 		return out, err
 	}
-	out.WithFigures, err = s.figureCounts(ctx, yearFrom, yearTo)
+	if out.WithFigures, err = s.figureCounts(ctx, yearFrom, yearTo); err != nil {
+		return out, err
+	}
+	out.Answered, err = s.answerCounts(ctx, yearFrom, yearTo)
 	return out, err
+}
+
+// answerCounts marks each agency-year whose newest real (not synthetic) answer letter
+// is submitted: a draft is not yet the agency's word.
+func (s *Store) answerCounts(ctx context.Context, yearFrom, yearTo uint16) (map[AgencyYear]int, error) {
+	rows, err := s.conn.Query(ctx, `SELECT agency, year FROM report_answers
+		WHERE synthetic = 0 AND row = 'letter' AND year >= ? AND year <= ? GROUP BY agency, year
+		HAVING argMax(toString(state), version) = 'submitted'`, yearFrom, yearTo)
+	if err != nil {
+		return nil, fmt.Errorf("answer counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[AgencyYear]int{}
+	for rows.Next() {
+		var k AgencyYear
+		if err := rows.Scan(&k.Agency, &k.Year); err != nil {
+			return nil, err
+		}
+		out[k] = 1
+	}
+	return out, rows.Err()
 }
 
 // figureCounts counts each agency's current committed figures per year: the figures

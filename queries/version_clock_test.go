@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quangngai/chitieu/accounts"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
@@ -56,7 +57,7 @@ func TestSkewedHostCannotReverseWrites(t *testing.T) {
 	if v := b.NewVersion(); v > a.NewVersion() {
 		t.Fatalf("the clock of b is not behind (%d)", v)
 	}
-	hash, err := queries.HashPassword("mật-khẩu-cũ-12345")
+	hash, err := accounts.HashPassword("mật-khẩu-cũ-12345")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/plan"
 )
 
 // Consolidator is the agency that compiles the report; it is not expected to answer itself.
@@ -25,6 +26,9 @@ type Input struct {
 	Answers     []domain.ReportAnswer // the newest version per agency; drafts are left out here
 	Submissions []domain.SubmissionState
 	Projects    []domain.Project
+	// Figures counts each agency's current figures for the year: an agency with
+	// figures but no letter is "số liệu công bố" in the annex, as on the register.
+	Figures map[string]int
 }
 
 // Compile builds the report's sections II–V and the annex from the agencies' answers.
@@ -113,7 +117,9 @@ func Compile(in Input) Model {
 	}
 	// The annex: every expected agency is answered, nil, or missing.
 	for _, ag := range in.Agencies {
-		if ag.Code == Consolidator || !ag.ActiveIn(int(in.Year)) {
+		// Expected as on the register (plan.ExpectedAt): the agencies that exist on the
+		// round's day; a merged agency's successor answers for it.
+		if ag.Code == Consolidator || !plan.ExpectedAt(ag, plan.RoundDate(in.Round, int(in.Year))) {
 			continue
 		}
 		m.Expected++
@@ -136,6 +142,8 @@ func Compile(in Input) Model {
 			m.Answered++
 			m.Replies = append(m.Replies, Reply{Agency: ag.Code, AgencyName: ag.NameVI, LetterNo: sub.LetterNo,
 				LetterDate: DateVN(sub.LetterDate), Signer: sub.Signer, Note: "chỉ gửi số liệu (figures only)"})
+		case in.Figures[ag.Code] > 0:
+			m.Published = append(m.Published, ag.NameVI)
 		default:
 			m.Missing = append(m.Missing, ag.NameVI)
 		}

@@ -454,6 +454,12 @@ func (d *docWriter) annex(m Model) {
 	for _, n := range m.Missing {
 		d.body("- "+n, runStyle{})
 	}
+	if len(m.Published) > 0 {
+		d.body(fmt.Sprintf("4. Đơn vị chưa gửi báo cáo, đã có số liệu từ nguồn công bố (%d)", len(m.Published)), runStyle{bold: true})
+		for _, n := range m.Published {
+			d.body("- "+n, runStyle{})
+		}
+	}
 }
 
 // pageSetup: A4 portrait, the decree's margins, a distinct first page (no number on it).

@@ -26,6 +26,7 @@ type Model struct {
 	Replies            []Reply          // annex: who answered, by agency order
 	Nil                []Reply          // annex: nil replies
 	Missing            []string         // annex: agencies without an answer
+	Published          []string         // annex: no answer, but figures from published sources
 	Illustrative       bool             // some answers are illustrations, not real letters
 }
 

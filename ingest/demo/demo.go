@@ -40,7 +40,7 @@ type Result struct {
 
 // Load writes the real dataset. Loading the same dataset again writes nothing;
 // loading a changed dataset writes only the figures whose value, status, source or
-// note changed, as new versions.
+// note changed (or its price-basis flag), as new versions.
 func Load(ctx context.Context, st *queries.Store) (Result, error) {
 	sum, err := datasetSHA()
 	if err != nil {
@@ -113,7 +113,8 @@ func changedFigures(ctx context.Context, st *queries.Store, figs []queries.Figur
 	var out []queries.Figure
 	for _, f := range figs {
 		c, ok := have[f.FigureKey]
-		if ok && c.Value.Equal(f.Value) && c.Status == f.Status && c.Source == f.Source && c.Note == f.Note && c.Unit == f.Unit {
+		if ok && c.Value.Equal(f.Value) && c.Status == f.Status && c.Source == f.Source && c.Note == f.Note && c.Unit == f.Unit &&
+			c.PriceBasisBreak == f.PriceBasisBreak {
 			continue
 		}
 		out = append(out, f)

@@ -70,7 +70,7 @@ func Parse() (*Dataset, error) {
 		ds.Figures = append(ds.Figures, queries.Figure{
 			FigureKey: queries.FigureKey{Indicator: r["indicator"], Scope: r["scope"], Agency: ReportingAgency(r["scope"]), Year: p.year(r["year"])},
 			Value:     p.dec(r["value"]), Unit: r["unit"], Status: r["status"], Source: r["source"], Note: r["note"],
-			NoteEN: r["note_en"]})
+			NoteEN: r["note_en"], PriceBasisBreak: r["price_basis_break"] == "1"})
 	}
 	for _, r := range p.rows("submissions.csv") {
 		ds.Submissions = append(ds.Submissions, queries.Submission{Agency: r["agency"], Year: p.year(r["year"]),
