@@ -39,6 +39,7 @@ func Compile(in Input) Model {
 	if in.Round != nil {
 		m.RequestNo, m.RequestDate, m.Deadline = in.Round.LetterNo, in.Round.LetterDate, in.Round.Deadline
 	}
+	in.Agencies = inAdministrativeOrder(in.Agencies)
 	names := map[string]string{}
 	order := map[string]int{}
 	for i, a := range in.Agencies {

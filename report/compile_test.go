@@ -1,6 +1,11 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/quangngai/chitieu/queries"
+)
 
 // Only submitted answers are compiled; a nil reply and a missing agency land in the
 // annex; the round is partial while someone is missing.
@@ -44,5 +49,19 @@ func TestCompileSectionsAndAnnex(t *testing.T) {
 	}
 	if m.Filter("BDT", "").Sections[3].Entries != nil {
 		t.Fatal("agency filter kept another agency's text")
+	}
+}
+
+// The annex and the entries follow the administrative order (Sở, then Ban, then the
+// statistics office, then UBND), not the order of the agency codes.
+func TestCompileAdministrativeOrder(t *testing.T) {
+	in := sampleInput(t)
+	in.Agencies = []queries.Agency{{Code: "BDT", NameVI: "Ban Dân tộc"}, {Code: "CTK", NameVI: "Thống kê tỉnh", Level: "central_branch"},
+		{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "STC", NameVI: "Sở Tài chính"}, {Code: "SXD", NameVI: "Sở Xây dựng"},
+		{Code: "UBND-BS", NameVI: "UBND huyện Bình Sơn", Level: "district"}, {Code: "BQL", NameVI: "Ban Quản lý KKT Dung Quất"}}
+	m := Compile(in)
+	want := []string{"Sở Tài chính", "Ban Quản lý KKT Dung Quất", "Thống kê tỉnh", "UBND huyện Bình Sơn"}
+	if strings.Join(m.Missing, "|") != strings.Join(want, "|") {
+		t.Errorf("missing agencies in the wrong order:\n got %v\nwant %v", m.Missing, want)
 	}
 }

@@ -106,18 +106,37 @@ func writeZipFile(zw *zip.Writer, name string, body []byte) error {
 	return err
 }
 
-// withHeaderRefs puts the header references first in the body's last w:sectPr and
-// w:titlePg last (the schema's order), and declares the r: namespace if missing.
+// withHeaderRefs puts the header references first in every w:sectPr (a section without
+// them would have no header in Word: only later sections inherit) and w:titlePg last in the
+// first one only, so page 1 alone goes unnumbered; and declares the r: namespace if missing.
 func withHeaderRefs(doc string) (string, error) {
-	i := strings.LastIndex(doc, "<w:sectPr")
-	end := strings.LastIndex(doc, "</w:sectPr>")
-	if i < 0 || end < i {
+	refs := `<w:headerReference w:type="default" r:id="rIdChitieuHdr1"/><w:headerReference w:type="first" r:id="rIdChitieuHdr2"/>`
+	var out strings.Builder
+	rest, n := doc, 0
+	for {
+		i := strings.Index(rest, "<w:sectPr")
+		if i < 0 {
+			break
+		}
+		end := strings.Index(rest[i:], "</w:sectPr>")
+		if end < 0 {
+			return "", fmt.Errorf("w:sectPr without children")
+		}
+		end += i
+		sect := rest[i:end]
+		open := strings.Index(sect, ">") + 1
+		out.WriteString(rest[:i] + sect[:open] + refs + sect[open:])
+		if n == 0 {
+			out.WriteString("<w:titlePg/>")
+		}
+		n++
+		rest = rest[end:]
+	}
+	if n == 0 {
 		return "", fmt.Errorf("no w:sectPr with children")
 	}
-	sect := doc[i:end]
-	open := strings.Index(sect, ">") + 1
-	refs := `<w:headerReference w:type="default" r:id="rIdChitieuHdr1"/><w:headerReference w:type="first" r:id="rIdChitieuHdr2"/>`
-	doc = doc[:i] + sect[:open] + refs + sect[open:] + "<w:titlePg/>" + doc[end:]
+	out.WriteString(rest)
+	doc = out.String()
 	root := strings.Index(doc, "<w:document")
 	if root < 0 {
 		return "", fmt.Errorf("no w:document")

@@ -18,12 +18,19 @@ import (
 
 // Page geometry (Nghị định 30/2020, Appendix I), in twips (1 mm = 56.7 twips).
 const (
-	pageW, pageH   = 11906, 16838 // A4
-	marginTop      = 1134         // 20 mm
-	marginBottom   = 1134         // 20 mm
-	marginLeft     = 1701         // 30 mm (binding side)
-	marginRight    = 1134         // 20 mm
-	textWidth      = pageW - marginLeft - marginRight
+	pageW, pageH = 11906, 16838 // A4
+	marginTop    = 1134         // 20 mm
+	marginBottom = 1134         // 20 mm
+	marginLeft   = 1701         // 30 mm (binding side)
+	marginRight  = 1134         // 20 mm
+	textWidth    = pageW - marginLeft - marginRight
+	// A landscape page for wide tables: the binding side (left on the portrait page) is
+	// then the top edge.
+	landTop, landBottom, landLeft, landRight = 1701, 1134, 1134, 1134
+	landWidth                                = pageH - landLeft - landRight
+	// cellPad is the cells' left and right padding. Word places a table's border that far
+	// left of the indent, so the table is indented by it to keep the borders on the margin.
+	cellPad        = 85 // 1.5 mm
 	bodyPt         = 14
 	tablePt        = 11
 	firstLineTwips = 720 // 1.27 cm
@@ -37,7 +44,8 @@ func WriteDocx(m Model, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	d := &docWriter{rd: rd}
+	useDecreeStyles(rd)
+	d := &docWriter{rd: rd, width: textWidth}
 	tmp, err := os.MkdirTemp("", "chitieu-docx-")
 	if err != nil {
 		return err
@@ -69,6 +77,7 @@ type docWriter struct {
 	rd     *docx.RootDoc
 	tmp    string
 	images int
+	width  int // the current section's text width, in twips
 }
 
 // runStyle says how a run looks.
@@ -146,6 +155,7 @@ func (d *docWriter) twoColumns(left int) (t *docx.Table, l, r *docx.Cell, leftW,
 	right := textWidth - left
 	t.Width(textWidth, stypes.TableWidthDxa)
 	t.Grid(uint64(left), uint64(right))
+	insideMargins(t)
 	row := t.AddRow()
 	l = row.AddCell().Width(left, stypes.TableWidthDxa)
 	r = row.AddCell().Width(right, stypes.TableWidthDxa)
@@ -164,7 +174,7 @@ func (d *docWriter) headerBlock(m Model) {
 	rule(rc.AddEmptyPara(), right, 3100)
 	r2 := t.AddRow()
 	cellPara(d, r2.AddCell().Width(left, stypes.TableWidthDxa), "Số:        /BC-SCT", runStyle{pt: 13}, stypes.JustificationCenter)
-	cellPara(d, r2.AddCell().Width(right, stypes.TableWidthDxa), PlaceDate(m.Date), runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
+	cellPara(d, r2.AddCell().Width(right, stypes.TableWidthDxa), DraftPlaceDate(m.Date), runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
 }
 
 // Subject is the report's subject line.
@@ -233,10 +243,15 @@ func (d *docWriter) heading(number, title string, depth int) {
 
 func (d *docWriter) section(m Model, sec Section) {
 	it := sec.Item
-	d.heading(it.Number, it.Title, it.Depth())
-	if it.Guidance != "" && it.Kind != "heading" {
-		d.body(it.Guidance, runStyle{italic: true})
+	if it.Kind == "projects" && len(m.Projects) > 0 {
+		// Eight columns do not fit a portrait page ("TT" wrapped to "T/T", the agency over
+		// eight lines): the item, heading and table, sits on a landscape section of its own.
+		d.landscape(true)
+		defer d.landscape(false)
 	}
+	d.heading(it.Number, it.Title, it.Depth())
+	// The outline's guidance is addressed to the agencies, never printed in SCT's report;
+	// an item nobody answered says nothing (the annex lists who answered).
 	if it.Kind == "figures" {
 		for _, t := range m.Indicators {
 			if t.Item == it.Number {
@@ -250,14 +265,10 @@ func (d *docWriter) section(m Model, sec Section) {
 	for _, e := range sec.Entries {
 		d.entry(e)
 	}
-	tableRows := it.Kind == "projects" && len(m.Projects) > 0 || it.Kind == "policies" && len(m.Policies) > 0
-	if len(sec.Entries) == 0 && it.Kind != "heading" && it.Kind != "figures" && !tableRows {
-		d.body("Chưa có đơn vị nào báo cáo nội dung này.", runStyle{italic: true})
-	}
-	switch it.Kind {
-	case "projects":
+	switch {
+	case it.Kind == "projects" && len(m.Projects) > 0:
 		d.projectTable(m.Projects)
-	case "policies":
+	case it.Kind == "policies" && len(m.Policies) > 0:
 		d.policyTable(m.Policies)
 	}
 }
@@ -297,32 +308,48 @@ func (d *docWriter) entry(e Entry) {
 	}
 }
 
-// table writes a bordered table: a bold header row, then rows; widths in twips.
+// table writes a bordered table of the current text width: a bold header row that
+// repeats on every page and stays with the first row, then rows that never break across
+// a page. widths are relative column widths, scaled to the text width.
 func (d *docWriter) table(headers []string, widths []int, rows [][]string) {
+	widths = scaleWidths(widths, d.width)
 	t := d.rd.AddTable()
-	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Width(d.width, stypes.TableWidthDxa)
 	g := make([]uint64, len(widths))
 	for i, w := range widths {
 		g[i] = uint64(w)
 	}
 	t.Grid(g...)
+	t.Layout(stypes.TableLayoutFixed)
+	insideMargins(t)
 	line := func() *ctypes.Border {
 		sz := 4
 		return &ctypes.Border{Val: stypes.BorderStyleSingle, Size: &sz}
 	}
-	addRow := func(cells []string, bold bool) {
+	addRow := func(cells []string, header bool) {
 		r := t.AddRow()
 		for i, c := range cells {
 			cell := r.AddCell().Width(widths[i], stypes.TableWidthDxa)
 			cell.Borders(line(), line(), line(), line(), nil, nil, nil, nil)
 			jc := stypes.JustificationLeft
-			if bold {
+			if header {
 				jc = stypes.JustificationCenter
 			}
-			lines := strings.Split(c, "\n")
-			for _, l := range lines {
-				cellPara(d, cell, l, runStyle{pt: tablePt, bold: bold}, jc)
+			for _, l := range strings.Split(c, "\n") {
+				p := cellPara(d, cell, l, runStyle{pt: tablePt, bold: header}, jc)
+				if header {
+					keepWithNext(p)
+				}
 			}
+		}
+		rows := t.GetCT().RowContents
+		row := rows[len(rows)-1].Row
+		if row.Property == nil {
+			row.Property = &ctypes.RowProperty{}
+		}
+		row.Property.CantSplit = ctypes.OnOffFromBool(true)
+		if header {
+			row.Property.Header = ctypes.OnOffFromBool(true)
 		}
 	}
 	addRow(headers, true)
@@ -330,6 +357,34 @@ func (d *docWriter) table(headers []string, widths []int, rows [][]string) {
 		addRow(r, false)
 	}
 	d.rd.AddEmptyParagraph().Spacing(0, afterTwips)
+}
+
+// scaleWidths scales relative column widths to total twips exactly (the last column
+// takes the rounding), so no table is wider than its page's text.
+func scaleWidths(rel []int, total int) []int {
+	sum := 0
+	for _, w := range rel {
+		sum += w
+	}
+	out := make([]int, len(rel))
+	if sum <= 0 {
+		return out
+	}
+	used := 0
+	for i, w := range rel {
+		out[i] = w * total / sum
+		used += out[i]
+	}
+	out[len(out)-1] += total - used
+	return out
+}
+
+// insideMargins keeps a table's borders on the page margins: explicit cell padding, and
+// the table indented by that padding (Word draws the border that far left of the indent).
+func insideMargins(t *docx.Table) {
+	pad := func() *ctypes.TableWidth { return ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa) }
+	t.CellMargin(nil, pad(), nil, pad())
+	t.GetCT().TableProp.Indent = ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa)
 }
 
 func (d *docWriter) indicatorTable(t IndicatorTable) {
@@ -376,27 +431,22 @@ func (d *docWriter) charts(m Model) {
 	}
 }
 
+// projectTable is written on the landscape section the item opens (see section).
 func (d *docWriter) projectTable(rows []ProjectRow) {
-	d.body("Tổng hợp tiến độ các dự án theo Phụ lục 2, 3 Quyết định số 998/QĐ-UBND:", runStyle{bold: true, italic: true})
+	keepWithNext(d.body("Tổng hợp tiến độ các dự án theo Phụ lục 2, 3 Quyết định số 998/QĐ-UBND:", runStyle{bold: true, italic: true}))
 	var out [][]string
 	for i, r := range rows {
 		out = append(out, []string{strconv.Itoa(i + 1), r.Project, r.Agency, r.Status, r.Percent, r.Milestones, r.Obstacles, r.Proposals})
 	}
-	if len(out) == 0 {
-		out = append(out, []string{"", "Chưa có đơn vị nào báo cáo tiến độ dự án.", "", "", "", "", "", ""})
-	}
 	d.table([]string{"TT", "Dự án", "Đơn vị báo cáo", "Tình trạng", "% hoàn thành", "Mốc đạt được trong năm", "Vướng mắc", "Kiến nghị"},
-		[]int{560, 1500, 1100, 1000, 800, 1400, 1400, textWidth - 7760}, out)
+		[]int{560, 2400, 1700, 1300, 1000, 2500, 2500, 2600}, out)
 }
 
 func (d *docWriter) policyTable(rows []PolicyRow) {
-	d.body("Tổng hợp chính sách do các sở, ngành, địa phương xây dựng:", runStyle{bold: true, italic: true})
+	keepWithNext(d.body("Tổng hợp chính sách do các sở, ngành, địa phương xây dựng:", runStyle{bold: true, italic: true}))
 	var out [][]string
 	for i, r := range rows {
 		out = append(out, []string{strconv.Itoa(i + 1), r.Number + "\n" + r.Date, r.Title, r.Issuer, r.Status, r.Agency})
-	}
-	if len(out) == 0 {
-		out = append(out, []string{"", "", "Chưa có đơn vị nào báo cáo chính sách.", "", "", ""})
 	}
 	d.table([]string{"TT", "Số, ngày", "Trích yếu", "Cơ quan ban hành", "Tình trạng", "Đơn vị báo cáo"},
 		[]int{560, 1600, 3100, 1400, 1100, textWidth - 7760}, out)
@@ -410,12 +460,14 @@ func (d *docWriter) closing(m Model) {
 	for _, to := range []string{"- Như trên;", "- Bộ Công Thương (b/c);", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành, địa phương;", "- Lãnh đạo Sở;", "- Lưu: VT, QLCN."} {
 		cellPara(d, l, to, runStyle{pt: 11}, stypes.JustificationLeft)
 	}
-	cellPara(d, rc, "KT. GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
-	cellPara(d, rc, "PHÓ GIÁM ĐỐC", runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
+	for _, line := range m.Signer.authority() {
+		cellPara(d, rc, line, runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
+	}
 	for i := 0; i < 4; i++ {
 		cellPara(d, rc, "", runStyle{}, stypes.JustificationCenter)
 	}
-	cellPara(d, rc, "(người ký)", runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
+	// The name is printed as it will be signed; none set yet leaves the line for SCT to fill.
+	cellPara(d, rc, m.Signer.Name, runStyle{pt: 14, bold: true}, stypes.JustificationCenter)
 	p := d.rd.AddEmptyParagraph()
 	p.Spacing(240, 0)
 	d.run(p, fmt.Sprintf("Bản dự thảo do hệ thống chitieu tổng hợp ngày %s; Sở Công Thương chỉnh sửa trước khi ký ban hành.",
@@ -431,7 +483,7 @@ func (d *docWriter) annex(m Model) {
 	p.Spacing(0, 240)
 	widths := []int{500, 2900, 2300, 1900, textWidth - 7600}
 	list := func(title string, rs []Reply) {
-		d.body(title, runStyle{bold: true})
+		keepWithNext(d.body(title, runStyle{bold: true}))
 		var rows [][]string
 		for i, r := range rs {
 			rows = append(rows, []string{strconv.Itoa(i + 1), r.AgencyName, "Số " + r.LetterNo + "\nngày " + r.LetterDate, r.Signer, r.Note})
@@ -447,7 +499,7 @@ func (d *docWriter) annex(m Model) {
 	if m.Deadline != nil {
 		deadline = "hạn " + DateVN(m.Deadline)
 	}
-	d.body(fmt.Sprintf("3. Đơn vị chưa gửi báo cáo đến %s (%d)", deadline, len(m.Missing)), runStyle{bold: true})
+	keepWithNext(d.body(fmt.Sprintf("3. Đơn vị chưa gửi báo cáo đến %s (%d)", deadline, len(m.Missing)), runStyle{bold: true}))
 	if len(m.Missing) == 0 {
 		d.body("Không có.", runStyle{})
 	}
@@ -464,10 +516,36 @@ func (d *docWriter) annex(m Model) {
 
 // pageSetup: A4 portrait, the decree's margins, a distinct first page (no number on it).
 func (d *docWriter) pageSetup() {
-	w, h := uint64(pageW), uint64(pageH)
-	top, bottom, left, right, header, footer, gutter := marginTop, marginBottom, marginLeft, marginRight, 567, 567, 0
-	d.rd.Document.Body.SectPr = &ctypes.SectionProp{
-		PageSize:   &ctypes.PageSize{Width: &w, Height: &h},
+	d.rd.Document.Body.SectPr = portraitSection()
+}
+
+func portraitSection() *ctypes.SectionProp {
+	return section(pageW, pageH, marginTop, marginBottom, marginLeft, marginRight, "")
+}
+
+func section(w, h uint64, top, bottom, left, right int, orient stypes.PageOrient) *ctypes.SectionProp {
+	header, footer, gutter := 567, 567, 0
+	return &ctypes.SectionProp{
+		PageSize:   &ctypes.PageSize{Width: &w, Height: &h, Orient: orient},
 		PageMargin: &ctypes.PageMargin{Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &header, Footer: &footer, Gutter: &gutter},
 	}
+}
+
+// landscape ends the current section (portrait when on is true, landscape when false)
+// with a section break, so what follows starts a new page of the other orientation. In
+// WordprocessingML a section's properties sit at its end, in its last paragraph.
+func (d *docWriter) landscape(on bool) {
+	p := d.rd.AddEmptyParagraph()
+	p.Spacing(0, 0)
+	ct := p.GetCT()
+	if ct.Property == nil {
+		ct.Property = &ctypes.ParagraphProp{}
+	}
+	if on {
+		ct.Property.SectPr = portraitSection()
+		d.width = landWidth
+		return
+	}
+	ct.Property.SectPr = section(pageH, pageW, landTop, landBottom, landLeft, landRight, stypes.PageOrientLandscape)
+	d.width = textWidth
 }

@@ -28,6 +28,22 @@ type Model struct {
 	Missing            []string         // annex: agencies without an answer
 	Published          []string         // annex: no answer, but figures from published sources
 	Illustrative       bool             // some answers are illustrations, not real letters
+	Signer             Signer           // who signs the report (the round's)
+}
+
+// Signer is the signature block: the authority lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC",
+// or "GIÁM ĐỐC" alone for the head) and the signer's full name, without titles.
+type Signer struct {
+	Authority []string
+	Name      string
+}
+
+// authority is the block's upper lines; a deputy signing for the director by default.
+func (s Signer) authority() []string {
+	if len(s.Authority) > 0 {
+		return s.Authority
+	}
+	return []string{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}
 }
 
 // IndicatorTable is section I for one indicator: one row per target of the plan.
@@ -94,6 +110,12 @@ func DateVN(t *time.Time) string {
 		return "…"
 	}
 	return t.Format("02/01/2006")
+}
+
+// DraftPlaceDate is the place-date line of a draft: the day is left blank until the
+// report is signed ("Quảng Ngãi, ngày      tháng 12 năm 2026").
+func DraftPlaceDate(t time.Time) string {
+	return "Quảng Ngãi, ngày      tháng " + t.Format("01") + " năm " + t.Format("2006")
 }
 
 // PlaceDate is the line "Quảng Ngãi, ngày 08 tháng 12 năm 2026" (leading zeros as the decree asks).
