@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // Only submitted answers are compiled; a nil reply and a missing agency land in the
@@ -56,7 +56,7 @@ func TestCompileSectionsAndAnnex(t *testing.T) {
 // statistics office, then UBND), not the order of the agency codes.
 func TestCompileAdministrativeOrder(t *testing.T) {
 	in := sampleInput(t)
-	in.Agencies = []queries.Agency{{Code: "BDT", NameVI: "Ban Dân tộc"}, {Code: "CTK", NameVI: "Thống kê tỉnh", Level: "central_branch"},
+	in.Agencies = []domain.Agency{{Code: "BDT", NameVI: "Ban Dân tộc"}, {Code: "CTK", NameVI: "Thống kê tỉnh", Level: "central_branch"},
 		{Code: "SCT", NameVI: "Sở Công Thương"}, {Code: "STC", NameVI: "Sở Tài chính"}, {Code: "SXD", NameVI: "Sở Xây dựng"},
 		{Code: "UBND-BS", NameVI: "UBND huyện Bình Sơn", Level: "district"}, {Code: "BQL", NameVI: "Ban Quản lý KKT Dung Quất"}}
 	m := Compile(in)
