@@ -2,11 +2,13 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
@@ -45,6 +47,7 @@ type replicaConn struct {
 	conn     driver.Conn
 	mu       sync.Mutex
 	health   ReplicaHealth
+	missed   int // probes in a row without an answer
 	probing  atomic.Bool
 	database string
 }
@@ -89,11 +92,18 @@ func (r *replicaConn) get() ReplicaHealth {
 	return r.health
 }
 
+// set records a probe. One missed answer after a good one is not yet an outage (a busy
+// machine can take longer than the deadline once); two in a row are, about a second.
 func (r *replicaConn) set(h ReplicaHealth) {
 	h.Addr = r.addr
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	if h.Answers {
+		r.missed = 0
+	} else if r.missed++; r.missed < 2 && r.health.Answers {
+		return
+	}
 	r.health = h
-	r.mu.Unlock()
 }
 
 // probe asks one replica how its replicated tables are; a probe still running from
@@ -121,7 +131,9 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		// through its ZooKeeper connection fails at once when that connection is cut.
 		if h.Answers && !h.ReadOnly && n > 0 {
 			var z uint64
-			if err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z); err != nil {
+			var ex *clickhouse.Exception
+			err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z)
+			if errors.As(err, &ex) { // the server's own answer: its ZooKeeper is gone (a timeout proves nothing)
 				h.ReadOnly, h.Err = true, "ZooKeeper: "+err.Error()
 			}
 		}
