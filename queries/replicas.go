@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
@@ -228,27 +231,76 @@ func (s *replicaSet) closeAll() {
 	}
 }
 
+// failover: a call that found the current replica gone (connection refused, reset or
+// closed: a killed server) moves this server to another replica at once instead of at
+// the next probes, so what follows the failure (the release of an upload's claim, say)
+// reaches a live replica. It reports whether the call may be sent again: only when the
+// connection was refused, so nothing reached any server.
+func (s *replicaSet) failover(err error) bool {
+	if err == nil {
+		return false
+	}
+	refused := errors.Is(err, syscall.ECONNREFUSED)
+	if !refused && !errors.Is(err, syscall.ECONNRESET) && !errors.Is(err, syscall.EPIPE) &&
+		!errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
+		return false
+	}
+	before := s.cur.Load()
+	r := s.reps[before]
+	r.mu.Lock()
+	r.health, r.missed = ReplicaHealth{Addr: r.addr, Err: err.Error()}, 2
+	r.mu.Unlock()
+	s.choose()
+	return refused && s.cur.Load() != before
+}
+
 func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ...any) error {
-	return s.current().Select(ctx, dest, query, args...)
+	err := s.current().Select(ctx, dest, query, args...)
+	if s.failover(err) {
+		err = s.current().Select(ctx, dest, query, args...)
+	}
+	return err
 }
 
 func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
-	return s.current().Query(ctx, query, args...)
+	rows, err := s.current().Query(ctx, query, args...)
+	if s.failover(err) {
+		rows, err = s.current().Query(ctx, query, args...)
+	}
+	return rows, err
 }
 
 func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
-	return s.current().QueryRow(ctx, query, args...)
+	row := s.current().QueryRow(ctx, query, args...)
+	if s.failover(row.Err()) {
+		row = s.current().QueryRow(ctx, query, args...)
+	}
+	return row
 }
 
 func (s *replicaSet) PrepareBatch(ctx context.Context, query string, opts ...driver.PrepareBatchOption) (driver.Batch, error) {
-	return s.current().PrepareBatch(ctx, query, opts...)
+	b, err := s.current().PrepareBatch(ctx, query, opts...)
+	if s.failover(err) {
+		b, err = s.current().PrepareBatch(ctx, query, opts...)
+	}
+	return b, err
 }
 
 func (s *replicaSet) Exec(ctx context.Context, query string, args ...any) error {
-	return s.current().Exec(ctx, query, args...)
+	err := s.current().Exec(ctx, query, args...)
+	if s.failover(err) {
+		err = s.current().Exec(ctx, query, args...)
+	}
+	return err
 }
 
-func (s *replicaSet) Ping(ctx context.Context) error { return s.current().Ping(ctx) }
+func (s *replicaSet) Ping(ctx context.Context) error {
+	err := s.current().Ping(ctx)
+	if s.failover(err) {
+		err = s.current().Ping(ctx)
+	}
+	return err
+}
 
 func (s *replicaSet) Close() error {
 	s.once.Do(func() {
