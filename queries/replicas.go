@@ -122,13 +122,22 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		ctx, cancel := context.WithTimeout(context.Background(), deadline)
 		defer cancel()
 		var h ReplicaHealth
+		if err := r.conn.Ping(ctx); err != nil {
+			h.Err = err.Error()
+			done <- h
+			return
+		}
+		h.Answers = true
+		// system.replicas can wait on a replication lock (18.16, while another replica
+		// hangs mid-fetch) though queries answer: then keep what it said last time.
 		var n, readonly uint64
 		err := r.conn.QueryRow(ctx, `SELECT count(), countIf(is_readonly), max(absolute_delay), sum(inserts_in_queue)
 			FROM system.replicas WHERE database = ?`, r.database).Scan(&n, &readonly, &h.Delay, &h.Fetches)
 		if err != nil {
-			h.Err = err.Error()
+			last := r.get()
+			h.ReadOnly, h.Delay, h.Fetches, h.Err = last.ReadOnly, last.Delay, last.Fetches, "system.replicas: "+err.Error()
 		} else {
-			h.Answers, h.ReadOnly = true, readonly > 0
+			h.ReadOnly = readonly > 0
 		}
 		// is_readonly turns on only once the replica notices its session is gone; a read
 		// through its ZooKeeper connection fails at once when that connection is cut.
