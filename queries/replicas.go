@@ -2,11 +2,16 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"net"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
+	"github.com/ClickHouse/clickhouse-go/v2"
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
@@ -45,6 +50,7 @@ type replicaConn struct {
 	conn     driver.Conn
 	mu       sync.Mutex
 	health   ReplicaHealth
+	missed   int // probes in a row without an answer
 	probing  atomic.Bool
 	database string
 }
@@ -89,11 +95,18 @@ func (r *replicaConn) get() ReplicaHealth {
 	return r.health
 }
 
+// set records a probe. One missed answer after a good one is not yet an outage (a busy
+// machine can take longer than the deadline once); two in a row are, about a second.
 func (r *replicaConn) set(h ReplicaHealth) {
 	h.Addr = r.addr
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	if h.Answers {
+		r.missed = 0
+	} else if r.missed++; r.missed < 2 && r.health.Answers {
+		return
+	}
 	r.health = h
-	r.mu.Unlock()
 }
 
 // probe asks one replica how its replicated tables are; a probe still running from
@@ -109,19 +122,30 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		ctx, cancel := context.WithTimeout(context.Background(), deadline)
 		defer cancel()
 		var h ReplicaHealth
+		if err := r.conn.Ping(ctx); err != nil {
+			h.Err = err.Error()
+			done <- h
+			return
+		}
+		h.Answers = true
+		// system.replicas can wait on a replication lock (18.16, while another replica
+		// hangs mid-fetch) though queries answer: then keep what it said last time.
 		var n, readonly uint64
 		err := r.conn.QueryRow(ctx, `SELECT count(), countIf(is_readonly), max(absolute_delay), sum(inserts_in_queue)
 			FROM system.replicas WHERE database = ?`, r.database).Scan(&n, &readonly, &h.Delay, &h.Fetches)
 		if err != nil {
-			h.Err = err.Error()
+			last := r.get()
+			h.ReadOnly, h.Delay, h.Fetches, h.Err = last.ReadOnly, last.Delay, last.Fetches, "system.replicas: "+err.Error()
 		} else {
-			h.Answers, h.ReadOnly = true, readonly > 0
+			h.ReadOnly = readonly > 0
 		}
 		// is_readonly turns on only once the replica notices its session is gone; a read
 		// through its ZooKeeper connection fails at once when that connection is cut.
 		if h.Answers && !h.ReadOnly && n > 0 {
 			var z uint64
-			if err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z); err != nil {
+			var ex *clickhouse.Exception
+			err := r.conn.QueryRow(ctx, "SELECT count() FROM system.zookeeper WHERE path = '/'").Scan(&z)
+			if errors.As(err, &ex) { // the server's own answer: its ZooKeeper is gone (a timeout proves nothing)
 				h.ReadOnly, h.Err = true, "ZooKeeper: "+err.Error()
 			}
 		}
@@ -216,27 +240,76 @@ func (s *replicaSet) closeAll() {
 	}
 }
 
+// failover: a call that found the current replica gone (connection refused, reset or
+// closed: a killed server) moves this server to another replica at once instead of at
+// the next probes, so what follows the failure (the release of an upload's claim, say)
+// reaches a live replica. It reports whether the call may be sent again: only when the
+// connection was refused, so nothing reached any server.
+func (s *replicaSet) failover(err error) bool {
+	if err == nil {
+		return false
+	}
+	refused := errors.Is(err, syscall.ECONNREFUSED)
+	if !refused && !errors.Is(err, syscall.ECONNRESET) && !errors.Is(err, syscall.EPIPE) &&
+		!errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
+		return false
+	}
+	before := s.cur.Load()
+	r := s.reps[before]
+	r.mu.Lock()
+	r.health, r.missed = ReplicaHealth{Addr: r.addr, Err: err.Error()}, 2
+	r.mu.Unlock()
+	s.choose()
+	return refused && s.cur.Load() != before
+}
+
 func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ...any) error {
-	return s.current().Select(ctx, dest, query, args...)
+	err := s.current().Select(ctx, dest, query, args...)
+	if s.failover(err) {
+		err = s.current().Select(ctx, dest, query, args...)
+	}
+	return err
 }
 
 func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
-	return s.current().Query(ctx, query, args...)
+	rows, err := s.current().Query(ctx, query, args...)
+	if s.failover(err) {
+		rows, err = s.current().Query(ctx, query, args...)
+	}
+	return rows, err
 }
 
 func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
-	return s.current().QueryRow(ctx, query, args...)
+	row := s.current().QueryRow(ctx, query, args...)
+	if s.failover(row.Err()) {
+		row = s.current().QueryRow(ctx, query, args...)
+	}
+	return row
 }
 
 func (s *replicaSet) PrepareBatch(ctx context.Context, query string, opts ...driver.PrepareBatchOption) (driver.Batch, error) {
-	return s.current().PrepareBatch(ctx, query, opts...)
+	b, err := s.current().PrepareBatch(ctx, query, opts...)
+	if s.failover(err) {
+		b, err = s.current().PrepareBatch(ctx, query, opts...)
+	}
+	return b, err
 }
 
 func (s *replicaSet) Exec(ctx context.Context, query string, args ...any) error {
-	return s.current().Exec(ctx, query, args...)
+	err := s.current().Exec(ctx, query, args...)
+	if s.failover(err) {
+		err = s.current().Exec(ctx, query, args...)
+	}
+	return err
 }
 
-func (s *replicaSet) Ping(ctx context.Context) error { return s.current().Ping(ctx) }
+func (s *replicaSet) Ping(ctx context.Context) error {
+	err := s.current().Ping(ctx)
+	if s.failover(err) {
+		err = s.current().Ping(ctx)
+	}
+	return err
+}
 
 func (s *replicaSet) Close() error {
 	s.once.Do(func() {
