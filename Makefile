@@ -33,7 +33,7 @@ test: test-deps
 	@$(MAKE) --no-print-directory fuzz
 	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
 
-# The replicated deployment (ZooKeeper, two ClickHouse replicas, two chitieu servers,
+# The replicated deployment (ZooKeeper, three ClickHouse replicas, two chitieu servers,
 # haproxy; deploy/ha) started fresh on 127.0.0.1, and its fault cases. Not part of
 # `make test`: it takes a few minutes. Installs zookeeper, haproxy, clickhouse and faketime if missing.
 test-ha:
