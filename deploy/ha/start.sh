@@ -141,7 +141,7 @@ load_demo() {
 start_lb() {
   running lb && return 0
   sed -e "s#LB_PORT#$LB_PORT#" -e "s#LB_STATS#$LB_STATS#" -e "s#WEB1_PORT#$WEB1#" -e "s#WEB2_PORT#$WEB2#" \
-    "$top/deploy/ha/haproxy.cfg" > "$HA_DIR/haproxy.cfg"
+    -e "s#ERRDIR#$top/deploy/ha/errors#g" "$top/deploy/ha/haproxy.cfg" > "$HA_DIR/haproxy.cfg"
   local hp
   hp=$(command -v haproxy || echo /usr/sbin/haproxy)
   setsid "$hp" -db -f "$HA_DIR/haproxy.cfg" >"$HA_DIR/lb.log" 2>&1 </dev/null &
