@@ -91,6 +91,11 @@ func newFastSheet(f *excelize.File, content []byte, lim Limits, x *xlsxReader, h
 	if err != nil || int64(len(data)) > limit {
 		return nil
 	}
+	if !mainNamespace(data) {
+		// Under another namespace excelize's decoder matches none of its elements the
+		// way this scanner's byte matching would: the sheet is excelize's alone.
+		return nil
+	}
 	if x.small && !wellFormedWorksheet(data) {
 		// Small workbooks let excelize look cells up in the whole sheet, which it can
 		// only do for well-formed XML; the two paths must then read the same, so the
@@ -1017,4 +1022,44 @@ func wellFormedWorksheet(data []byte) bool {
 			root = se.Name.Local
 		}
 	}
+}
+
+// spreadsheetMain is the namespace of a worksheet's elements, as Excel and LibreOffice
+// write it.
+const spreadsheetMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+// mainNamespace reports whether the part's root element is a worksheet in the
+// SpreadsheetML main namespace, with or without a prefix.
+func mainNamespace(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	for {
+		i := bytes.IndexByte(head, '<')
+		if i < 0 || i+1 >= len(head) {
+			return false
+		}
+		head = head[i+1:]
+		if head[0] == '?' || head[0] == '!' {
+			continue // the XML declaration, a comment
+		}
+		break
+	}
+	end := bytes.IndexByte(head, '>')
+	if end < 0 {
+		return false
+	}
+	tag := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(string(head[:end]))
+	name, attrs, _ := strings.Cut(tag, " ")
+	decl := "xmlns"
+	if prefix, local, ok := strings.Cut(name, ":"); ok {
+		name, decl = local, "xmlns:"+prefix
+	}
+	if name != "worksheet" {
+		return false
+	}
+	for _, q := range []string{`"`, `'`} {
+		if strings.Contains(" "+attrs, " "+decl+"="+q+spreadsheetMain+q) {
+			return true
+		}
+	}
+	return false
 }
