@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -174,5 +175,23 @@ func TestSyntheticIsDeterministicMarkedAndSized(t *testing.T) {
 		if !all[i].Value.Equal(again[i].Value) {
 			t.Fatalf("seed 7 gave %v then %v for %+v", all[i].Value, again[i].Value, all[i].FigureKey)
 		}
+	}
+}
+
+// A price-basis break is a flag on the figure, read from price_basis.csv beside the
+// upstream figures: exactly the listed figure carries it.
+func TestPriceBasisBreakIsData(t *testing.T) {
+	ds, err := demo.Parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagged []string
+	for _, f := range ds.Figures {
+		if f.PriceBasisBreak {
+			flagged = append(flagged, fmt.Sprintf("%d %s %s", f.Year, f.Indicator, f.Scope))
+		}
+	}
+	if len(flagged) != 1 || flagged[0] != "2024 industrial_output_value province_old" {
+		t.Fatalf("flagged figures: %v", flagged)
 	}
 }

@@ -66,11 +66,24 @@ func Parse() (*Dataset, error) {
 		ds.Rounds = append(ds.Rounds, queries.Round{Year: p.year(r["year"]), LetterNo: r["letter_no"],
 			LetterDate: p.date(r["letter_date"]), Deadline: p.date(r["deadline"])})
 	}
+	// A price-basis break is data on the figure. figures.csv is the published data as
+	// the shared upstream holds it; the breaks we read in its sources are listed beside it.
+	breaks := map[queries.FigureKey]bool{}
+	for _, r := range p.rows("price_basis.csv") {
+		breaks[queries.FigureKey{Indicator: r["indicator"], Scope: r["scope"], Agency: ReportingAgency(r["scope"]), Year: p.year(r["year"])}] = true
+	}
 	for _, r := range p.rows("figures.csv") {
+		key := queries.FigureKey{Indicator: r["indicator"], Scope: r["scope"], Agency: ReportingAgency(r["scope"]), Year: p.year(r["year"])}
 		ds.Figures = append(ds.Figures, queries.Figure{
-			FigureKey: queries.FigureKey{Indicator: r["indicator"], Scope: r["scope"], Agency: ReportingAgency(r["scope"]), Year: p.year(r["year"])},
+			FigureKey: key,
 			Value:     p.dec(r["value"]), Unit: r["unit"], Status: r["status"], Source: r["source"], Note: r["note"],
-			NoteEN: r["note_en"], PriceBasisBreak: r["price_basis_break"] == "1"})
+			NoteEN: r["note_en"], PriceBasisBreak: breaks[key]})
+		delete(breaks, key)
+	}
+	for k := range breaks {
+		if p.err == nil {
+			p.err = fmt.Errorf("price_basis.csv: no figure %d %s %s", k.Year, k.Indicator, k.Scope)
+		}
 	}
 	for _, r := range p.rows("submissions.csv") {
 		ds.Submissions = append(ds.Submissions, queries.Submission{Agency: r["agency"], Year: p.year(r["year"]),
