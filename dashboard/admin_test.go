@@ -194,7 +194,9 @@ func TestAuditPageAndCSVExport(t *testing.T) {
 		!strings.Contains(resp.Header.Get("Content-Disposition"), `.csv"`) {
 		t.Fatalf("export: %d %v", resp.StatusCode, resp.Header)
 	}
-	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(raw, "\ufeff"))).ReadAll()
+	rd := csv.NewReader(strings.NewReader(strings.TrimPrefix(raw, "\ufeff")))
+	rd.Comma = ';' // the project's CSV convention (README), as every export
+	recs, err := rd.ReadAll()
 	must(t, err)
 	var sawActor, sawDetail bool
 	for _, r := range recs[1:] {

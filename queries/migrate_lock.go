@@ -78,10 +78,17 @@ func (l *migrationLock) take(ctx context.Context) (bool, error) {
 func (l *migrationLock) release(ctx context.Context) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if w := firstHealthy(l.replicas); w != nil {
-		_ = w.st.insertRowsRaw(ctx, "INSERT INTO schema_migration_releases (owner, released_at)", 1, func(int) []any {
+	// Any replica that takes the row will do (it replicates); one whose migration just
+	// failed still answers, and a failed run is exactly when the release matters.
+	for _, w := range l.replicas {
+		if w.st == nil {
+			continue
+		}
+		if err := w.st.insertRowsRaw(ctx, "INSERT INTO schema_migration_releases (owner, released_at)", 1, func(int) []any {
 			return []any{l.owner, uint64(time.Now().UnixNano())}
-		})
+		}); err == nil {
+			return
+		}
 	}
 }
 

@@ -147,6 +147,7 @@ func (s *Store) MigrateReplicas(ctx context.Context) (MigrateReport, error) {
 		lock := &migrationLock{owner: newOwner(), version: migs[len(migs)-1].Version, replicas: reps, settle: settle}
 		won, err := lock.take(ctx)
 		if err != nil {
+			lock.release(ctx)
 			return report, err
 		}
 		if !won {
