@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
@@ -22,13 +23,7 @@ import (
 // the write, so a stale copy is in both caches.
 func TestWritesShowAtOnceThroughThePageCache(t *testing.T) {
 	e := newUploadEnv(t, nil)
-	other, err := queries.Open(context.Background(), querytest.Config(e.st.Database()))
-	must(t, err)
-	defer other.Close()
-	d := e.deps
-	d.Store, d.PageCacheCheck = other, time.Nanosecond
-	appB, err := New(d)
-	must(t, err)
+	appB := secondServer(t, e.deps, e.st.Database())
 	admin, bql, sct := e.as(tAdmin), e.as(tOther), e.as(tAnalyst)
 	read := func(useB bool, path string) string {
 		req := httptest.NewRequest("GET", path, nil)
@@ -102,4 +97,17 @@ func TestWritesShowAtOnceThroughThePageCache(t *testing.T) {
 			}
 		}
 	}
+}
+
+// secondServer is another chitieu server on the same database, with its own store and
+// page cache, checking the shared change stamp on every request.
+func secondServer(t *testing.T, d Deps, database string) *fiber.App {
+	t.Helper()
+	other, err := queries.Open(context.Background(), querytest.Config(database))
+	must(t, err)
+	t.Cleanup(func() { other.Close() })
+	d.Store, d.PageCacheCheck = other, time.Nanosecond
+	app, err := New(d)
+	must(t, err)
+	return app
 }

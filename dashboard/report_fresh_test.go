@@ -21,7 +21,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
-	"github.com/quangngai/chitieu/queries/querytest"
 	"github.com/quangngai/chitieu/report"
 )
 
@@ -59,13 +58,7 @@ func pdfBytesText(t *testing.T, pdf []byte) string {
 // outline tables were not data changes.
 func TestReportFilesFreshAfterAnswerAndOutlineEdits(t *testing.T) {
 	e := newAcctEnv(t, false)
-	other, err := queries.Open(context.Background(), querytest.Config(e.st.Database()))
-	must(t, err)
-	defer other.Close()
-	d := e.deps
-	d.Store, d.PageCacheCheck = other, time.Nanosecond
-	appB, err := New(d)
-	must(t, err)
+	appB := secondServer(t, e.deps, e.st.Database())
 	admin := e.as(tAdmin)
 	get := func(app *fiber.App, path string) []byte {
 		t.Helper()
