@@ -55,6 +55,8 @@ var reportMessages = map[string][2]string{
 	"rep.state.submitted":  {"đã nộp", "submitted"},
 	"rep.state.draft":      {"bản nháp", "draft"},
 	"rep.version":          {"phiên bản", "version"},
+	"rep.signature":        {"Chữ ký số của công văn", "The letter's digital signature"},
+	"rep.moves":            {"Người nhập đã chuyển khi xác nhận", "Moved by the analyst on confirming"},
 	"rep.savedby":          {"lưu bởi", "saved by"},
 	"rep.at":               {"lúc", "at"},
 	"rep.nothingsaved":     {"Chưa có bản lưu nào.", "Nothing saved yet."},

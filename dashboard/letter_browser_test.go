@@ -72,6 +72,14 @@ func TestLetterPreviewBrowser(t *testing.T) {
 		case "19-tnmt-signed.pdf":
 			mustContain(t, name, tb.text(t, "#letter-signature"), "Ký số bởi Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi", "chưa xác minh được chứng thư")
 			mustContain(t, name, tb.text(t, "#docx-letter"), "3102/STNMT-KS", "Lê Thị Hoa")
+			// Saved, the signature is a field of the answer's version, shown on its page.
+			_, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`(() => { document.querySelector('#docx-confirm button[value="draft"]').click(); return true; })()`))
+			must(t, err)
+			must(t, chromedp.Do(tb.ctx, chromedp.WaitVisible(chromedp.CSS(`#answer-signature`))))
+			mustContain(t, name, tb.text(t, "#answer-signature"), "Ký số bởi Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi")
+			a, err := e.st.ReportAnswer(ctx, 2026, "SXD", 0)
+			must(t, err)
+			mustContain(t, name+" saved", a.Letter.Signature, "Ký số bởi Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi", "chưa xác minh được chứng thư", "\n")
 		case "22-bs-scan.pdf":
 			mustContain(t, name, page, "nhận dạng từ bản quét — kiểm tra lại")
 		case "07-bs-part1-tables.docx":
@@ -126,6 +134,12 @@ func TestLetterPreviewBrowser(t *testing.T) {
 	}
 	if !power2 || a.Letter.Signer != "Huỳnh Văn Nam" || a.Letter.Number != "3550/UBND-KT" {
 		t.Errorf("saved: projects %+v, letter %+v", a.Projects, a.Letter)
+	}
+	// The moves are kept with the version they shaped, and shown on the answer's page.
+	mustContain(t, "moves kept", a.Letter.Moves, "đoạn "+para+"→IV", "đoạn "+row+"→DQ-POWER-2")
+	mustContain(t, "moves shown", tb.text(t, "#answer-moves"), "đoạn "+para+"→IV")
+	if a.Letter.Signature != "" {
+		t.Errorf("an unsigned letter's answer carries a signature: %q", a.Letter.Signature)
 	}
 }
 

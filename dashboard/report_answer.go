@@ -42,6 +42,16 @@ type answerPage struct {
 	Flash      string
 }
 
+// Signature is the current version's signature line in the page's language (a signed
+// PDF's, kept with the version it was read into); empty when the answer is not signed.
+func (p *answerPage) Signature(lang string) string {
+	vi, en, _ := strings.Cut(p.Answer.Letter.Signature, "\n")
+	if lang == "en" && en != "" {
+		return en
+	}
+	return vi
+}
+
 // reportAnswerShow: GET /report/:year/answer/:agency, the agency's answer to the round's
 // outline as a form; drafts come back here.
 func (s *server) reportAnswerShow(c *fiber.Ctx) error {

@@ -115,6 +115,7 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 	}
 	a := parsed.Answer
 	a.Year, a.Agency, a.UploadID = p.Year, p.Agency.Code, up.ID
+	a.Letter.Signature, a.Letter.Moves = signatureLine(parsed), movesLine(moves)
 	submit := c.FormValue("action") == "submit"
 	if submit && strings.TrimSpace(a.Letter.Signer) == "" {
 		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",

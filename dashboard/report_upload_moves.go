@@ -31,17 +31,30 @@ func movesNote(moves map[string]string) string {
 	if len(moves) == 0 {
 		return ""
 	}
+	return "; người nhập chuyển: " + movesLine(moves)
+}
+
+// movesLine is the moves as the answer's version keeps them: "đoạn 3→II.2; đoạn 7→II.4".
+func movesLine(moves map[string]string) string {
 	keys := make([]string, 0, len(moves))
 	for k := range moves {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var b strings.Builder
-	b.WriteString("; người nhập chuyển:")
-	for _, k := range keys {
-		fmt.Fprintf(&b, " đoạn %s→%s", k, moves[k])
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("đoạn %s→%s", k, moves[k])
 	}
-	return b.String()
+	return strings.Join(parts, "; ")
+}
+
+// signatureLine is a signed letter's signature as the answer keeps it: Vietnamese, then
+// English on a second line.
+func signatureLine(parsed report.DocxAnswer) string {
+	if parsed.SignatureVI == "" {
+		return ""
+	}
+	return parsed.SignatureVI + "\n" + parsed.SignatureEN
 }
 
 // letterNote is the submission's note for an answer saved from a letter: the upload,

@@ -49,6 +49,12 @@ type AnswerLetter struct {
 	Date     *time.Time
 	Signer   string
 	Position string
+	// Signature is a signed PDF's signature as verified when the letter was read
+	// ("Ký số bởi …, 15/12/2023 — chữ ký hợp lệ"); empty for an unsigned answer.
+	Signature string
+	// Moves are the blocks the analyst moved to another item in the letter's preview,
+	// "đoạn 3→II.2; đoạn 7→II.4", kept with the version they shaped.
+	Moves string
 }
 
 // AnswerItem is the text under one outline item, or "Không có nội dung phát sinh" (Nothing).

@@ -9,7 +9,8 @@ import (
 )
 
 const answerColumns = `year, agency, row, key, state, title, text, nothing, number, date, signer, position, issuer,
-	status, percent, milestones, obstacles, proposals, source, upload_id, saved_by, saved_at, version, deleted, synthetic`
+	status, percent, milestones, obstacles, proposals, source, upload_id, saved_by, saved_at, version, deleted, synthetic,
+	signature, moves`
 
 // SaveReportAnswers writes a new version of each answer: every row of an answer shares
 // its version, and all answers go in one INSERT, so a save is whole or absent.
@@ -31,10 +32,12 @@ func (s *Store) SaveReportAnswers(ctx context.Context, answers ...ReportAnswer) 
 			return []any{a.Year, a.Agency, kind, key, a.State, "", "", uint8(0), "", (*time.Time)(nil), "", "", "",
 				// status percent milestones obstacles proposals
 				"", (*decimal.Decimal)(nil), "", "", "",
-				a.Source, a.UploadID, a.SavedBy, a.SavedAt.UTC(), a.Version, uint8(0), boolByte(a.Synthetic)}
+				a.Source, a.UploadID, a.SavedBy, a.SavedAt.UTC(), a.Version, uint8(0), boolByte(a.Synthetic),
+				"", ""} // signature moves
 		}
 		l := base("letter", "")
 		l[8], l[9], l[10], l[11] = a.Letter.Number, a.Letter.Date, a.Letter.Signer, a.Letter.Position
+		l[25], l[26] = a.Letter.Signature, a.Letter.Moves
 		rows = append(rows, l)
 		for _, it := range a.Items {
 			r := base("item", it.Number)
@@ -137,10 +140,11 @@ func (s *Store) readAnswers(ctx context.Context, q string, args ...any) ([]Repor
 			milestones, obstacles, proposals, source, uploadID, savedBy string
 			savedAt                                                     time.Time
 			version                                                     uint64
+			signature, moves                                            string
 		)
 		if err := rows.Scan(&year, &agency, &kind, &key, &state, &title, &text, &nothing, &number, &date, &signer,
 			&position, &issuer, &status, &percent, &milestones, &obstacles, &proposals, &source, &uploadID, &savedBy,
-			&savedAt, &version, &deleted, &synthetic); err != nil {
+			&savedAt, &version, &deleted, &synthetic, &signature, &moves); err != nil {
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].Agency != agency || out[len(out)-1].Version != version {
@@ -150,7 +154,7 @@ func (s *Store) readAnswers(ctx context.Context, q string, args ...any) ([]Repor
 		a.State, a.Source, a.UploadID, a.SavedBy, a.SavedAt, a.Synthetic = state, source, uploadID, savedBy, savedAt, synthetic == 1
 		switch kind {
 		case "letter":
-			a.Letter = AnswerLetter{Number: number, Date: date, Signer: signer, Position: position}
+			a.Letter = AnswerLetter{Number: number, Date: date, Signer: signer, Position: position, Signature: signature, Moves: moves}
 		case "item":
 			a.Items = append(a.Items, AnswerItem{Number: key, Title: title, Text: text, Nothing: nothing == 1})
 		case "project":
