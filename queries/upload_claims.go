@@ -330,7 +330,13 @@ func (c *Claim) Release(ctx context.Context) error {
 	return c.withdraw(ctx)
 }
 
+// withdraw ends a claim: released after its upload, or one whose insert failed or that
+// lost the race. Without a quorum: it acknowledges nothing to a user, and an end that a
+// reader misses (its replica died before passing it on) only makes that reader wait
+// out the lapse; with a quorum, a cluster short of it would hold the writer's answer for
+// the quorum timeout three times over.
 func (c *Claim) withdraw(ctx context.Context) error {
+	ctx = WithoutQuorum(ctx)
 	var err error
 	for range 3 {
 		if err = c.insert(ctx, 1); err == nil {
