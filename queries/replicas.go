@@ -63,10 +63,13 @@ type replicaSet struct {
 	cur  atomic.Int32
 	stop chan struct{}
 	once sync.Once
+
+	movedMu sync.Mutex
+	moved   chan struct{} // closed when the current replica changes (moveTo)
 }
 
 func newReplicaSet(cfg Config, database string) (*replicaSet, error) {
-	set := &replicaSet{stop: make(chan struct{})}
+	set := &replicaSet{stop: make(chan struct{}), moved: make(chan struct{})}
 	for _, addr := range cfg.Addrs() {
 		one := cfg
 		one.Addr = addr
@@ -197,7 +200,7 @@ func (s *replicaSet) choose() {
 			return
 		}
 		if h.caughtUp() {
-			s.cur.Store(int32(i))
+			s.moveTo(i)
 			return
 		}
 	}
@@ -218,7 +221,7 @@ func (s *replicaSet) choose() {
 		}
 	}
 	if best >= 0 {
-		s.cur.Store(int32(best))
+		s.moveTo(best)
 	}
 }
 
@@ -263,6 +266,8 @@ func (s *replicaSet) failover(err error) bool {
 	return refused && s.cur.Load() != before
 }
 
+// Select fills dest as it reads, so it is not sent again on a hung replica (an
+// abandoned try could still write into dest); the store's reads use Query and QueryRow.
 func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ...any) error {
 	err := s.current().Select(ctx, dest, query, args...)
 	if s.failover(err) {
@@ -272,17 +277,18 @@ func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ..
 }
 
 func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
-	rows, err := s.current().Query(ctx, query, args...)
-	if s.failover(err) {
-		rows, err = s.current().Query(ctx, query, args...)
-	}
-	return rows, err
+	return readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Rows, error) {
+		return c.Query(ctx, query, args...)
+	})
 }
 
 func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
-	row := s.current().QueryRow(ctx, query, args...)
-	if s.failover(row.Err()) {
-		row = s.current().QueryRow(ctx, query, args...)
+	row, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Row, error) {
+		row := c.QueryRow(ctx, query, args...)
+		return row, row.Err()
+	})
+	if row == nil {
+		return errRow{err}
 	}
 	return row
 }

@@ -1,0 +1,80 @@
+package queries
+
+import (
+	"context"
+	"errors"
+
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
+)
+
+// moveTo makes replica i the current one and wakes the reads still waiting on the one
+// left behind (see read).
+func (s *replicaSet) moveTo(i int) {
+	if int(s.cur.Swap(int32(i))) == i {
+		return
+	}
+	s.movedMu.Lock()
+	close(s.moved)
+	s.moved = make(chan struct{})
+	s.movedMu.Unlock()
+}
+
+func (s *replicaSet) movedSignal() <-chan struct{} {
+	s.movedMu.Lock()
+	defer s.movedMu.Unlock()
+	return s.moved
+}
+
+// readOn runs a read on the current replica. A hung replica (SIGSTOP, a stalled disk)
+// answers nothing and refuses nothing, so a read sent to it would wait for the driver's
+// read timeout, and the requests behind it (a session poll holds a lock) with it. When
+// the probes leave that replica while the read waits (about a second), the read is
+// abandoned there and sent again to the new current replica: reads have no effect, so
+// sending one twice is safe. A refused connection moves at once (failover). Each try
+// has its own result, so an abandoned one finishing late changes nothing.
+func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Context, c driver.Conn) (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	for attempt := 0; ; attempt++ {
+		moved := s.movedSignal()
+		conn := s.current()
+		cctx, cancel := context.WithCancel(ctx)
+		done := make(chan result, 1)
+		go func() {
+			v, err := call(cctx, conn)
+			done <- result{v, err}
+		}()
+		select {
+		case r := <-done:
+			if s.failover(r.err) && attempt < 2 {
+				cancel()
+				continue
+			}
+			// Not cancelled now: rows still being read belong to the caller; they end
+			// with the caller's context.
+			context.AfterFunc(ctx, cancel)
+			return r.v, r.err
+		case <-moved:
+			cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
+			if attempt >= 2 {
+				var zero T
+				return zero, errReplicaMoved
+			}
+		case <-ctx.Done():
+			cancel()
+			var zero T
+			return zero, ctx.Err()
+		}
+	}
+}
+
+var errReplicaMoved = errors.New("clickhouse: the replica changed three times during one read")
+
+// errRow is a driver.Row that only carries an error.
+type errRow struct{ err error }
+
+func (r errRow) Err() error           { return r.err }
+func (r errRow) Scan(...any) error    { return r.err }
+func (r errRow) ScanStruct(any) error { return r.err }
