@@ -2,7 +2,6 @@ package queries
 
 import (
 	"context"
-	"errors"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
@@ -38,39 +37,48 @@ func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Con
 		err error
 	}
 	for attempt := 0; ; attempt++ {
-		moved := s.movedSignal()
-		conn := s.current()
+		at := int(s.cur.Load())
+		conn := s.reps[at].conn
 		cctx, cancel := context.WithCancel(ctx)
 		done := make(chan result, 1)
 		go func() {
 			v, err := call(cctx, conn)
 			done <- result{v, err}
 		}()
-		select {
-		case r := <-done:
-			if s.failover(r.err) && attempt < 2 {
+	wait:
+		for {
+			moved := s.movedSignal()
+			if int(s.cur.Load()) != at && !s.reps[at].get().Answers {
+				cancel() // left before this wait began
+				break wait
+			}
+			select {
+			case r := <-done:
+				if s.failover(r.err) && attempt < 2 {
+					cancel()
+					break wait
+				}
+				// Not cancelled now: rows still being read belong to the caller; they
+				// end with the caller's context.
+				context.AfterFunc(ctx, cancel)
+				return r.v, r.err
+			case <-moved:
+				// A move for lag or preference leaves the call where it is (a busy
+				// machine can move back and forth); only a replica that stopped
+				// answering the probes is left, and the call sent to the current one.
+				if s.reps[at].get().Answers || int(s.cur.Load()) == at {
+					continue
+				}
+				cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
+				break wait
+			case <-ctx.Done():
 				cancel()
-				continue
-			}
-			// Not cancelled now: rows still being read belong to the caller; they end
-			// with the caller's context.
-			context.AfterFunc(ctx, cancel)
-			return r.v, r.err
-		case <-moved:
-			cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
-			if attempt >= 2 {
 				var zero T
-				return zero, errReplicaMoved
+				return zero, ctx.Err()
 			}
-		case <-ctx.Done():
-			cancel()
-			var zero T
-			return zero, ctx.Err()
 		}
 	}
 }
-
-var errReplicaMoved = errors.New("clickhouse: the replica changed three times during one read")
 
 // errRow is a driver.Row that only carries an error.
 type errRow struct{ err error }

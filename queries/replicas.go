@@ -120,6 +120,7 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		return
 	}
 	done := make(chan ReplicaHealth, 1)
+	var pinged atomic.Bool
 	go func() {
 		defer r.probing.Store(false)
 		ctx, cancel := context.WithTimeout(context.Background(), deadline)
@@ -130,6 +131,7 @@ func (r *replicaConn) probe(deadline time.Duration) {
 			done <- h
 			return
 		}
+		pinged.Store(true)
 		h.Answers = true
 		// system.replicas can wait on a replication lock (18.16, while another replica
 		// hangs mid-fetch) though queries answer: then keep what it said last time.
@@ -158,6 +160,14 @@ func (r *replicaConn) probe(deadline time.Duration) {
 	case h := <-done:
 		r.set(h)
 	case <-time.After(deadline + 50*time.Millisecond):
+		if pinged.Load() {
+			// It answers queries; only system.replicas is slow (on 18.16 it can wait on a
+			// fetch from a hung replica): keep what it said last time.
+			last := r.get()
+			r.set(ReplicaHealth{Answers: true, ReadOnly: last.ReadOnly, Delay: last.Delay, Fetches: last.Fetches,
+				Err: "system.replicas: không trả lời kịp (no answer in time)"})
+			return
+		}
 		r.set(ReplicaHealth{Err: fmt.Sprintf("không trả lời trong %s (no answer within %s)", deadline, deadline)})
 	}
 }
