@@ -42,7 +42,7 @@ func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Act
 	if err != nil {
 		return domain.Round{}, "", err
 	}
-	outline, err := s.roundOutline(ctx, req.Year, req.Outline)
+	outline, resolved, err := s.roundOutline(ctx, req.Year, req.Outline)
 	if err != nil {
 		return domain.Round{}, "", err
 	}
@@ -82,7 +82,7 @@ func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Act
 		return domain.Round{}, "", err
 	}
 	if outline.Code != "" {
-		if outline.HasPlaceholders() {
+		if resolved {
 			if err := s.Store.SaveOutline(ctx, outline); err != nil {
 				return domain.Round{}, "", err
 			}
@@ -103,39 +103,39 @@ func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Act
 
 // roundOutline is the outline a round opens with: the one named, or for a round
 // without one its own DC-<year> when it exists, else the template. A template (year
-// placeholders) comes back resolved as DC-<year>, to be saved; when DC-<year> exists
-// already it is kept as edited. An empty Code: keep the round's outline.
-func (s *Service) roundOutline(ctx context.Context, year uint16, named string) (domain.Outline, error) {
+// placeholders) comes back resolved as DC-<year>, to be saved (resolved is true); when
+// DC-<year> exists already it is kept as edited. An empty Code: keep the round's outline.
+func (s *Service) roundOutline(ctx context.Context, year uint16, named string) (o domain.Outline, resolved bool, err error) {
 	own := fmt.Sprintf("DC-%d", year)
 	if named == "" {
 		has, err := s.Store.HasRoundOutline(ctx, year)
 		if err != nil || has {
-			return domain.Outline{}, err
+			return domain.Outline{}, false, err
 		}
 		named = domain.TemplateOutline
 		if _, err := s.Store.OutlineByCode(ctx, own); err == nil {
 			named = own
 		} else if !errors.Is(err, domain.ErrOutlineUnknown) {
-			return domain.Outline{}, err
+			return domain.Outline{}, false, err
 		}
 	}
-	o, err := s.Store.OutlineByCode(ctx, named)
+	o, err = s.Store.OutlineByCode(ctx, named)
 	if err != nil {
 		if named == domain.TemplateOutline && errors.Is(err, domain.ErrOutlineUnknown) {
-			return domain.Outline{}, nil // no template (deleted): the default outline stays
+			return domain.Outline{}, false, nil // no template (deleted): the default outline stays
 		}
-		return domain.Outline{}, outlineErr(err, named)
+		return domain.Outline{}, false, outlineErr(err, named)
 	}
 	if !o.HasPlaceholders() {
-		return o, nil
+		return o, false, nil
 	}
 	if existing, err := s.Store.OutlineByCode(ctx, own); err == nil {
 		existing.Items = nil // already resolved and maybe edited: named, not rewritten
-		return existing, nil
+		return existing, false, nil
 	} else if !errors.Is(err, domain.ErrOutlineUnknown) {
-		return domain.Outline{}, err
+		return domain.Outline{}, false, err
 	}
-	return o.ResolvedFor(year, own), nil
+	return o.ResolvedFor(year, own), true, nil
 }
 
 // ParseDate reads a date a person typed (plan.ParseFormDate); empty is nil. label

@@ -5,7 +5,7 @@
 -- printed, so the report lost it) and numbered the bullets I.1-I.7 (printed "1."-"7.").
 -- Here the line is item I.1 and the bullets are I.1.1-I.1.7, labelled "-". Version 2 over
 -- 0401's 1, so an administrator's edit (a clock version) still wins.
-ALTER TABLE outline_items ADD COLUMN IF NOT EXISTS label String DEFAULT '';
+ALTER TABLE outline_items ADD COLUMN label String DEFAULT '' AFTER indicators;
 
 INSERT INTO outline_items (outline, number, position, kind, title, guidance, indicators, version, deleted, label)
     SELECT 'DC-2023', 'I', 1, 'heading', 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', '', emptyArrayString(), 2, 0, ''
