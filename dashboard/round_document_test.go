@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quangngai/chitieu/queries"
 )
 
 // getAs fetches a page or file as the given session, waiting out an export job (503
@@ -65,5 +67,15 @@ func TestRoundOpenedInTheUIPrintsItsOwnDocument(t *testing.T) {
 	mustContain(t, "outline editor in English", editor, "One item a line", "Outline DC-2026", "năm 2027")
 	if strings.Contains(editor, "Mỗi dòng") || strings.Contains(editor, "Đề cương báo cáo<") {
 		t.Error("the outline editor shows Vietnamese interface text in English")
+	}
+}
+
+// The report's charts name each target band's plan in words, never by its code.
+func TestReportChartBandsNamePlansInWords(t *testing.T) {
+	cat := &catalog{plan: map[string]queries.Plan{"DHXX-2020": {Code: "DHXX-2020",
+		NameVI: "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025)"}}}
+	got := bandsInWords([]band{{Label: "DHXX-2020: 69–70 %"}, {Label: "KHAC: ≥ 5 %"}}, cat)
+	if got[0].Label != "Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025): 69–70 %" || got[1].Label != "KHAC: ≥ 5 %" {
+		t.Fatalf("band labels: %q, %q", got[0].Label, got[1].Label)
 	}
 }

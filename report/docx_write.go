@@ -446,7 +446,9 @@ func (d *docWriter) chartsAnnex(m Model) {
 
 // projectTable is written on the landscape section the item opens (see section).
 func (d *docWriter) projectTable(rows []ProjectRow) {
-	keepWithNext(d.body("Tổng hợp tiến độ các dự án theo Phụ lục 2, 3 Quyết định số 998/QĐ-UBND:", runStyle{bold: true, italic: true}))
+	// The item's own title (the outline's text) names the plan's appendices; the caption
+	// names no document, so a later plan's round prints nothing of 2021's.
+	keepWithNext(d.body("Tổng hợp tiến độ các dự án do các đơn vị báo cáo:", runStyle{bold: true, italic: true}))
 	var out [][]string
 	for i, r := range rows {
 		out = append(out, []string{strconv.Itoa(i + 1), r.Project, r.Agency, r.Status, r.Percent, r.Milestones, r.Obstacles, r.Proposals})
