@@ -157,9 +157,9 @@ func chartImages(parent context.Context, bin, url, cookie string) ([]report.Char
 	var shots []struct {
 		Title  string `json:"title"`
 		Source string `json:"source"`
-		W     int    `json:"w"`
-		H     int    `json:"h"`
-		URL   string `json:"url"`
+		W      int    `json:"w"`
+		H      int    `json:"h"`
+		URL    string `json:"url"`
 	}
 	if err := json.Unmarshal([]byte(js), &shots); err != nil {
 		return nil, err

@@ -45,7 +45,7 @@ func TestRoundOpenedInTheUIPrintsItsOwnDocument(t *testing.T) {
 	admin := e.as(tAdmin)
 	resp := e.do(admin, "POST", "/admin/outlines/round", url.Values{"_csrf": {admin.csrf}, "year": {"2026"}, "outline": {""},
 		"letter_no": {"2950/SCT-QLCN"}, "letter_date": {"05/12/2026"}, "deadline": {"20/12/2026"},
-		"about": {"báo cáo tình hình thực hiện Nghị quyết về phát triển công nghiệp năm 2026"},
+		"about":  {"báo cáo tình hình thực hiện Nghị quyết về phát triển công nghiệp năm 2026"},
 		"signer": {"Trần Thị Hoa"}, "signer_position": {"KT. GIÁM ĐỐC\r\nPHÓ GIÁM ĐỐC"},
 		"recipients": {"- Như trên;\r\nVăn phòng UBND tỉnh;\r\nLưu: VT, QLCN."}})
 	if resp.StatusCode != http.StatusSeeOther {
