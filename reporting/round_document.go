@@ -168,23 +168,6 @@ func recipient(l string) string {
 	return strings.TrimRight(strings.TrimSuffix(l, "./."), ";.")
 }
 
-// SaveDocument sets a year's round document from typed fields (the round must exist),
-// and audits it.
-func (s *Service) SaveDocument(ctx context.Context, year uint16, f DocumentFields, by domain.Actor) (domain.RoundDocument, error) {
-	d, err := s.Document(ctx, year)
-	if err != nil {
-		return d, err
-	}
-	if err := s.applyFields(ctx, &d, f); err != nil {
-		return d, err
-	}
-	if err := s.Store.SaveRoundDocument(ctx, d); err != nil {
-		return d, err
-	}
-	return d, s.audit(ctx, by, domain.AuditEvent{Action: "round.document", ObjectKind: "round", ObjectID: fmt.Sprint(year),
-		Detail: documentDetail(d)})
-}
-
 func documentDetail(d domain.RoundDocument) string {
 	return fmt.Sprintf("kế hoạch %s, số …%s, người ký %s, biểu đồ %v", d.Plan, d.NumberPattern, d.SignerName, d.Charts)
 }
