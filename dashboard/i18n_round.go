@@ -28,6 +28,7 @@ var roundMessages = map[string][2]string{
 	"ol.outlinetitle": {"Đề cương", "Outline"},
 	"ol.edithint": {"Mỗi dòng một mục: số | loại | tiêu đề | chỉ tiêu | nhãn. Loại: heading, figures, narrative, projects, policies. Nhãn là cách đề cương đánh số mục khi in (\"-\", \"a)\"); để trống thì in theo số mục. {{năm}} và {{năm sau}} được thay khi mở kỳ. Sửa đề cương không làm thay đổi các báo cáo đã viết.",
 		"One item a line: number | kind | title | indicators | label. Kinds: heading, figures, narrative, projects, policies. The label is the item's numbering as printed (\"-\", \"a)\"); empty prints the number. {{năm}} and {{năm sau}} (year, next year) are replaced when a round opens. Editing an outline does not change answers already written (each keeps the titles it was written under)."},
+	"ol.edit":   {"Sửa", "Edit"},
 	"ol.items":  {"Các mục", "Items"},
 	"ol.vionly": {"Tiêu đề các mục là văn bản tiếng Việt của đề cương.", "Item titles are the outline's Vietnamese text."},
 }

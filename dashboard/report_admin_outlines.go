@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -27,12 +28,6 @@ func (s *server) adminOutlinesList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	type roundRow struct {
-		Round              queries.Round
-		Outline            string
-		Doc                queries.RoundDocument
-		LetterDate, Ending string
-	}
 	var rows []roundRow
 	for _, r := range rounds {
 		code, err := s.Store.RoundOutlineCode(ctx, r.Year)
@@ -45,8 +40,54 @@ func (s *server) adminOutlinesList(c *fiber.Ctx) error {
 		}
 		rows = append(rows, roundRow{r, code, doc, dateVN(r.LetterDate), dateVN(r.Deadline)})
 	}
+	form, err := s.roundForm(c, rows)
+	if err != nil {
+		return err
+	}
 	return s.render(c, "report_admin_outlines", pageData{Title: translate(lang(c), "ol.title"),
-		Data: fiber.Map{"Outlines": outlines, "Rounds": rows, "Plans": plans, "Template": queries.TemplateOutline, "Flash": flashKey(c)}})
+		Data: fiber.Map{"Outlines": outlines, "Rounds": rows, "Plans": plans, "Template": queries.TemplateOutline, "Form": form, "Flash": flashKey(c)}})
+}
+
+// roundFormValues fill the round form for ?year=YYYY: the round's letter and document
+// as they stand, lists one entry a line, so an edit starts from what is printed.
+type roundFormValues struct {
+	Year                                         string
+	LetterNo, LetterDate, Deadline               string
+	About, Plan, PlanCitation, Citations, Number string
+	Signer, Position, Recipients                 string
+}
+
+func (s *server) roundForm(c *fiber.Ctx, rows []roundRow) (roundFormValues, error) {
+	y := trimField(c.Query("year"))
+	if y == "" {
+		return roundFormValues{}, nil
+	}
+	for _, r := range rows {
+		if itoa(int(r.Round.Year)) != y {
+			continue
+		}
+		d := r.Doc
+		return roundFormValues{Year: y, LetterNo: r.Round.LetterNo, LetterDate: formDate(r.Round.LetterDate), Deadline: formDate(r.Round.Deadline),
+			About: d.RequestAbout, Plan: d.Plan, PlanCitation: d.PlanCitation, Citations: strings.Join(d.Citations, "\n"),
+			Number: d.NumberPattern, Signer: d.SignerName, Position: strings.Join(d.SignerPosition, "\n"),
+			Recipients: strings.Join(d.Recipients, "\n")}, nil
+	}
+	return roundFormValues{Year: y}, nil
+}
+
+func formDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
+// roundRow is a round on /admin/outlines: its outline and document.
+type roundRow struct {
+	Round              queries.Round
+	Outline            string
+	Doc                queries.RoundDocument
+	LetterDate, Ending string
 }
 
 // adminOutlineCopy: POST /admin/outlines/copy (from, to, name) — the start of a new round's outline.

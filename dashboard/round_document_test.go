@@ -63,6 +63,10 @@ func TestRoundOpenedInTheUIPrintsItsOwnDocument(t *testing.T) {
 	}
 	list := string(getAs(t, e, admin, "/admin/outlines?lang=en"))
 	mustContain(t, "rounds in English", list, "Plan in force", "Trần Thị Hoa", "DHI-2025", "DC-2026")
+	// ?year= fills the form with the round as it stands, so an edit starts from it.
+	form := string(getAs(t, e, admin, "/admin/outlines?year=2026"))
+	mustContain(t, "the 2026 round's form", form, `name="signer" maxlength="100" value="Trần Thị Hoa"`, `value="2950/SCT-QLCN"`,
+		`value="05/12/2026"`, "Văn phòng UBND tỉnh\nLưu: VT, QLCN</textarea>", `<option value="DHI-2025" selected>`)
 	editor := string(getAs(t, e, admin, "/admin/outlines/DC-2026?lang=en"))
 	mustContain(t, "outline editor in English", editor, "One item a line", "Outline DC-2026", "năm 2027")
 	if strings.Contains(editor, "Mỗi dòng") || strings.Contains(editor, "Đề cương báo cáo<") {
