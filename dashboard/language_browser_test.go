@@ -32,7 +32,7 @@ func TestEnglishPagesBrowser(t *testing.T) {
 		must(t, err)
 		return s
 	}
-	for _, path := range []string{"/admin/outlines?lang=en", "/report/2025/charts?lang=en", "/admin/plans/DHXX-2020?lang=en", "/admin/catalogue?lang=en"} {
+	for _, path := range []string{"/admin/outlines?lang=en", "/admin/outlines/DC-2023?lang=en", "/report/2025/charts?lang=en", "/admin/plans/DHXX-2020?lang=en", "/admin/catalogue?lang=en"} {
 		got := uiText(path)
 		if w := vietnameseWord.FindString(got); w != "" {
 			t.Errorf("%s shows Vietnamese interface text: %s", path, got)

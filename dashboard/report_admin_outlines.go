@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/queries"
@@ -23,9 +24,9 @@ func (s *server) adminOutlinesList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	type roundRow struct {
-		Year    uint16
-		Outline string
+	plans, err := s.Store.Plans(ctx)
+	if err != nil {
+		return err
 	}
 	var rows []roundRow
 	for _, r := range rounds {
@@ -33,10 +34,60 @@ func (s *server) adminOutlinesList(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, roundRow{r.Year, code})
+		doc, err := s.reports.Document(ctx, r.Year)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, roundRow{r, code, doc, dateVN(r.LetterDate), dateVN(r.Deadline)})
+	}
+	form, err := s.roundForm(c, rows)
+	if err != nil {
+		return err
 	}
 	return s.render(c, "report_admin_outlines", pageData{Title: translate(lang(c), "ol.title"),
-		Data: fiber.Map{"Outlines": outlines, "Rounds": rows, "Flash": flashKey(c)}})
+		Data: fiber.Map{"Outlines": outlines, "Rounds": rows, "Plans": plans, "Template": queries.TemplateOutline, "Form": form, "Flash": flashKey(c)}})
+}
+
+// roundFormValues fill the round form for ?year=YYYY: the round's letter and document
+// as they stand, lists one entry a line, so an edit starts from what is printed.
+type roundFormValues struct {
+	Year                                         string
+	LetterNo, LetterDate, Deadline               string
+	About, Plan, PlanCitation, Citations, Number string
+	Signer, Position, Recipients                 string
+}
+
+func (s *server) roundForm(c *fiber.Ctx, rows []roundRow) (roundFormValues, error) {
+	y := trimField(c.Query("year"))
+	if y == "" {
+		return roundFormValues{}, nil
+	}
+	for _, r := range rows {
+		if itoa(int(r.Round.Year)) != y {
+			continue
+		}
+		d := r.Doc
+		return roundFormValues{Year: y, LetterNo: r.Round.LetterNo, LetterDate: formDate(r.Round.LetterDate), Deadline: formDate(r.Round.Deadline),
+			About: d.RequestAbout, Plan: d.Plan, PlanCitation: d.PlanCitation, Citations: strings.Join(d.Citations, "\n"),
+			Number: d.NumberPattern, Signer: d.SignerName, Position: strings.Join(d.SignerPosition, "\n"),
+			Recipients: strings.Join(d.Recipients, "\n")}, nil
+	}
+	return roundFormValues{Year: y}, nil
+}
+
+func formDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("02/01/2006")
+}
+
+// roundRow is a round on /admin/outlines: its outline and document.
+type roundRow struct {
+	Round              queries.Round
+	Outline            string
+	Doc                queries.RoundDocument
+	LetterDate, Ending string
 }
 
 // adminOutlineCopy: POST /admin/outlines/copy (from, to, name) — the start of a new round's outline.
@@ -53,27 +104,53 @@ func (s *server) adminOutlineCopy(c *fiber.Ctx) error {
 	return c.Redirect("/admin/outlines/"+to+"?ok=saved", fiber.StatusSeeOther)
 }
 
-// adminOutlineRound: POST /admin/outlines/round (year, outline) — the outline a round
-// answers; with a deadline it opens the round too, as `chitieu round` does
-// (reporting.OpenRound: a letter number or date left out keeps the round's).
+// adminOutlineRound: POST /admin/outlines/round — a round's outline and document. With
+// a deadline, or any document field, it opens (or updates) the round through
+// reporting.OpenRound, as `chitieu round` does: a field left empty keeps the round's,
+// and a round without an outline opens from the template. With only an outline it
+// names the round's outline.
 func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
-	year, code := fe.year("", "year", get("year")), fe.required("", "outline", get("outline"))
+	year, code := fe.year("", "year", get("year")), get("outline")
 	if err := fe.err(); err != nil {
 		return err
 	}
+	doc := documentFields(c)
 	var err error
-	if d := get("deadline"); d != "" {
+	switch {
+	case get("deadline") != "" || get("letter_no") != "" || get("letter_date") != "" || !doc.Empty():
 		_, _, err = s.reports.OpenRound(c.UserContext(), reporting.RoundRequest{Year: year, LetterNo: get("letter_no"),
-			LetterDate: get("letter_date"), Deadline: d, Outline: code}, s.actor(c))
-	} else {
+			LetterDate: get("letter_date"), Deadline: get("deadline"), Outline: code, Document: doc}, s.actor(c))
+	case code != "":
 		err = s.reports.SetRoundOutline(c.UserContext(), year, code, s.actor(c))
+	default:
+		fe.add("", "chọn đề cương hoặc nhập hạn gửi.", "choose an outline or type a deadline.")
+		return fe.err()
 	}
 	if err := s.written(err); err != nil {
 		return err
 	}
 	return c.Redirect("/admin/outlines?ok=saved", fiber.StatusSeeOther)
+}
+
+// documentFields reads the round-document fields of the form; lists are textareas,
+// one entry a line. The charts choice is a select: "" keeps the round's.
+func documentFields(c *fiber.Ctx) reporting.DocumentFields {
+	get := formGetter(c)
+	text := func(k string) string { return strings.ReplaceAll(c.FormValue(k), "\r\n", "\n") }
+	d := reporting.DocumentFields{RequestAbout: get("about"), Plan: get("plan"), PlanCitation: get("plan_citation"),
+		Citations: text("citations"), NumberPattern: get("number"), SignerName: get("signer"),
+		SignerPosition: text("signer_position"), Recipients: text("recipients")}
+	switch get("charts") {
+	case "on":
+		on := true
+		d.Charts = &on
+	case "off":
+		off := false
+		d.Charts = &off
+	}
+	return d
 }
 
 // adminOutlineShow: GET /admin/outlines/:outline, the items as editable lines.
@@ -84,15 +161,20 @@ func (s *server) adminOutlineShow(c *fiber.Ctx) error {
 	} else if err != nil {
 		return err
 	}
-	return s.render(c, "report_admin_outline", pageData{Title: "Đề cương " + o.Code,
+	return s.render(c, "report_admin_outline", pageData{Title: translate(lang(c), "ol.outlinetitle") + " " + o.Code,
 		Data: fiber.Map{"Outline": o, "Lines": outlineLines(o), "Flash": flashKey(c)}})
 }
 
-// outlineLines writes items one per line: number | kind | title | indicators (space separated).
+// outlineLines writes items one per line: number | kind | title | indicators (space
+// separated), and | label when the item has one.
 func outlineLines(o queries.Outline) string {
 	var b strings.Builder
 	for _, it := range o.Items {
-		fmt.Fprintf(&b, "%s | %s | %s | %s\n", it.Number, it.Kind, it.Title, strings.Join(it.Indicators, " "))
+		fmt.Fprintf(&b, "%s | %s | %s | %s", it.Number, it.Kind, it.Title, strings.Join(it.Indicators, " "))
+		if it.Label != "" {
+			b.WriteString(" | " + it.Label)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }
@@ -115,11 +197,11 @@ func (s *server) adminOutlineSave(c *fiber.Ctx) error {
 			continue
 		}
 		parts := strings.Split(line, "|")
-		for len(parts) < 4 {
+		for len(parts) < 5 {
 			parts = append(parts, "")
 		}
 		it := queries.OutlineItem{Number: trimField(parts[0]), Kind: trimField(parts[1]), Title: trimField(parts[2]),
-			Indicators: strings.Fields(parts[3]), Position: uint16(len(items) + 1)}
+			Indicators: strings.Fields(parts[3]), Label: trimField(strings.Join(parts[4:], "|")), Position: uint16(len(items) + 1)}
 		where := fmt.Sprintf("dòng %d: ", i+1)
 		if it.Number == "" || it.Title == "" {
 			fe.add(where, "cần số mục và tiêu đề.", "needs a number and a title.")

@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/quangngai/chitieu/ingest"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/report"
 )
 
 // TestReportBrowser is the yearly report's whole path in real Chromium: the admin opens
@@ -56,6 +57,8 @@ func TestReportBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`#round-form input[name="year"]`), "2026"),
 		chromedp.SetValue(chromedp.CSS(`#round-form input[name="letter_no"]`), "2950/SCT-QLCN"),
 		chromedp.SetValue(chromedp.CSS(`#round-form input[name="deadline"]`), "31/12/2026"),
+		// Charts are off unless the round asks for them (issue 20): this one does.
+		chromedp.SetValue(chromedp.CSS(`#round-form select[name="charts"]`), "on"),
 		chromedp.Click(chromedp.CSS(`#round-open`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`))))
 	mustContain(t, "rounds", text(admin, "#round-outlines"), "2026", "DC-2023")
@@ -182,7 +185,10 @@ func TestReportBrowser(t *testing.T) {
 			"Độc lập - Tự do - Hạnh phúc", "Số: /BC-SCT", "BÁO CÁO", "năm 2026 trên địa bàn tỉnh Quảng Ngãi", "BẢN TỔNG HỢP CHƯA ĐẦY ĐỦ",
 			"Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi", "Ban Quản lý KKT Dung Quất và các KCN Quảng Ngãi: Thu hút 14 dự án mới",
 			"Sở Xây dựng: Đã tổ chức 12 hội nghị", "Hạ tầng KCN VSIP II", "Chính sách hỗ trợ đầu tư hạ tầng cụm công nghiệp",
-			"Nơi nhận:", "KT. GIÁM ĐỐC", "PHỤ LỤC", "Sở Dân tộc và Tôn giáo", "77/SDTTG-CSDT", "không được giao nhiệm vụ", "chưa gửi báo cáo đến hạn 31/12/2026")
+			"Nơi nhận:", "KT. GIÁM ĐỐC", "PHỤ LỤC", "Sở Dân tộc và Tôn giáo", "77/SDTTG-CSDT", "không được giao nhiệm vụ", "chưa gửi báo cáo đến hạn 31/12/2026",
+			// The round opened from the template, with the plan in force in 2026; its charts in an annex.
+			"NĂM 2027", "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ngãi lần thứ I nhiệm kỳ 2025-2030",
+			"Công văn số 2950/SCT-QLCN", report.ChartsAnnexTitle+" BIỂU ĐỒ CÁC CHỈ TIÊU", "Biểu đồ 1.", "Nguồn:")
 	}
 	png := filepath.Join(dir, "bao-cao-2026-trang1")
 	if out, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, png).CombinedOutput(); err != nil {

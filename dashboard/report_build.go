@@ -46,6 +46,11 @@ func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, er
 		in.Figures[k.Agency] = n
 	}
 	m := report.Compile(in)
+	doc, err := s.reports.Document(ctx, year)
+	if err != nil {
+		return report.Model{}, err
+	}
+	m.SetDocument(doc)
 	m.Indicators, err = s.reportIndicators(ctx, in.Outline, year)
 	return m, err
 }

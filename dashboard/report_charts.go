@@ -40,12 +40,16 @@ func (s *server) reportChartConfigs(ctx context.Context, year uint16) ([]chartCo
 		return nil, err
 	}
 	ov.Charts = nil
+	cat, err := s.loadCatalog(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []chartConfig
 	for _, card := range ov.Cards {
 		if !card.Section || card.Latest == nil {
 			continue
 		}
-		cfg, err := lineChart("report-"+card.Code, card.Name, card.Unit, card.lines, card.bands, false)
+		cfg, err := lineChart("report-"+card.Code, card.Name, card.Unit, card.lines, bandsInWords(card.bands, cat), false)
 		if err != nil {
 			return nil, err
 		}
@@ -118,7 +122,8 @@ func (s *server) chartsDocument(year uint16, configs []chartConfig) ([]byte, err
 		}
 		b.Write(css)
 	}
-	fmt.Fprintf(&b, `</style></head><body data-l-source="%s" data-l-asof="%s" data-l-unit="%s" data-l-version="%s" data-l-app="%s" data-l-nodata="%s">`,
+	// The document's face (Nghị định 30: Times New Roman), read by charts.js.
+	fmt.Fprintf(&b, `</style></head><body data-font="'Times New Roman', 'Liberation Serif', serif" data-l-source="%s" data-l-asof="%s" data-l-unit="%s" data-l-version="%s" data-l-app="%s" data-l-nodata="%s">`,
 		template.HTMLEscapeString(d.T("common.source")), template.HTMLEscapeString(d.T("common.dataasof")), template.HTMLEscapeString(d.T("common.unit")),
 		template.HTMLEscapeString(d.T("common.dataversion")), template.HTMLEscapeString(d.T("app.name")), template.HTMLEscapeString(d.T("common.nodata")))
 	b.Write(body.Bytes())
@@ -143,17 +148,18 @@ func chartImages(parent context.Context, bin, url, cookie string) ([]report.Char
 	defer closePage()
 	js, err := chromedp.Run(bctx, chromedp.Evaluate[string](`JSON.stringify(Array.from(document.querySelectorAll('.report-charts .chart')).map(el => {
 		const ch = echarts.getInstanceByDom(el);
-		return {title: el.dataset.title || '', w: el.clientWidth * 2, h: el.clientHeight * 2,
+		return {title: el.dataset.title || '', source: el.dataset.source || '', w: el.clientWidth * 2, h: el.clientHeight * 2,
 			url: ch ? ch.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#fff'}) : ''};
 	}))`))
 	if err != nil {
 		return nil, err
 	}
 	var shots []struct {
-		Title string `json:"title"`
-		W     int    `json:"w"`
-		H     int    `json:"h"`
-		URL   string `json:"url"`
+		Title  string `json:"title"`
+		Source string `json:"source"`
+		W      int    `json:"w"`
+		H      int    `json:"h"`
+		URL    string `json:"url"`
 	}
 	if err := json.Unmarshal([]byte(js), &shots); err != nil {
 		return nil, err
@@ -168,7 +174,22 @@ func chartImages(parent context.Context, bin, url, cookie string) ([]report.Char
 		if err != nil {
 			continue
 		}
-		out = append(out, report.Chart{Title: fmt.Sprintf("Biểu đồ %d. %s", i+1, sh.Title), PNG: png, Width: sh.W, Height: sh.H})
+		out = append(out, report.Chart{Title: fmt.Sprintf("Biểu đồ %d. %s", i+1, sh.Title), Source: sh.Source, PNG: png, Width: sh.W, Height: sh.H})
 	}
 	return out, nil
+}
+
+// bandsInWords names each target band's plan by its name, not its code ("Nghị quyết
+// Đại hội … : 69–70 %", not "DHXX-2020: 69–70 %"): the report is read by people.
+func bandsInWords(bands []band, cat *catalog) []band {
+	out := make([]band, len(bands))
+	for i, b := range bands {
+		if code, rest, ok := strings.Cut(b.Label, ": "); ok {
+			if p, ok := cat.plan[code]; ok && p.NameVI != "" {
+				b.Label = p.NameVI + ": " + rest
+			}
+		}
+		out[i] = b
+	}
+	return out
 }

@@ -71,7 +71,9 @@ func (s *server) buildReportDocx(ctx context.Context, year uint16) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	m.Charts = s.reportCharts(ctx, year)
+	if m.Doc.ChartsAnnex { // charts are drawn only for a round that prints them
+		m.Charts = s.reportCharts(ctx, year)
+	}
 	var buf bytes.Buffer
 	if err := report.WriteDocx(m, &buf); err != nil {
 		return nil, err

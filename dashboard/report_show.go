@@ -53,7 +53,7 @@ func (s *server) reportShow(c *fiber.Ctx) error {
 
 // HeadingText is an item's heading as the document writes it.
 func (p *yearReportPage) HeadingText(it queries.OutlineItem) string {
-	return report.HeadingText(it.Number, it.Title, it.Depth())
+	return report.LabelledHeading(it.Number, it.Label, it.Title, it.Depth())
 }
 
 // IsAdmin lets the page offer answering for any agency.

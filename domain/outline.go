@@ -9,6 +9,10 @@ import (
 // round without an outline of its own answers this one.
 const DefaultOutline = "DC-2023"
 
+// TemplateOutline is the outline a new round opens from when it names none: the 2023
+// outline with {{năm}} and {{năm sau}} for the years (migration 0702).
+const TemplateOutline = "DC-MAU"
+
 // Outline item kinds: what answer an item wants.
 const (
 	ItemHeading   = "heading"   // a part title (I, II), no answer of its own
@@ -37,6 +41,9 @@ type OutlineItem struct {
 	Title      string
 	Guidance   string
 	Indicators []string
+	// Label is the item's numbering as the outline prints it ("1.", "-"); empty derives
+	// it from Number (migration 0701: part I's bullets are "-").
+	Label string
 }
 
 // Depth is 0 for a part (II), 1 for an item (II.4), 2 for a sub-item (II.4.1).

@@ -43,7 +43,8 @@ func (m *matcher) table(b Block) {
 		m.policyRows(b)
 	default:
 		d := Decision{Block: b.N, Text: excerpt(strings.Join(b.Rows[0], " | "))}
-		if m.current != nil && m.current.Kind == "figures" || m.current != nil && m.current.Number == "I" {
+		// Part I: its figures items, and its headings (I, and I.1 since migration 0701).
+		if m.current != nil && (m.current.Kind == "figures" || m.current.Number == "I" || strings.HasPrefix(m.current.Number, "I.")) {
 			d.State, d.VI, d.EN = Unplaced, "bảng số liệu phần I: nộp số liệu bằng mẫu Excel (tải lên số liệu), không đọc từ thư", "a part I figures table: figures go in the Excel template, not read from the letter"
 			m.decide(d)
 			return

@@ -44,7 +44,7 @@ func (s *Store) OutlineByCode(ctx context.Context, code string) (Outline, error)
 		return Outline{}, fmt.Errorf("%w: %q", ErrOutlineUnknown, code)
 	}
 	rows, err := s.conn.Query(ctx, `SELECT number, argMax(position, version), toString(argMax(kind, version)),
-		argMax(title, version), argMax(guidance, version), argMax(indicators, version)
+		argMax(title, version), argMax(guidance, version), argMax(indicators, version), argMax(label, version)
 		FROM outline_items WHERE outline = ?
 		GROUP BY number HAVING argMax(deleted, version) = 0`, code)
 	if err != nil {
@@ -53,7 +53,7 @@ func (s *Store) OutlineByCode(ctx context.Context, code string) (Outline, error)
 	defer rows.Close()
 	for rows.Next() {
 		var it OutlineItem
-		if err := rows.Scan(&it.Number, &it.Position, &it.Kind, &it.Title, &it.Guidance, &it.Indicators); err != nil {
+		if err := rows.Scan(&it.Number, &it.Position, &it.Kind, &it.Title, &it.Guidance, &it.Indicators, &it.Label); err != nil {
 			return Outline{}, err
 		}
 		o.Items = append(o.Items, it)
@@ -119,13 +119,13 @@ func (s *Store) SaveOutline(ctx context.Context, o Outline) error {
 		return fmt.Errorf("save outline: %w", err)
 	}
 	return s.insertRows(ctx, `INSERT INTO outline_items (outline, number, position, kind, title, guidance, indicators,
-		version, deleted)`, len(o.Items), func(i int) []any {
+		version, deleted, label)`, len(o.Items), func(i int) []any {
 		it := o.Items[i]
 		ind := it.Indicators
 		if ind == nil {
 			ind = []string{}
 		}
-		return []any{o.Code, it.Number, it.Position, it.Kind, it.Title, it.Guidance, ind, v, uint8(0)}
+		return []any{o.Code, it.Number, it.Position, it.Kind, it.Title, it.Guidance, ind, v, uint8(0), it.Label}
 	})
 }
 

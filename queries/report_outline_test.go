@@ -3,6 +3,7 @@ package queries_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,7 +30,9 @@ func TestOutline2023Seeded(t *testing.T) {
 		kinds[it.Number] = it.Kind
 		titles[it.Number] = it.Title
 	}
-	want := []string{"I", "I.1", "I.2", "I.3", "I.4", "I.5", "I.6", "I.7", "II", "II.1", "II.2", "II.3", "II.4", "II.4.1",
+	// Part I as the outline writes it (migration 0701): "1. Kết quả thực hiện các chỉ tiêu
+	// phát triển công nghiệp", then seven "-" bullets.
+	want := []string{"I", "I.1", "I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.1.5", "I.1.6", "I.1.7", "II", "II.1", "II.2", "II.3", "II.4", "II.4.1",
 		"II.4.2", "II.5", "II.5.1", "II.5.2", "II.6", "II.6.1", "II.6.2", "II.7", "II.8", "III", "IV", "V"}
 	if len(numbers) != len(want) {
 		t.Fatalf("items %v, want %v", numbers, want)
@@ -39,7 +42,18 @@ func TestOutline2023Seeded(t *testing.T) {
 			t.Fatalf("item %d is %s, want %s (order %v)", i, numbers[i], want[i], numbers)
 		}
 	}
-	for num, k := range map[string]string{"I.1": "figures", "II.4.1": "narrative", "II.7": "projects", "II.8": "policies", "V": "narrative", "II": "heading"} {
+	for _, it := range o.Items {
+		if it.Guidance != "" && it.Number != "V" {
+			t.Errorf("%s keeps guidance %q", it.Number, it.Guidance)
+		}
+		if strings.HasPrefix(it.Number, "I.1.") != (it.Label == "-") {
+			t.Errorf("%s label %q", it.Number, it.Label)
+		}
+	}
+	if titles["I.1"] != "Kết quả thực hiện các chỉ tiêu phát triển công nghiệp" {
+		t.Errorf("I.1 is %q", titles["I.1"])
+	}
+	for num, k := range map[string]string{"I.1": "heading", "I.1.1": "figures", "II.4.1": "narrative", "II.7": "projects", "II.8": "policies", "V": "narrative", "II": "heading"} {
 		if kinds[num] != k {
 			t.Errorf("%s kind %q, want %q", num, kinds[num], k)
 		}
@@ -90,11 +104,11 @@ func TestOutlineCopyRoundAndAnswersKeepTitles(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := now.Items[len(now.Items)-1]
-	if now.Code != "DC-2026" || last.Number != "VI" || len(now.Items) != 26 {
+	if now.Code != "DC-2026" || last.Number != "VI" || len(now.Items) != 27 {
 		t.Fatalf("edited copy: code %s, %d items, last %s", now.Code, len(now.Items), last.Number)
 	}
 	orig, _ := st.OutlineByCode(ctx, queries.DefaultOutline)
-	if len(orig.Items) != 26 {
+	if len(orig.Items) != 27 { // 0401 and 0701: part I has its "1." line
 		t.Fatalf("the original changed with its copy: %d items", len(orig.Items))
 	}
 	got, err := st.ReportAnswer(ctx, 2026, "SXD", 0)

@@ -42,7 +42,8 @@ func WriteTemplate(o domain.Outline, agencyName string, year uint16, projects []
 		d.run(p, l+": ", runStyle{bold: true})
 	}
 	for _, it := range o.Items {
-		d.heading(it.Number, it.Title, it.Depth())
+		it.Label = "" // the form keeps full numbers: its reader places answers by them
+		d.heading(it)
 		if it.Guidance != "" {
 			d.body(it.Guidance, runStyle{pt: 12, italic: true})
 		}

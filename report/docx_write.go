@@ -14,7 +14,11 @@ import (
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
+	"github.com/quangngai/chitieu/domain"
 )
+
+// ChartsAnnexTitle heads the charts annex, printed only when the round turns charts on.
+const ChartsAnnexTitle = "PHỤ LỤC II"
 
 // Page geometry (Nghị định 30/2020, Appendix I), in twips (1 mm = 56.7 twips).
 const (
@@ -60,6 +64,7 @@ func WriteDocx(m Model, w io.Writer) error {
 	}
 	d.closing(m)
 	d.annex(m)
+	d.chartsAnnex(m)
 	d.pageSetup()
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
@@ -173,7 +178,7 @@ func (d *docWriter) headerBlock(m Model) {
 	cellPara(d, rc, "Độc lập - Tự do - Hạnh phúc", runStyle{pt: 13, bold: true}, stypes.JustificationCenter)
 	rule(rc.AddEmptyPara(), right, 3100)
 	r2 := t.AddRow()
-	cellPara(d, r2.AddCell().Width(left, stypes.TableWidthDxa), "Số:        /BC-SCT", runStyle{pt: 13}, stypes.JustificationCenter)
+	cellPara(d, r2.AddCell().Width(left, stypes.TableWidthDxa), NumberLine(m), runStyle{pt: 13}, stypes.JustificationCenter)
 	cellPara(d, r2.AddCell().Width(right, stypes.TableWidthDxa), DraftPlaceDate(m.Date), runStyle{pt: 14, italic: true}, stypes.JustificationCenter)
 }
 
@@ -204,23 +209,26 @@ func (d *docWriter) titleBlock(m Model) {
 	p.Spacing(120, 240)
 }
 
+// intro is written from the round's document (Intro); how many agencies answered is
+// the first page's notice and the annex, not part of the signed sentence.
 func (d *docWriter) intro(m Model) {
-	req := "Công văn số " + m.RequestNo + " ngày " + DateVN(m.RequestDate) + " của Sở Công Thương"
-	if m.RequestNo == "" {
-		req = "yêu cầu báo cáo của Sở Công Thương"
-	}
-	d.body(fmt.Sprintf("Thực hiện Kế hoạch số 136/KH-UBND ngày 16/11/2020 của UBND tỉnh và Quyết định số 998/QĐ-UBND ngày 07/7/2021 "+
-		"của Chủ tịch UBND tỉnh về việc ban hành Kế hoạch phát triển công nghiệp tỉnh Quảng Ngãi giai đoạn 2021-2025; trên cơ sở báo cáo "+
-		"của các sở, ngành, địa phương theo %s (%d/%d đơn vị đã gửi), Sở Công Thương tổng hợp báo cáo %s như sau:",
-		req, m.Answered, m.Expected, strings.ToLower(Subject(m.Year)[:1])+Subject(m.Year)[1:]), runStyle{})
+	d.body(Intro(m), runStyle{})
 	if m.Illustrative {
 		d.body("Ghi chú: một số nội dung dưới đây là "+IllustrationNote+", không phải công văn thật của đơn vị.", runStyle{pt: 12, italic: true})
 	}
 }
 
-// headingText writes an item's number the way the decree's headings do: "II. …" for a
+// HeadingText writes an item's number the way the decree's headings do: "II. …" for a
 // part (upper case), "4. …" for an item, "4.1. …" for a sub-item.
 func HeadingText(number, title string, depth int) string {
+	return LabelledHeading(number, "", title, depth)
+}
+
+// LabelledHeading is HeadingText with the outline's own label ("-", "1."), when it has one.
+func LabelledHeading(number, label, title string, depth int) string {
+	if label = strings.TrimSpace(label); label != "" {
+		return label + " " + title
+	}
 	parts := strings.Split(number, ".")
 	switch depth {
 	case 0:
@@ -231,14 +239,15 @@ func HeadingText(number, title string, depth int) string {
 	return strings.Join(parts[1:], ".") + ". " + title
 }
 
-func (d *docWriter) heading(number, title string, depth int) {
+func (d *docWriter) heading(it domain.OutlineItem) {
+	number, title, depth := it.Number, it.Title, it.Depth()
 	p := d.rd.AddEmptyParagraph()
 	p.Style("Heading" + strconv.Itoa(min(depth+1, 3)))
 	p.Justification(stypes.JustificationBoth)
 	fl := uint64(firstLineTwips)
 	p.Indent(&ctypes.Indent{FirstLine: &fl})
 	p.Spacing(120, afterTwips)
-	d.run(p, HeadingText(number, title, depth), runStyle{bold: true, italic: depth >= 2})
+	d.run(p, LabelledHeading(number, it.Label, title, depth), runStyle{bold: true, italic: depth >= 2 && it.Label == ""})
 }
 
 func (d *docWriter) section(m Model, sec Section) {
@@ -249,7 +258,7 @@ func (d *docWriter) section(m Model, sec Section) {
 		d.landscape(true)
 		defer d.landscape(false)
 	}
-	d.heading(it.Number, it.Title, it.Depth())
+	d.heading(it)
 	// The outline's guidance is addressed to the agencies, never printed in SCT's report;
 	// an item nobody answered says nothing (the annex lists who answered).
 	if it.Kind == "figures" {
@@ -257,9 +266,6 @@ func (d *docWriter) section(m Model, sec Section) {
 			if t.Item == it.Number {
 				d.indicatorTable(t)
 			}
-		}
-		if isLastFigures(m, it.Number) {
-			d.charts(m)
 		}
 	}
 	for _, e := range sec.Entries {
@@ -271,16 +277,6 @@ func (d *docWriter) section(m Model, sec Section) {
 	case it.Kind == "policies" && len(m.Policies) > 0:
 		d.policyTable(m.Policies)
 	}
-}
-
-func isLastFigures(m Model, number string) bool {
-	last := ""
-	for _, it := range m.Outline.Items {
-		if it.Kind == "figures" {
-			last = it.Number
-		}
-	}
-	return last == number
 }
 
 // entry writes one agency's text, attributed: "Sở Xây dựng: …".
@@ -302,7 +298,8 @@ func (d *docWriter) entry(e Entry) {
 			d.run(p, e.AgencyName+": ", runStyle{bold: true})
 		}
 		d.run(p, text, runStyle{})
-		if i == len(e.Blocks)-1 && e.Illustrative {
+		// Demo texts carry the mark already: it is printed once.
+		if i == len(e.Blocks)-1 && e.Illustrative && !strings.Contains(b.Text, IllustrationNote) {
 			d.run(p, " ("+IllustrationNote+")", runStyle{pt: 12, italic: true})
 		}
 	}
@@ -411,7 +408,18 @@ func (d *docWriter) indicatorTable(t IndicatorTable) {
 		[]int{2300, 1000, 1900, 900, 1300, textWidth - 7400}, rows)
 }
 
-func (d *docWriter) charts(m Model) {
+// chartsAnnex: section I's charts, when the round asks for them (off by default), on a
+// page of their own after the annex, each with its caption and source line.
+func (d *docWriter) chartsAnnex(m Model) {
+	if !m.Doc.ChartsAnnex || len(m.Charts) == 0 {
+		return
+	}
+	d.rd.AddPageBreak()
+	d.centred(ChartsAnnexTitle, runStyle{pt: 14, bold: true})
+	d.centred(fmt.Sprintf("BIỂU ĐỒ CÁC CHỈ TIÊU PHÁT TRIỂN CÔNG NGHIỆP NĂM %d", m.Year), runStyle{pt: 14, bold: true})
+	p := d.centred(fmt.Sprintf("(Kèm theo Báo cáo số      %s ngày %s của Sở Công Thương)", strings.TrimPrefix(NumberLine(m), "Số:        "),
+		m.Date.Format("02/01/2006")), runStyle{pt: 13, italic: true})
+	p.Spacing(0, 240)
 	for _, c := range m.Charts {
 		if len(c.PNG) == 0 || c.Width == 0 {
 			continue
@@ -427,13 +435,20 @@ func (d *docWriter) charts(m Model) {
 		if err == nil && pic != nil && pic.Para != nil {
 			pic.Para.Justification(stypes.JustificationCenter)
 		}
-		d.centred(c.Title, runStyle{pt: 12, italic: true}).Spacing(0, afterTwips)
+		d.centred(c.Title, runStyle{pt: 12, bold: true}).Spacing(0, 0)
+		src := strings.TrimSpace(c.Source)
+		if src == "" {
+			src = "số liệu của các sở, ngành, địa phương tổng hợp trên hệ thống chitieu"
+		}
+		d.centred("Nguồn: "+src, runStyle{pt: 12, italic: true}).Spacing(0, afterTwips)
 	}
 }
 
 // projectTable is written on the landscape section the item opens (see section).
 func (d *docWriter) projectTable(rows []ProjectRow) {
-	keepWithNext(d.body("Tổng hợp tiến độ các dự án theo Phụ lục 2, 3 Quyết định số 998/QĐ-UBND:", runStyle{bold: true, italic: true}))
+	// The item's own title (the outline's text) names the plan's appendices; the caption
+	// names no document, so a later plan's round prints nothing of 2021's.
+	keepWithNext(d.body("Tổng hợp tiến độ các dự án do các đơn vị báo cáo:", runStyle{bold: true, italic: true}))
 	var out [][]string
 	for i, r := range rows {
 		out = append(out, []string{strconv.Itoa(i + 1), r.Project, r.Agency, r.Status, r.Percent, r.Milestones, r.Obstacles, r.Proposals})
@@ -457,7 +472,7 @@ func (d *docWriter) closing(m Model) {
 	d.body("Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.", runStyle{})
 	_, l, rc, _, _ := d.twoColumns(4500)
 	cellPara(d, l, "Nơi nhận:", runStyle{pt: 12, bold: true, italic: true}, stypes.JustificationLeft)
-	for _, to := range []string{"- Như trên;", "- Bộ Công Thương (b/c);", "- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành, địa phương;", "- Lãnh đạo Sở;", "- Lưu: VT, QLCN."} {
+	for _, to := range RecipientLines(m) {
 		cellPara(d, l, to, runStyle{pt: 11}, stypes.JustificationLeft)
 	}
 	for _, line := range m.Signer.authority() {
@@ -477,9 +492,14 @@ func (d *docWriter) closing(m Model) {
 // annex: who answered (with the letter), who replied nil, who has not answered.
 func (d *docWriter) annex(m Model) {
 	d.rd.AddPageBreak()
-	d.centred("PHỤ LỤC", runStyle{pt: 14, bold: true})
+	title := "PHỤ LỤC"
+	if m.Doc.ChartsAnnex && len(m.Charts) > 0 {
+		title = "PHỤ LỤC I"
+	}
+	d.centred(title, runStyle{pt: 14, bold: true})
 	d.centred(fmt.Sprintf("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG NĂM %d", m.Year), runStyle{pt: 14, bold: true})
-	p := d.centred(fmt.Sprintf("(Kèm theo Báo cáo số      /BC-SCT ngày %s của Sở Công Thương)", m.Date.Format("02/01/2006")), runStyle{pt: 13, italic: true})
+	p := d.centred(fmt.Sprintf("(Kèm theo Báo cáo số      %s ngày %s của Sở Công Thương)", strings.TrimPrefix(NumberLine(m), "Số:        "),
+		m.Date.Format("02/01/2006")), runStyle{pt: 13, italic: true})
 	p.Spacing(0, 240)
 	widths := []int{500, 2900, 2300, 1900, textWidth - 7600}
 	list := func(title string, rs []Reply) {

@@ -29,6 +29,7 @@ type Model struct {
 	Published          []string         // annex: no answer, but figures from published sources
 	Illustrative       bool             // some answers are illustrations, not real letters
 	Signer             Signer           // who signs the report (the round's)
+	Doc                Document         // the round's own text: citations, number, recipients (SetDocument)
 }
 
 // Signer is the signature block: the authority lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC",
@@ -68,8 +69,9 @@ type TargetRow struct {
 
 // Chart is one chart image.
 type Chart struct {
-	Title string
-	PNG   []byte
+	Title  string
+	Source string // the figures' source, printed under the chart
+	PNG    []byte
 	// Width and Height in pixels; the document sizes it to the text width.
 	Width, Height int
 }

@@ -24,6 +24,10 @@ type Store interface {
 	CopyOutline(ctx context.Context, from, to, name string) error
 	SetRoundOutline(ctx context.Context, year uint16, outline string) error
 	RoundOutlineCode(ctx context.Context, year uint16) (string, error)
+	HasRoundOutline(ctx context.Context, year uint16) (bool, error)
+	RoundDocument(ctx context.Context, year uint16) (domain.RoundDocument, bool, error)
+	SaveRoundDocument(ctx context.Context, d domain.RoundDocument) error
+	Plans(ctx context.Context) ([]domain.Plan, error)
 	ReportAnswer(ctx context.Context, year uint16, agency string, version uint64) (domain.ReportAnswer, error)
 	SaveReportAnswers(ctx context.Context, answers ...domain.ReportAnswer) error
 	InsertSubmission(ctx context.Context, sub domain.Submission) error

@@ -7,7 +7,8 @@
   "use strict";
   // Single quotes: ECharts writes the family into SVG style="…" attributes, where a
   // double quote would end the attribute and make the file invalid XML.
-  var FONT = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
+  // A page may name its own face (the report's charts: the document's Times New Roman).
+  var FONT = (document.body && document.body.getAttribute("data-font")) || "'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
   var charts = {};
 
   // Numbers are written as readers write them: 1.234,5 in Vietnamese, 1,234.5 in English.
