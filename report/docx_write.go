@@ -60,6 +60,7 @@ func WriteDocx(m Model, w io.Writer) error {
 	}
 	d.closing(m)
 	d.annex(m)
+	d.agencyAnnex(m)
 	d.pageSetup()
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
@@ -262,8 +263,14 @@ func (d *docWriter) section(m Model, sec Section) {
 			d.charts(m)
 		}
 	}
-	for _, e := range sec.Entries {
-		d.entry(e)
+	// SCT's own text stands for the item; the agencies' paragraphs are printed only
+	// where SCT has written none (or in the annex, when the round chose it).
+	if sec.Synthesized() {
+		d.synthesis(sec.Synthesis)
+	} else {
+		for _, e := range sec.Entries {
+			d.entry(e)
+		}
 	}
 	switch {
 	case it.Kind == "projects" && len(m.Projects) > 0:
@@ -477,7 +484,11 @@ func (d *docWriter) closing(m Model) {
 // annex: who answered (with the letter), who replied nil, who has not answered.
 func (d *docWriter) annex(m Model) {
 	d.rd.AddPageBreak()
-	d.centred("PHỤ LỤC", runStyle{pt: 14, bold: true})
+	title := "PHỤ LỤC"
+	if len(m.AnnexSections()) > 0 {
+		title = "PHỤ LỤC 1" // the agencies' paragraphs follow as PHỤ LỤC 2
+	}
+	d.centred(title, runStyle{pt: 14, bold: true})
 	d.centred(fmt.Sprintf("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG NĂM %d", m.Year), runStyle{pt: 14, bold: true})
 	p := d.centred(fmt.Sprintf("(Kèm theo Báo cáo số      /BC-SCT ngày %s của Sở Công Thương)", m.Date.Format("02/01/2006")), runStyle{pt: 13, italic: true})
 	p.Spacing(0, 240)
