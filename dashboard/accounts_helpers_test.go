@@ -38,7 +38,7 @@ const (
 	tOther    = "analyst_other"
 	tAdmin    = "admin1"
 	tDisabled = "disabled1"
-	tCompiler = "compiler1" // a viewer given the permission to compile a round
+	tCompiler = "compiler1"   // a viewer given the permission to compile a round
 	tSample   = "sample_user" // the :username of admin routes; never a caller
 	tPlan     = "P_TEST"
 )
