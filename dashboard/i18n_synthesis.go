@@ -13,6 +13,7 @@ func init() {
 		"syn.printed":     {"Bản tổng hợp của Sở Công Thương (in trong báo cáo)", "SCT's synthesis (printed in the report)"},
 		"syn.sources":     {"Ý kiến các đơn vị", "Agencies' paragraphs"},
 		"syn.editor":      {"Bản tổng hợp của SCT, mục", "SCT's synthesis, item"},
+		"syn.write":       {"Viết bản tổng hợp cho mục này (chưa có ý kiến đơn vị)", "Write SCT's text for this item (no agency has written)"},
 		"syn.quote":       {"Trích dẫn", "Quote"},
 		"syn.quote.hint":  {"Thêm đoạn này vào bản tổng hợp, kèm nguồn", "Add this paragraph to the synthesis, with its source"},
 		"syn.save.draft":  {"Lưu nháp", "Save draft"},
