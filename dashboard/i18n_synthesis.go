@@ -14,6 +14,8 @@ func init() {
 		"syn.sources":     {"Ý kiến các đơn vị", "Agencies' paragraphs"},
 		"syn.editor":      {"Bản tổng hợp của SCT, mục", "SCT's synthesis, item"},
 		"syn.write":       {"Viết bản tổng hợp cho mục này (chưa có ý kiến đơn vị)", "Write SCT's text for this item (no agency has written)"},
+		"syn.history":     {"Các phiên bản", "Versions"},
+		"syn.withdrawn":   {"bỏ khỏi báo cáo", "withdrawn from the report"},
 		"syn.quote":       {"Trích dẫn", "Quote"},
 		"syn.quote.hint":  {"Thêm đoạn này vào bản tổng hợp, kèm nguồn", "Add this paragraph to the synthesis, with its source"},
 		"syn.save.draft":  {"Lưu nháp", "Save draft"},

@@ -23,6 +23,7 @@ type yearReportPage struct {
 	Compiler  bool
 	Syntheses domain.Syntheses
 	Mode      domain.SynthesisMode
+	History   map[string][]domain.Synthesis // every version per item
 	Flash     string
 }
 

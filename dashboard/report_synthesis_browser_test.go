@@ -150,6 +150,9 @@ func TestSynthesisBrowser(t *testing.T) {
 	// 5. "Kèm ý kiến các đơn vị ở phụ lục": the agencies' paragraphs go to an annex.
 	sct = as(compiler) // a tab lives 60 s; the PDF may have taken most of it
 	sct.load(t, base+"/report/2023")
+	hist, err := chromedp.Run(sct.ctx, chromedp.Text(chromedp.CSS(sec+` .synthesis-history`)))
+	must(t, err)
+	mustContain(t, "the item's versions on the page", hist, "Các phiên bản (2)")
 	must(t, chromedp.Do(sct.ctx,
 		chromedp.Click(chromedp.CSS(`#synthesis-mode-annex`)),
 		chromedp.Click(chromedp.CSS(`#synthesis-mode button[type="submit"]`))))
@@ -174,10 +177,10 @@ func TestSynthesisBrowser(t *testing.T) {
 	mustContain(t, "report.pdf with the annex", pdf, "PHỤ LỤC 2", "Sở Xây dựng: Đã tổ chức 12 hội nghị")
 
 	// 6. Versions and audit, as for answers.
-	hist, err := e.st.SynthesisHistory(ctx, 2023, "II.1")
+	versions, err := e.st.SynthesisHistory(ctx, 2023, "II.1")
 	must(t, err)
-	if len(hist) != 2 || hist[0].State != "draft" || hist[1].State != "final" || hist[1].SavedBy != compiler {
-		t.Errorf("history: %+v", hist)
+	if len(versions) != 2 || versions[0].State != "draft" || versions[1].State != "final" || versions[1].SavedBy != compiler {
+		t.Errorf("history: %+v", versions)
 	}
 	events, err := e.st.AuditEvents(ctx, queries.AuditFilter{Actor: compiler})
 	must(t, err)

@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/report"
@@ -21,6 +23,14 @@ func (s *server) compilerView(c *fiber.Ctx, p *yearReportPage, year uint16) erro
 	if p.Syntheses, err = s.Store.RoundSyntheses(c.UserContext(), year); err != nil {
 		return err
 	}
+	hist, err := s.Store.RoundSynthesisHistory(c.UserContext(), year)
+	if err != nil {
+		return err
+	}
+	p.History = map[string][]domain.Synthesis{}
+	for _, x := range hist {
+		p.History[x.Item] = append(p.History[x.Item], x)
+	}
 	p.Mode, err = s.Store.SynthesisMode(c.UserContext(), year)
 	return err
 }
@@ -35,6 +45,13 @@ func (p *yearReportPage) EditorText(item string) string { return p.Syntheses.New
 
 // EditorState is the newest version's state and who saved it, "" when none.
 func (p *yearReportPage) EditorVersion(item string) domain.Synthesis { return p.Syntheses.Newest[item] }
+
+// ItemHistory is every version of the item's text, newest first, as answers list theirs.
+func (p *yearReportPage) ItemHistory(item string) []domain.Synthesis {
+	h := slices.Clone(p.History[item])
+	slices.Reverse(h)
+	return h
+}
 
 // Quote is an agency paragraph as the quote button adds it to SCT's text.
 func (p *yearReportPage) Quote(b report.Block, agencyName string) string {

@@ -59,6 +59,12 @@ func (s *Store) RoundSyntheses(ctx context.Context, year uint16) (domain.Synthes
 	return out, nil
 }
 
+// RoundSynthesisHistory lists every version of every item's text of a round, by item,
+// oldest first: one read for the report page's history lists.
+func (s *Store) RoundSynthesisHistory(ctx context.Context, year uint16) ([]domain.Synthesis, error) {
+	return s.readSyntheses(ctx, `SELECT `+synthesisColumns+` FROM report_syntheses WHERE year = ? ORDER BY item, version`, year)
+}
+
 // SynthesisHistory lists every version of an item's text, oldest first.
 func (s *Store) SynthesisHistory(ctx context.Context, year uint16, item string) ([]domain.Synthesis, error) {
 	return s.readSyntheses(ctx, `SELECT `+synthesisColumns+` FROM report_syntheses WHERE year = ? AND item = ? ORDER BY version`, year, item)
