@@ -42,6 +42,8 @@ type Profile struct {
 	Name     string
 	Role     string
 	Agencies []string
+	// Compile: may compile a round (write SCT's synthesis per item), whatever the role.
+	Compile bool
 }
 
 // normalize trims the name and drops blank and repeated agency codes.
@@ -129,6 +131,9 @@ func (s *Service) checkKeepsAdmin(ctx context.Context, by Actor, u queries.User,
 // Summary describes an account's profile for the audit trail.
 func Summary(u queries.User) string {
 	s := "role=" + u.Role + " agencies=" + strings.Join(u.Agencies, ",") + " name=" + u.Name
+	if u.CanCompile {
+		s += " compile"
+	}
 	if u.Disabled {
 		s += " disabled"
 	}

@@ -40,7 +40,7 @@ func (s *Service) Add(ctx context.Context, by Actor, a NewAccount) (generated st
 		return "", err
 	}
 	u := queries.User{Username: username, Name: p.Name, Role: p.Role, Agencies: p.Agencies, PasswordHash: hash,
-		UpdatedBy: by.AuditName()}
+		UpdatedBy: by.AuditName(), CanCompile: p.Compile}
 	if err := s.saveUser(ctx, u); err != nil {
 		return "", err
 	}
@@ -62,7 +62,7 @@ func (s *Service) Update(ctx context.Context, by Actor, username string, p Profi
 		return u, err
 	}
 	before := Summary(u)
-	u.Name, u.Role, u.Agencies, u.UpdatedBy = p.Name, p.Role, p.Agencies, by.AuditName()
+	u.Name, u.Role, u.Agencies, u.UpdatedBy, u.CanCompile = p.Name, p.Role, p.Agencies, by.AuditName(), p.Compile
 	if err := s.saveUser(ctx, u); err != nil {
 		return u, err
 	}

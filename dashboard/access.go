@@ -58,6 +58,8 @@ func allowed(a Access, u *User, safe, public bool) bool {
 		return u.CanWrite()
 	case AccessAdmin:
 		return u.IsAdmin()
+	case AccessCompiler:
+		return u.CanCompile()
 	}
 	return false // an Access added without a rule here denies everyone
 }

@@ -84,7 +84,7 @@ func expected(a Access, who string, safe, public, agencyInPath bool) outcome {
 		switch {
 		case anon:
 			return signin
-		case who == tViewer:
+		case who == tViewer || who == tCompiler:
 			return forbid
 		case who == tOther && agencyInPath:
 			return forbid
@@ -95,6 +95,14 @@ func expected(a Access, who string, safe, public, agencyInPath bool) outcome {
 		case anon:
 			return signin
 		case who == tAdmin:
+			return allow
+		}
+		return forbid
+	case AccessCompiler:
+		switch {
+		case anon:
+			return signin
+		case who == tAdmin || who == tCompiler:
 			return allow
 		}
 		return forbid
@@ -123,7 +131,7 @@ func runMatrix(t *testing.T, public bool) {
 	params := matrixParams(e)
 	routes := Routes()
 	checkRouterMatchesTable(t, e, routes)
-	callers := []string{"", tViewer, tAnalyst, tOther, tAdmin, tDisabled}
+	callers := []string{"", tViewer, tAnalyst, tOther, tAdmin, tDisabled, tCompiler}
 	// HEAD is served wherever GET is, under the same rules: walk it as a route of its own.
 	for _, r := range Routes() {
 		if r.Method == http.MethodGet {
@@ -132,7 +140,7 @@ func runMatrix(t *testing.T, public bool) {
 		}
 	}
 	for _, r := range routes {
-		if r.Access < AccessPublic || r.Access > AccessAdmin {
+		if r.Access < AccessPublic || r.Access > AccessCompiler {
 			t.Fatalf("%s %s has access %d, which the matrix test has no rule for", r.Method, r.Path, r.Access)
 		}
 		path, names := fillPath(t, r.Path, params)

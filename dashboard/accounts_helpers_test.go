@@ -38,6 +38,7 @@ const (
 	tOther    = "analyst_other"
 	tAdmin    = "admin1"
 	tDisabled = "disabled1"
+	tCompiler = "compiler1"   // a viewer given the permission to compile a round
 	tSample   = "sample_user" // the :username of admin routes; never a caller
 	tPlan     = "P_TEST"
 )
@@ -59,6 +60,7 @@ func newAcctEnv(t *testing.T, public bool) *acctEnv {
 		{Username: tAdmin, Role: queries.RoleAdmin},
 		{Username: tDisabled, Role: queries.RoleAdmin, Disabled: true},
 		{Username: tSample, Role: queries.RoleViewer},
+		{Username: tCompiler, Role: queries.RoleViewer, CanCompile: true},
 	} {
 		u.PasswordHash = "not-a-hash" // these users never sign in with a password
 		must(t, st.SaveUser(ctx, u))

@@ -25,7 +25,8 @@ func (s *server) adminUserShow(c *fiber.Ctx) error {
 // taking the admin role from themself, are in accounts).
 func (s *server) adminUserUpdate(c *fiber.Ctx) error {
 	u, err := s.accounts.Update(c.UserContext(), s.actor(c), c.Params("username"),
-		accounts.Profile{Name: c.FormValue("name"), Role: c.FormValue("role"), Agencies: formAgencies(c)})
+		accounts.Profile{Name: c.FormValue("name"), Role: c.FormValue("role"), Agencies: formAgencies(c),
+			Compile: c.FormValue("compile") == "1"})
 	if err = s.accountResult(err); err != nil {
 		return err
 	}

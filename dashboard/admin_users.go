@@ -36,7 +36,8 @@ func (s *server) adminUsersList(c *fiber.Ctx) error {
 func (s *server) adminUserCreate(c *fiber.Ctx) error {
 	name := queries.NormalizeUsername(c.FormValue("username"))
 	generated, err := s.accounts.Add(c.UserContext(), s.actor(c), accounts.NewAccount{Username: name,
-		Profile:  accounts.Profile{Name: c.FormValue("name"), Role: c.FormValue("role"), Agencies: formAgencies(c)},
+		Profile: accounts.Profile{Name: c.FormValue("name"), Role: c.FormValue("role"), Agencies: formAgencies(c),
+			Compile: c.FormValue("compile") == "1"},
 		Password: c.FormValue("password")})
 	if err = s.accountResult(err); err != nil {
 		return err

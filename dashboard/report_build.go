@@ -37,6 +37,19 @@ func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, er
 	if in.Projects, err = s.Store.Projects(ctx); err != nil {
 		return report.Model{}, err
 	}
+	syn, err := s.Store.RoundSyntheses(ctx, year)
+	if err != nil {
+		return report.Model{}, err
+	}
+	in.Syntheses = map[string]string{}
+	for item := range syn.Printed {
+		in.Syntheses[item] = syn.PrintedText(item)
+	}
+	mode, err := s.Store.SynthesisMode(ctx, year)
+	if err != nil {
+		return report.Model{}, err
+	}
+	in.SynthesisAnnex = mode.Annex
 	rows, err := s.Store.ReportingRows(ctx, year, year)
 	if err != nil {
 		return report.Model{}, err

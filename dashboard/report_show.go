@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 )
@@ -17,6 +18,13 @@ type yearReportPage struct {
 	Agencies       []queries.Agency // who has text, for the filter
 	Notice         string
 	CanAnswer      []string // agencies the viewer may answer for
+	// The compiler's view (report_synthesis_show.go): an editor per item beside the
+	// agencies' paragraphs, and the round's choice of where those are printed.
+	Compiler  bool
+	Syntheses domain.Syntheses
+	Mode      domain.SynthesisMode
+	History   map[string][]domain.Synthesis // every version per item
+	Flash     string
 }
 
 // reportShow: GET /report/:year, the consolidated report on screen, section by section,
@@ -48,6 +56,9 @@ func (s *server) reportShow(c *fiber.Ctx) error {
 	}
 	p.Model = m.Filter(p.Agency, p.Search)
 	p.Notice = report.PartialNotice(m)
+	if err := s.compilerView(c, p, year); err != nil {
+		return err
+	}
 	return s.render(c, "report_show", pageData{Title: translate(lang(c), "rep.yearreport") + " " + itoa(int(year)), Data: p})
 }
 

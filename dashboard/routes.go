@@ -7,14 +7,15 @@ import "github.com/gofiber/fiber/v2"
 type Access int
 
 const (
-	AccessPublic  Access = iota // anyone: health checks, static files, sign-in
-	AccessViewer                // any signed-in user (anyone in public read-only mode)
-	AccessAnalyst               // an analyst (checked again per agency in the handler) or admin
-	AccessAdmin                 // administrators only
+	AccessPublic   Access = iota // anyone: health checks, static files, sign-in
+	AccessViewer                 // any signed-in user (anyone in public read-only mode)
+	AccessAnalyst                // an analyst (checked again per agency in the handler) or admin
+	AccessAdmin                  // administrators only
+	AccessCompiler               // holders of the permission to compile a round, and admins
 )
 
 func (a Access) String() string {
-	return [...]string{"public", "viewer", "analyst", "admin"}[a]
+	return [...]string{"public", "viewer", "analyst", "admin", "compiler"}[a]
 }
 
 // Route is one entry of the route table.

@@ -2,7 +2,8 @@ package dashboard
 
 // reportRoutes: the yearly written report. Reading the consolidated report (screen, .docx,
 // PDF) is for every viewer; answering is for the agency's analysts (requireAgency in each
-// handler) and admins; outlines are for admins.
+// handler) and admins; SCT's synthesis is for those who may compile a round; outlines
+// are for admins.
 func (s *server) reportRoutes() []Route {
 	return []Route{
 		{"GET", "/report", AccessViewer, s.reportLatest},
@@ -11,6 +12,8 @@ func (s *server) reportRoutes() []Route {
 		{"GET", "/report/:year/report.docx", AccessViewer, s.reportDocx},
 		{"GET", "/report/:year/report.pdf", AccessViewer, s.reportPDF},
 		{"GET", "/report/:year/charts", AccessViewer, s.reportChartsShow},
+		{"POST", "/report/:year/synthesis", AccessCompiler, s.reportSynthesisSave},
+		{"POST", "/report/:year/synthesis-mode", AccessCompiler, s.reportSynthesisMode},
 		{"GET", "/report/:year/answer/:agency", AccessAnalyst, s.reportAnswerShow},
 		{"POST", "/report/:year/answer/:agency", AccessAnalyst, s.reportAnswerSave},
 		{"GET", "/report/:year/answer/:agency/template.docx", AccessAnalyst, s.reportTemplateDocx},

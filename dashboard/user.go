@@ -13,6 +13,7 @@ type User struct {
 	Name     string
 	Role     string   // viewer, analyst, admin
 	Agencies []string // the agencies an analyst reports for
+	Compile  bool     // may compile a round (SCT's synthesis), given by an admin
 }
 
 // IsAdmin reports whether the user administers the system.
@@ -21,6 +22,13 @@ func (u *User) IsAdmin() bool { return u != nil && u.Role == queries.RoleAdmin }
 // CanWrite reports whether the user may upload or file reports at all (for some agency).
 func (u *User) CanWrite() bool {
 	return u != nil && (u.Role == queries.RoleAdmin || u.Role == queries.RoleAnalyst)
+}
+
+// CanCompile reports whether the user may compile a round: write SCT's synthesis per
+// outline item and choose how agencies' paragraphs are printed. Admins may, as they may
+// write for every agency; anyone else needs the permission an admin gives.
+func (u *User) CanCompile() bool {
+	return u != nil && (u.Role == queries.RoleAdmin || u.Compile)
 }
 
 // ActsFor reports whether the user may write for the agency: admins for every agency,
@@ -41,7 +49,7 @@ func (u *User) DisplayName() string {
 }
 
 func userFrom(q queries.User) *User {
-	return &User{Username: q.Username, Name: q.Name, Role: q.Role, Agencies: q.Agencies}
+	return &User{Username: q.Username, Name: q.Name, Role: q.Role, Agencies: q.Agencies, Compile: q.CanCompile}
 }
 
 // currentUser is the user the session middleware stored, or nil.

@@ -169,29 +169,29 @@ func (s *Store) SessionWithUser(ctx context.Context, token string) (Session, Use
 func sessionWithUser(ctx context.Context, c driver.Conn, token string) (Session, User, error) {
 	var se Session
 	var u User
-	var revoked, disabled uint8
+	var revoked, disabled, compile uint8
 	h := HashToken(token)
 	err := c.QueryRow(ctx, `SELECT token_hash, username, issued, created_at, expires_at, ip, user_agent, revoked, version,
 			u_name, u_role, u_agencies, u_password_hash, u_disabled, u_created_at, u_updated_at, u_updated_by,
-			u_sessions_after, u_version
+			u_sessions_after, u_version, u_can_compile
 		FROM (SELECT `+sessionColumns+` FROM sessions FINAL WHERE token_hash = ?)
 		ANY INNER JOIN (
 			SELECT username, name AS u_name, toString(role) AS u_role, agencies AS u_agencies,
 				password_hash AS u_password_hash, disabled AS u_disabled, created_at AS u_created_at,
 				updated_at AS u_updated_at, updated_by AS u_updated_by, sessions_after AS u_sessions_after,
-				version AS u_version
+				version AS u_version, can_compile AS u_can_compile
 			FROM users FINAL WHERE username IN (SELECT username FROM sessions WHERE token_hash = ?)
 		) USING username`, h, h).
 		Scan(&se.TokenHash, &se.Username, &se.Issued, &se.CreatedAt, &se.ExpiresAt, &se.IP, &se.UserAgent, &revoked, &se.Version,
 			&u.Name, &u.Role, &u.Agencies, &u.PasswordHash, &disabled, &u.CreatedAt, &u.UpdatedAt, &u.UpdatedBy,
-			&u.SessionsAfter, &u.Version)
+			&u.SessionsAfter, &u.Version, &compile)
 	if isNoRows(err) {
 		return Session{}, User{}, ErrNotFound
 	}
 	if err != nil {
 		return Session{}, User{}, fmt.Errorf("session and user: %w", err)
 	}
-	se.Revoked, u.Disabled, u.Username = revoked == 1, disabled == 1, se.Username
+	se.Revoked, u.Disabled, u.CanCompile, u.Username = revoked == 1, disabled == 1, compile == 1, se.Username
 	return se, u, nil
 }
 

@@ -35,6 +35,9 @@ type User struct {
 	UpdatedBy     string
 	SessionsAfter uint64
 	Version       uint64
+	// CanCompile is the permission to compile a round (SCT's synthesis), given by an
+	// admin on top of the role.
+	CanCompile bool
 }
 
 // NormalizeUsername is how usernames are compared and stored: trimmed, lower case.
@@ -56,9 +59,9 @@ func ValidUsername(s string) bool {
 
 const (
 	userColumns = `username, name, role, agencies, password_hash, disabled, created_at, updated_at,
-	updated_by, sessions_after, version`
+	updated_by, sessions_after, version, can_compile`
 	userSelect = `SELECT username, name, toString(role), agencies, password_hash, disabled, created_at,
-	updated_at, updated_by, sessions_after, version FROM users FINAL`
+	updated_at, updated_by, sessions_after, version, can_compile FROM users FINAL`
 )
 
 // SaveUser writes a new version of the user (insert or update). It sets Version and
@@ -86,16 +89,16 @@ func (s *Store) SaveUser(ctx context.Context, u User) error {
 	u.Version = s.NewVersion()
 	return s.insertRows(ctx, "INSERT INTO users ("+userColumns+")", 1, func(int) []any {
 		return []any{u.Username, u.Name, u.Role, u.Agencies, u.PasswordHash, boolByte(u.Disabled),
-			u.CreatedAt.UTC(), u.UpdatedAt.UTC(), u.UpdatedBy, u.SessionsAfter, u.Version}
+			u.CreatedAt.UTC(), u.UpdatedAt.UTC(), u.UpdatedBy, u.SessionsAfter, u.Version, boolByte(u.CanCompile)}
 	})
 }
 
 func scanUser(scan func(...any) error) (User, error) {
 	var u User
-	var disabled uint8
+	var disabled, compile uint8
 	err := scan(&u.Username, &u.Name, &u.Role, &u.Agencies, &u.PasswordHash, &disabled, &u.CreatedAt,
-		&u.UpdatedAt, &u.UpdatedBy, &u.SessionsAfter, &u.Version)
-	u.Disabled = disabled == 1
+		&u.UpdatedAt, &u.UpdatedBy, &u.SessionsAfter, &u.Version, &compile)
+	u.Disabled, u.CanCompile = disabled == 1, compile == 1
 	return u, err
 }
 

@@ -15,7 +15,8 @@ import (
 )
 
 // benchInput is a round of 30 agencies, each answering with about two A4 pages of text
-// (about 900 words) spread over the outline's items, plus project and policy rows.
+// (about 900 words) spread over the outline's items, plus project and policy rows, and
+// SCT's synthesis for every item with the agencies' paragraphs in the annex.
 func benchInput() Input {
 	in := sampleInput(nil)
 	in.Agencies = in.Agencies[:1]
@@ -39,6 +40,16 @@ func benchInput() Input {
 		ans.Policies = []domain.PolicyDoc{{Key: "1", Number: fmt.Sprintf("%d/2026/QĐ-UBND", a), Title: sentence, Issuer: "UBND tỉnh", Status: "issued"}}
 		in.Answers = append(in.Answers, ans)
 	}
+	// SCT's own text for every answerable item (three paragraphs quoting two agencies),
+	// with the agencies' paragraphs in the annex: the body and the whole round both print.
+	in.Syntheses = map[string]string{}
+	for _, it := range in.Outline.Items {
+		if it.Answerable() {
+			in.Syntheses[it.Number] = "Các sở, ngành đã " + paragraph + "\n" + domain.QuoteSource(sentence, "Sở thử nghiệm số 1") +
+				"\n- " + domain.QuoteSource(sentence, "Sở thử nghiệm số 2")
+		}
+	}
+	in.SynthesisAnnex = true
 	return in
 }
 

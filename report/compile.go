@@ -29,13 +29,17 @@ type Input struct {
 	// Figures counts each agency's current figures for the year: an agency with
 	// figures but no letter is "số liệu công bố" in the annex, as on the register.
 	Figures map[string]int
+	// Syntheses is SCT's final text per outline item; SynthesisAnnex the round's choice
+	// to print the agencies' paragraphs of those items in an annex.
+	Syntheses      map[string]string
+	SynthesisAnnex bool
 }
 
 // Compile builds the report's sections II–V and the annex from the agencies' answers.
 // Section I (figures and charts) is added by the caller, which owns the attain rules'
 // inputs. Only submitted answers count; a draft is not yet the agency's word.
 func Compile(in Input) Model {
-	m := Model{Year: in.Year, Date: in.Now, Outline: in.Outline}
+	m := Model{Year: in.Year, Date: in.Now, Outline: in.Outline, AgencyAnnex: in.SynthesisAnnex}
 	if in.Round != nil {
 		m.RequestNo, m.RequestDate, m.Deadline = in.Round.LetterNo, in.Round.LetterDate, in.Round.Deadline
 	}
@@ -80,7 +84,7 @@ func Compile(in Input) Model {
 		return agencies[i] < agencies[j]
 	})
 	for _, it := range in.Outline.Items {
-		sec := Section{Item: it}
+		sec := Section{Item: it, Synthesis: Blocks(in.Syntheses[it.Number])}
 		for _, code := range agencies {
 			a := answers[code]
 			ai, ok := a.Item(it.Number)
@@ -163,7 +167,7 @@ func (m Model) Filter(agency, search string) Model {
 	out := m
 	out.Sections = nil
 	for _, sec := range m.Sections {
-		ns := Section{Item: sec.Item}
+		ns := Section{Item: sec.Item, Synthesis: sec.Synthesis}
 		for _, e := range sec.Entries {
 			if agency != "" && e.Agency != agency {
 				continue

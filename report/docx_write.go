@@ -17,8 +17,19 @@ import (
 	"github.com/quangngai/chitieu/domain"
 )
 
-// ChartsAnnexTitle heads the charts annex, printed only when the round turns charts on.
+// ChartsAnnexTitle heads the charts annex, printed only when the round turns charts on;
+// it follows the annex of who answered.
 const ChartsAnnexTitle = "PHỤ LỤC II"
+
+func hasChartsAnnex(m Model) bool { return m.Doc.ChartsAnnex && len(m.Charts) > 0 }
+
+// agencyAnnexTitle: the agencies' paragraphs come after the charts, when there are any.
+func agencyAnnexTitle(m Model) string {
+	if hasChartsAnnex(m) {
+		return "PHỤ LỤC III"
+	}
+	return "PHỤ LỤC II"
+}
 
 // Page geometry (Nghị định 30/2020, Appendix I), in twips (1 mm = 56.7 twips).
 const (
@@ -65,6 +76,7 @@ func WriteDocx(m Model, w io.Writer) error {
 	d.closing(m)
 	d.annex(m)
 	d.chartsAnnex(m)
+	d.agencyAnnex(m)
 	d.pageSetup()
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
@@ -268,8 +280,14 @@ func (d *docWriter) section(m Model, sec Section) {
 			}
 		}
 	}
-	for _, e := range sec.Entries {
-		d.entry(e)
+	// SCT's own text stands for the item; the agencies' paragraphs are printed only
+	// where SCT has written none (or in the annex, when the round chose it).
+	if sec.Synthesized() {
+		d.synthesis(sec.Synthesis)
+	} else {
+		for _, e := range sec.Entries {
+			d.entry(e)
+		}
 	}
 	switch {
 	case it.Kind == "projects" && len(m.Projects) > 0:
@@ -411,7 +429,7 @@ func (d *docWriter) indicatorTable(t IndicatorTable) {
 // chartsAnnex: section I's charts, when the round asks for them (off by default), on a
 // page of their own after the annex, each with its caption and source line.
 func (d *docWriter) chartsAnnex(m Model) {
-	if !m.Doc.ChartsAnnex || len(m.Charts) == 0 {
+	if !hasChartsAnnex(m) {
 		return
 	}
 	d.rd.AddPageBreak()
@@ -493,8 +511,8 @@ func (d *docWriter) closing(m Model) {
 func (d *docWriter) annex(m Model) {
 	d.rd.AddPageBreak()
 	title := "PHỤ LỤC"
-	if m.Doc.ChartsAnnex && len(m.Charts) > 0 {
-		title = "PHỤ LỤC I"
+	if hasChartsAnnex(m) || len(m.AnnexSections()) > 0 {
+		title = "PHỤ LỤC I" // the charts, then the agencies' paragraphs, follow as II, III
 	}
 	d.centred(title, runStyle{pt: 14, bold: true})
 	d.centred(fmt.Sprintf("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC SỞ, NGÀNH, ĐỊA PHƯƠNG NĂM %d", m.Year), runStyle{pt: 14, bold: true})

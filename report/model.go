@@ -30,6 +30,9 @@ type Model struct {
 	Illustrative       bool             // some answers are illustrations, not real letters
 	Signer             Signer           // who signs the report (the round's)
 	Doc                Document         // the round's own text: citations, number, recipients (SetDocument)
+	// AgencyAnnex: the agencies' paragraphs of an item SCT has written go to an annex
+	// ("kèm ý kiến các đơn vị ở phụ lục"); otherwise SCT's text alone is printed.
+	AgencyAnnex bool
 }
 
 // Signer is the signature block: the authority lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC",
@@ -80,6 +83,27 @@ type Chart struct {
 type Section struct {
 	Item    domain.OutlineItem
 	Entries []Entry
+	// Synthesis is SCT's own text for the item (its final version), which the report
+	// prints in place of the agencies' paragraphs; nil when SCT has written none.
+	Synthesis []Block
+}
+
+// Synthesized says SCT has written its own text for the item.
+func (s Section) Synthesized() bool { return len(s.Synthesis) > 0 }
+
+// AnnexSections are the sections whose agencies' paragraphs the annex prints: those
+// SCT has written its own text for, when the round chose the annex.
+func (m Model) AnnexSections() []Section {
+	if !m.AgencyAnnex {
+		return nil
+	}
+	var out []Section
+	for _, sec := range m.Sections {
+		if sec.Synthesized() && len(sec.Entries) > 0 {
+			out = append(out, sec)
+		}
+	}
+	return out
 }
 
 // Entry is one agency's answer to an item.

@@ -37,6 +37,10 @@ type Store interface {
 	DeleteTarget(ctx context.Context, t domain.Target) error
 	InsertUpload(ctx context.Context, u domain.Upload, content []byte) error
 	RecordAudit(ctx context.Context, events ...domain.AuditEvent) error
+	// SCT's synthesis per item (one row per version) and the round's choice of where
+	// agencies' paragraphs go.
+	SaveSynthesis(ctx context.Context, x domain.Synthesis) error
+	SetSynthesisMode(ctx context.Context, m domain.SynthesisMode) error
 	// NewVersion orders revisions by the store's one clock (never behind a version it has
 	// read), not this host's.
 	NewVersion() uint64

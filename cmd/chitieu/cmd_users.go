@@ -27,13 +27,15 @@ var stdin io.Reader = os.Stdin
 
 const usersUsage = `Usage:
   chitieu users list
-  chitieu users add NAME --role viewer|analyst|admin [--agency CODE]... [--name "Họ tên"] [--password-stdin]
+  chitieu users add NAME --role viewer|analyst|admin [--agency CODE]... [--name "Họ tên"] [--compile] [--password-stdin]
+  chitieu users compile NAME [--off]
   chitieu users disable NAME
   chitieu users enable NAME
   chitieu users passwd NAME [--password-stdin]
 
 --agency may repeat or take a comma list (--agency SCT,BQL). Without --password-stdin a
-password is generated and printed once. Disabling or a new password signs the user out
+password is generated and printed once. --compile gives the permission to compile a round
+(SCT's synthesis per outline item on /report/YEAR); "users compile NAME --off" takes it back. Disabling or a new password signs the user out
 everywhere.`
 
 func runUsers(ctx context.Context, env *Env, args []string) error {
@@ -55,6 +57,8 @@ func runUsers(ctx context.Context, env *Env, args []string) error {
 		return usersSetDisabled(ctx, env, st, args[1:], args[0] == "disable")
 	case "passwd":
 		return usersPasswd(ctx, env, st, args[1:])
+	case "compile":
+		return usersCompile(ctx, env, st, args[1:])
 	}
 	fmt.Fprintln(env.Stderr, usersUsage)
 	return exitCode(2)
@@ -161,6 +165,9 @@ func usersList(ctx context.Context, env *Env, st *queries.Store) error {
 		if u.Disabled {
 			state = "disabled"
 		}
+		if u.CanCompile {
+			state += ",compile"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s %s\n", u.Username, u.Role, strings.Join(u.Agencies, ","), state, u.Name,
 			u.UpdatedAt.Local().Format("2006-01-02 15:04"), u.UpdatedBy)
 	}
@@ -173,6 +180,7 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 	role := fs.String("role", queries.RoleViewer, "viewer, analyst or admin")
 	name := fs.String("name", "", "full name")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of stdin")
+	compile := fs.Bool("compile", false, "may compile a round (SCT's synthesis)")
 	var agencies agencyList
 	fs.Var(&agencies, "agency", "agency code (repeatable, or a comma list)")
 	username, password, err := parseNameAndPassword(env, fs, args, fromStdin)
@@ -180,7 +188,7 @@ func usersAdd(ctx context.Context, env *Env, st *queries.Store, args []string) e
 		return err
 	}
 	generated, err := accounts.New(st).Add(ctx, cliActor(), accounts.NewAccount{Username: username,
-		Profile: accounts.Profile{Name: *name, Role: *role, Agencies: agencies}, Password: password})
+		Profile: accounts.Profile{Name: *name, Role: *role, Agencies: agencies, Compile: *compile}, Password: password})
 	if err != nil {
 		return err
 	}
@@ -225,5 +233,25 @@ func usersPasswd(ctx context.Context, env *Env, st *queries.Store, args []string
 	if generated != "" {
 		printPassword(env.Stdout, username, generated)
 	}
+	return nil
+}
+
+// usersCompile gives (or with --off takes back) the permission to compile a round.
+func usersCompile(ctx context.Context, env *Env, st *queries.Store, args []string) error {
+	fs := flag.NewFlagSet("users compile", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	off := fs.Bool("off", false, "take the permission back")
+	username, err := parseWithName(env, fs, args)
+	if err != nil {
+		return err
+	}
+	if _, err := accounts.New(st).SetCompile(ctx, cliActor(), username, !*off); err != nil {
+		return err
+	}
+	word := "được quyền tổng hợp báo cáo (may compile a round)"
+	if *off {
+		word = "không còn quyền tổng hợp báo cáo (may no longer compile a round)"
+	}
+	fmt.Fprintf(env.Stdout, "users: %s %s\n", username, word)
 	return nil
 }
