@@ -96,9 +96,6 @@ func TestPhaseAndYear(t *testing.T) {
 		if ph := PhaseOf(dhxx, c.today); ph != c.phase {
 			t.Errorf("today %d: phase %s, want %s", c.today, ph, c.phase)
 		}
-		if y := PickYear(dhxx, c.asked, c.today); y != c.year {
-			t.Errorf("today %d asked %d: year %d, want %d", c.today, c.asked, y, c.year)
-		}
 	}
 	if y := FirstYear(demoPlans, 2026); y != 2020 {
 		t.Fatalf("first year %d, want 2020 (the baseline before 2021)", y)
