@@ -148,3 +148,22 @@ func join(ss []string) string {
 	}
 	return out
 }
+
+// A band covers its own territory's years only: the old province's 2025 target draws
+// nothing (2025 belongs to the merged province), a 2021–2025 one stops at 2024; an
+// inequality is a line.
+func TestBandOf(t *testing.T) {
+	old := BandOf(domain.Target{Scope: plan.ScopeOld, PeriodStart: 2021, PeriodEnd: 2025, Comparator: domain.CompAtLeast,
+		ValueMin: dec("7"), ValueMax: dec("8")})
+	if old.From != 2021 || old.To != 2024 || old.Max != nil || *old.Min != 7 {
+		t.Fatalf("old-province band %+v, want 2021–2024, a line at 7", old)
+	}
+	if b := BandOf(domain.Target{Scope: plan.ScopeOld, PeriodStart: 2025, PeriodEnd: 2025}); b.From <= b.To {
+		t.Fatalf("old province's 2025 band %+v drawn", b)
+	}
+	nb := BandOf(domain.Target{Scope: plan.ScopeNew, PeriodStart: 2021, PeriodEnd: 2030, Comparator: domain.CompBetween,
+		ValueMin: dec("69"), ValueMax: dec("70")})
+	if nb.From != 2025 || nb.To != 2030 || nb.Max == nil || *nb.Max != 70 {
+		t.Fatalf("merged-province band %+v, want 2025–2030, 69–70", nb)
+	}
+}
