@@ -60,6 +60,7 @@ func WriteDocx(m Model, w io.Writer) error {
 	}
 	d.closing(m)
 	d.annex(m)
+	d.chartsAnnex(m)
 	d.pageSetup()
 	var buf bytes.Buffer
 	if err := rd.Write(&buf); err != nil {
@@ -249,19 +250,13 @@ func (d *docWriter) section(m Model, sec Section) {
 		d.landscape(true)
 		defer d.landscape(false)
 	}
+	if it.Kind == "figures" {
+		d.sectionI(m, sec)
+		return
+	}
 	d.heading(it.Number, it.Title, it.Depth())
 	// The outline's guidance is addressed to the agencies, never printed in SCT's report;
 	// an item nobody answered says nothing (the annex lists who answered).
-	if it.Kind == "figures" {
-		for _, t := range m.Indicators {
-			if t.Item == it.Number {
-				d.indicatorTable(t)
-			}
-		}
-		if isLastFigures(m, it.Number) {
-			d.charts(m)
-		}
-	}
 	for _, e := range sec.Entries {
 		d.entry(e)
 	}
@@ -271,16 +266,6 @@ func (d *docWriter) section(m Model, sec Section) {
 	case it.Kind == "policies" && len(m.Policies) > 0:
 		d.policyTable(m.Policies)
 	}
-}
-
-func isLastFigures(m Model, number string) bool {
-	last := ""
-	for _, it := range m.Outline.Items {
-		if it.Kind == "figures" {
-			last = it.Number
-		}
-	}
-	return last == number
 }
 
 // entry writes one agency's text, attributed: "Sở Xây dựng: …".
@@ -385,30 +370,6 @@ func insideMargins(t *docx.Table) {
 	pad := func() *ctypes.TableWidth { return ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa) }
 	t.CellMargin(nil, pad(), nil, pad())
 	t.GetCT().TableProp.Indent = ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa)
-}
-
-func (d *docWriter) indicatorTable(t IndicatorTable) {
-	title := t.Name
-	if t.Unit != "" {
-		title += " (" + t.Unit + ")"
-	}
-	d.body(title+": "+t.Latest, runStyle{italic: true})
-	var rows [][]string
-	for _, r := range t.Rows {
-		rows = append(rows, []string{r.Plan + "\n" + r.Target, r.Period, r.Result, r.Attainment, r.Verdict})
-	}
-	if len(rows) == 0 {
-		rows = append(rows, []string{"Chưa có chỉ tiêu kế hoạch", "", t.Latest, "", ""})
-	}
-	src := t.Source
-	if src == "" {
-		src = "—"
-	}
-	for i := range rows {
-		rows[i] = append(rows[i], src)
-	}
-	d.table([]string{"Chỉ tiêu kế hoạch", "Kỳ", "Kết quả", "Mức đạt", "Đánh giá", "Nguồn"},
-		[]int{2300, 1000, 1900, 900, 1300, textWidth - 7400}, rows)
 }
 
 func (d *docWriter) charts(m Model) {
