@@ -18,17 +18,20 @@ type Model struct {
 	// Partial: not every expected agency has answered; the first page says so.
 	Partial            bool
 	Expected, Answered int
-	SectionI           SectionI     // section I: a paragraph and one table
-	Charts             []Chart      // section I's charts, as print-resolution images (an annex)
-	Sections           []Section    // every outline item, in order
-	Projects           []ProjectRow // II.7 compiled
-	Policies           []PolicyRow  // II.8 compiled
-	Replies            []Reply      // annex: who answered, by agency order
-	Nil                []Reply      // annex: nil replies
-	Missing            []string     // annex: agencies without an answer
-	Published          []string     // annex: no answer, but figures from published sources
-	Illustrative       bool         // some answers are illustrations, not real letters
-	Signer             Signer       // who signs the report (the round's)
+	// Section I: a paragraph and one table; its charts, as print-resolution images, go
+	// to an annex.
+	SectionI SectionI
+	Charts   []Chart
+
+	Sections     []Section    // every outline item, in order
+	Projects     []ProjectRow // II.7 compiled
+	Policies     []PolicyRow  // II.8 compiled
+	Replies      []Reply      // annex: who answered, by agency order
+	Nil          []Reply      // annex: nil replies
+	Missing      []string     // annex: agencies without an answer
+	Published    []string     // annex: no answer, but figures from published sources
+	Illustrative bool         // some answers are illustrations, not real letters
+	Signer       Signer       // who signs the report (the round's)
 }
 
 // Signer is the signature block: the authority lines ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC",
