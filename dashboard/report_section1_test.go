@@ -91,4 +91,12 @@ func TestReportSectionIOneTable(t *testing.T) {
 	if n := strings.Count(tables[0], "<w:tr>") + strings.Count(tables[0], "<w:tr "); n != 13 {
 		t.Errorf("section I's table has %d rows, want 13 (header + 12 indicators)", n)
 	}
+	// The page on screen shows the same table.
+	page := fetch(t, base+"/report/2023").Body
+	i := strings.Index(page, `id="report-section1"`)
+	if i < 0 || strings.Count(page, `class="admin-table report-fig"`) != 1 {
+		t.Fatalf("/report/2023 lacks section I's one table")
+	}
+	mustContain(t, "/report/2023 section I", pageText(page[i:i+strings.Index(page[i:], "</table>")]),
+		"391.000 tỷ đồng (khoảng; tính đến tháng 10/2023)", "Chưa có số liệu năm 2023;")
 }

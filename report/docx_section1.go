@@ -17,7 +17,7 @@ func (d *docWriter) sectionI(m Model, sec Section) {
 			items = append(items, s)
 		}
 	}
-	if len(items) == 0 || items[0].Item.Number != sec.Item.Number {
+	if m.FirstFiguresItem() != sec.Item.Number {
 		return // written with the first figures item
 	}
 	if len(items) == 1 {

@@ -150,3 +150,14 @@ func FigureStatusVI(s string) string {
 	}
 	return s
 }
+
+// FirstFiguresItem is the number of the outline's first figures item, where section
+// I's paragraph and table stand ("" when the outline has none).
+func (m Model) FirstFiguresItem() string {
+	for _, it := range m.Outline.Items {
+		if it.Kind == domain.ItemFigures {
+			return it.Number
+		}
+	}
+	return ""
+}
