@@ -154,7 +154,7 @@ func sectionIVerdict(r scorecard.OutlineRow, cat *catalog, lg string) string {
 func sectionILead(sc scorecard.Scorecard, rows []scorecard.OutlineRow, lg string) string {
 	y := itoa(sc.Year)
 	out := "Năm " + y + ", kết quả thực hiện các chỉ tiêu được so với " + planName(sc.Plan, lg) +
-		" (kế hoạch có hiệu lực trong năm " + y + ")."
+		", kế hoạch có hiệu lực trong năm " + y + "."
 	if len(rows) == 0 {
 		return out
 	}

@@ -35,7 +35,7 @@ func (d *docWriter) sectionI(m Model, sec Section) {
 			}
 			rows = append(rows, []string{r.Indicator, r.Plan, r.Result, r.Verdict, src})
 		}
-		d.table(SectionIHeaders(m.Year), []int{2200, 2100, 2000, 1900, textWidth - 8200}, rows)
+		d.table(SectionIHeaders(m.Year), []int{1900, 2100, 1900, 1800, textWidth - 7700}, rows)
 	}
 	for _, s := range items {
 		if len(s.Entries) == 0 {
