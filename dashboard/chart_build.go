@@ -8,8 +8,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/scorecard"
 )
 
 // Colours of the status scale and the series, shared with app.css.
@@ -271,26 +271,11 @@ func bandMarks(bands []band, years []int, small bool) map[string]any {
 	return out
 }
 
-// targetBand is a stored target as a band on the chart, over the years of its own
-// territory only: the old province's 69–70 % for 2025 is not drawn around the merged
-// province's 2025 point (From > To then, and nothing is drawn).
+// targetBand is a stored target as a band on the chart (scorecard.BandOf: over the
+// years of its own territory only), labelled.
 func targetBand(t queries.Target, lg string) band {
-	b := band{Label: t.Plan + ": " + targetText(t, lg), From: int(t.PeriodStart), To: int(t.PeriodEnd)}
-	switch plan.ReadScope(t.Scope, int(t.PeriodEnd)) {
-	case plan.ScopeOld:
-		b.To = min(b.To, plan.MergerYear-1)
-	case plan.ScopeNew:
-		b.From = max(b.From, plan.MergerYear)
-	}
-	if t.ValueMin != nil {
-		b.Min = f64(*t.ValueMin)
-	}
-	if t.ValueMax != nil {
-		b.Max = f64(*t.ValueMax)
-	}
-	if t.Comparator != queries.CompBetween && b.Min != nil && b.Max != nil {
-		b.Max = nil
-	}
+	sb := scorecard.BandOf(t)
+	b := band{Label: t.Plan + ": " + targetText(t, lg), From: sb.From, To: sb.To, Min: sb.Min, Max: sb.Max}
 	return b
 }
 

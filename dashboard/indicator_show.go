@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/scorecard"
 )
 
 type indicatorModel struct {
@@ -116,15 +117,10 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		if t.Indicator != it.Code {
 			continue
 		}
-		// Each target at the page's year, or today; a closed plan's target at its end
-		// year, for its final verdict (as on the overview and the projection).
-		evalYear := f.Year
-		if evalYear == 0 {
-			evalYear = min(today, int(t.PeriodEnd))
-			if p, ok := cat.plan[t.Plan]; ok {
-				evalYear = plan.PickYear(p, 0, today)
-			}
-		}
+		// Each target at the page's year, else its plan's evaluation year (a closed
+		// plan's at its end year, for its final verdict).
+		p, known := cat.plan[t.Plan]
+		evalYear := scorecard.TargetYear(t, p, known, f.Year, today)
 		bands = append(bands, targetBand(t, lg))
 		ev, _ := evalTarget(t, it, grouped, evalYear, cat, lg)
 		m.Targets.Rows = append(m.Targets.Rows, []cell{{Text: t.Plan, Href: "/?plan=" + t.Plan}, txt(cat.scopeName(t.Scope, lg)),

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/scorecard"
 )
 
 // overviewCard is one indicator of the report outline (or with a target in the plan).
@@ -101,89 +102,50 @@ func (s *server) buildOverview(ctx context.Context, f filters, lg string) (*over
 	today := s.localNow().Year()
 	// The figures of every targeted indicator and of section I, up to today: the
 	// default plan depends on whether the current plan has a year of data.
-	var codes []string
-	seen := map[string]bool{}
-	scopes := []string{scopeBQL, scopeOld, scopeNew}
-	for _, t := range cat.Targets {
-		if !seen[t.Indicator] {
-			seen[t.Indicator] = true
-			codes = append(codes, t.Indicator)
-		}
-		if t.Scope != scopeNational {
-			scopes = append(scopes, t.Scope)
-		}
-	}
-	for _, it := range cat.Indicators {
-		if outlineSection(it) && !seen[it.Code] {
-			seen[it.Code] = true
-			codes = append(codes, it.Code)
-		}
-	}
+	codes, scopes := cat.scorecard().OverviewReads()
 	var all []queries.CurrentFigure
 	if len(codes) > 0 {
 		if all, err = s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes, Scopes: scopes, YearTo: uint16(today)}); err != nil {
 			return nil, err
 		}
 	}
-	p, _ := plan.PickPlan(cat.Plans, cat.Targets, f.Plan, figureYears(all), today)
-	year := plan.PickYear(p, f.Year, today)
+	sc := scorecard.Build(cat.scorecard(), all, f.Plan, f.Year, today)
+	p, year := sc.Plan, sc.Year
 	f.Plan, f.Year = p.Code, year
-	phase := plan.PhaseOf(p, today)
 	m := &overviewModel{Plan: p, PlanName: planName(p, lg), ShortName: shortPlanName(p, lg), Year: year, Options: planOptions(cat, p.Code, lg), Plans: plan.Order(cat.Plans, cat.Targets),
-		Phase: translate(lg, "phase."+string(phase)), PhaseClass: string(phase)}
+		Phase: translate(lg, "phase."+string(sc.Phase)), PhaseClass: string(sc.Phase)}
 	for y := plan.FirstYear(cat.Plans, today); y <= today; y++ {
 		m.Years = append(m.Years, y)
 	}
-	if cur, ok := plan.CurrentPlan(cat.Plans, cat.Targets, today); ok && cur.Code != p.Code {
-		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(cur, lg) + " (" + planPeriod(cur) + ")"}
+	if cur := sc.Current; cur != nil {
+		m.Current = &planOption{Code: cur.Code, Label: shortPlanName(*cur, lg) + " (" + planPeriod(*cur) + ")"}
 	}
-	targets := cat.targetsOf(p.Code)
-	m.NoTargets = len(targets) == 0
-	var figs []queries.CurrentFigure
-	for _, fg := range all {
-		if int(fg.Year) <= year {
-			figs = append(figs, fg)
-		}
-	}
+	m.NoTargets = sc.NoTargets
 	if m.Meta, err = s.loadMeta(ctx, f, lg); err != nil {
 		return nil, err
 	}
 	m.Page, m.Export = "overview", f.query()
-	grouped := plan.ByIndicatorScope(figs)
-	counts := map[plan.Status]int{}
 	summary := table{ID: "overview", Title: translate(lg, "overview.table") + " — " + m.PlanName + ", " + itoa(year),
 		Headers: headers(lg, "col.indicator", "common.unit", "col.latestyear", "col.latest", "common.target", "col.period",
 			"col.kind", "col.compared", "col.attainment", "common.status", "common.source")}
 	var ctxTables []table
 	// Cards: the plan's targeted indicators first (catalogue order), then the context
-	// indicators of section I.
-	for _, targeted := range []bool{true, false} {
-		for _, it := range cat.Indicators {
-			var ts []queries.Target
-			for _, t := range targets {
-				if t.Indicator == it.Code {
-					ts = append(ts, t)
-				}
-			}
-			if (len(ts) > 0) != targeted || !targeted && !outlineSection(it) {
-				continue
-			}
-			card, err := s.overviewCard(m, cat, it, ts, grouped[it.Code], f, year, lg)
-			if err != nil {
-				return nil, err
-			}
-			for _, ev := range card.Evals {
-				counts[ev.Result.Category()]++
-			}
-			if g := len(m.Groups) - 1; g < 0 || m.Groups[g].Class != groupClass(targeted) {
-				m.Groups = append(m.Groups, cardGroup{Title: translate(lg, "overview."+groupClass(targeted)), Class: groupClass(targeted)})
-			}
-			m.Groups[len(m.Groups)-1].Cards = append(m.Groups[len(m.Groups)-1].Cards, card)
-			m.Cards = append(m.Cards, card)
-			summary.Rows = append(summary.Rows, overviewRows(card, m.NoTargets, lg)...)
-			ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, unitIn(it.Unit, lg), card.drawn, cat, lg))
+	// indicators of section I (scorecard.Build's order).
+	for _, sCard := range sc.Cards {
+		targeted := sCard.Targeted
+		card, err := s.overviewCard(m, cat, sCard, f, lg)
+		if err != nil {
+			return nil, err
 		}
+		if g := len(m.Groups) - 1; g < 0 || m.Groups[g].Class != groupClass(targeted) {
+			m.Groups = append(m.Groups, cardGroup{Title: translate(lg, "overview."+groupClass(targeted)), Class: groupClass(targeted)})
+		}
+		m.Groups[len(m.Groups)-1].Cards = append(m.Groups[len(m.Groups)-1].Cards, card)
+		m.Cards = append(m.Cards, card)
+		summary.Rows = append(summary.Rows, overviewRows(card, m.NoTargets, lg)...)
+		ctxTables = append(ctxTables, seriesTable(card.Chart.ID, card.Name, unitIn(sCard.Indicator.Unit, lg), card.drawn, cat, lg))
 	}
+	counts := sc.Counts
 	if !m.NoTargets {
 		for _, st := range plan.Categories {
 			if counts[st] == 0 && (st == plan.Insufficient || st == plan.NoForecast) {
@@ -203,35 +165,24 @@ func groupClass(targeted bool) string {
 	return "context"
 }
 
-// overviewCard builds one card: its verdicts, its latest figure and its chart.
-func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicator, ts []queries.Target,
-	scopes map[string][]queries.CurrentFigure, f filters, year int, lg string) (overviewCard, error) {
+// overviewCard writes one scorecard card in words: its verdicts, its latest figure
+// and its chart.
+func (s *server) overviewCard(m *overviewModel, cat *catalog, sc scorecard.Card, f filters, lg string) (overviewCard, error) {
+	it := sc.Indicator
 	card := overviewCard{Code: it.Code, Name: indName(it, lg), Unit: unitIn(it.Unit, lg), Href: "/indicators/" + it.Code + "?" + f.query(),
-		Section: outlineSection(it)}
-	sr := plan.MainSeries(scopes, year)
+		Section: sc.Section}
 	var bands []band
-	for i, t := range ts {
-		ev, v := evalTarget(t, it, scopes, year, cat, lg)
-		if i == 0 {
-			sr = v.Series
-		}
-		card.Evals = append(card.Evals, ev)
-		bands = append(bands, targetBand(t, lg))
+	for _, e := range sc.Evals {
+		card.Evals = append(card.Evals, describeEval(e.Target, e.Verdict, cat, lg))
+		bands = append(bands, targetBand(e.Target, lg))
 	}
-	card.ScopeName = cat.scopeName(sr.Scope, lg)
-	card.Latest = sr.UpTo(year)
+	card.ScopeName = cat.scopeName(sc.Series.Scope, lg)
+	card.Latest = sc.Latest
 	if card.Latest != nil {
 		card.LatestText = formatNum(card.Latest.Value, lg)
 		card.FigStatus = translate(lg, "fstatus."+card.Latest.Status)
 	}
-	drawn := []plan.Series{sr}
-	if plan.IsTerritory(sr.Scope) {
-		drawn = plan.Territories(scopes) // one line per territory, broken at the merger
-		if len(drawn) == 0 {
-			drawn = []plan.Series{sr}
-		}
-	}
-	drawn = plan.SplitAtBasis(drawn) // a price-basis change breaks a line, as the merger does
+	drawn := sc.Drawn
 	card.Notes = seriesNotes(drawn, lg)
 	card.lines, card.drawn = linesOf(drawn, cat, lg), drawn
 	card.note = mergerNote(drawn, lg)
@@ -245,10 +196,15 @@ func (s *server) overviewCard(m *overviewModel, cat *catalog, it queries.Indicat
 	return card, nil
 }
 
-// evalTarget judges one target on its own scope (plan.Judge) and writes the verdict
+// evalTarget judges one target on its own scope (scorecard) and writes the verdict
 // in words.
 func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]queries.CurrentFigure, year int, cat *catalog, lg string) (targetEval, plan.Verdict) {
-	v := plan.Judge(toAttain(t, it, cat), t.Scope, scopes, year)
+	v := cat.scorecard().Judge(t, it, scopes, year)
+	return describeEval(t, v, cat, lg), v
+}
+
+// describeEval writes a scorecard verdict in words.
+func describeEval(t queries.Target, v plan.Verdict, cat *catalog, lg string) targetEval {
 	r := v.Result
 	ev := targetEval{Target: t, Text: targetText(t, lg), Period: periodText(t), Kind: translate(lg, "kind."+t.Kind), Result: r,
 		Verdict: verdictText(r, lg), Class: string(r.Status)}
@@ -285,7 +241,7 @@ func evalTarget(t queries.Target, it queries.Indicator, scopes map[string][]quer
 		}
 		ev.Reference = translate(lg, "eval.reference") + ": " + strings.Join(refs, "; ")
 	}
-	return ev, v
+	return ev
 }
 
 // overviewRows: one summary row per target of the card (one row when it has none).

@@ -7,19 +7,6 @@ import (
 	"github.com/quangngai/chitieu/queries"
 )
 
-// figureYears answers plan.HasData from a set of current figures.
-func figureYears(figs []queries.CurrentFigure) plan.HasData {
-	type key struct {
-		ind, scope string
-		year       int
-	}
-	has := map[key]bool{}
-	for _, f := range figs {
-		has[key{f.Indicator, f.Scope, int(f.Year)}] = true
-	}
-	return func(ind, scope string, year int) bool { return has[key{ind, scope, year}] }
-}
-
 // planOption is one entry of a plan selector: short name and period.
 type planOption struct {
 	Code     string

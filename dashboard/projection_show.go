@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/scorecard"
 )
 
 // projectionRow is one period target with its forecast (or final verdict).
@@ -75,14 +76,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 		return nil, err
 	}
 	m.Page, m.Export = "projection", f.query()
-	var codes []string
-	scopes := []string{scopeOld, scopeNew, scopeBQL}
-	for _, t := range cat.Targets {
-		if plan.IsPeriodKind(t.Kind) {
-			codes = append(codes, t.Indicator)
-			scopes = append(scopes, t.Scope)
-		}
-	}
+	codes, scopes := cat.scorecard().ProjectionReads()
 	var figs []queries.CurrentFigure
 	if len(codes) > 0 {
 		figs, err = s.Store.CurrentFigures(ctx, queries.FigureFilter{Indicators: codes, Scopes: scopes, YearTo: uint16(year)})
@@ -90,30 +84,18 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 			return nil, err
 		}
 	}
-	grouped := plan.ByIndicatorScope(figs)
 	tbl := table{ID: "projection", Title: translate(lg, "projection.title") + " (" + translate(lg, "overview.evalyear") + " " + itoa(year) + ")",
 		Headers: headers(lg, "common.plan", "col.indicator", "common.target", "col.period", "col.kind", "col.observed",
 			"col.sofar", "col.method", "col.projected", "col.required", "common.status")}
-	for _, p := range m.Plans {
-		if f.Plan != "" && p.Code != f.Plan {
-			continue
-		}
-		// A plan whose period has ended by today is closed: its verdicts are the final
-		// ones, judged at its end year whatever year the filter names.
-		g := projectionGroup{Plan: p, Name: shortPlanName(p, lg), Closed: plan.PhaseOf(p, today) == plan.Closed}
-		evalYear := year
-		if g.Closed && evalYear < int(p.PeriodEnd) {
-			evalYear = int(p.PeriodEnd)
-		}
-		for _, t := range cat.targetsOf(p.Code) {
-			if !plan.IsPeriodKind(t.Kind) {
-				continue
-			}
-			it := cat.ind[t.Indicator]
-			ev, v := evalTarget(t, it, grouped[t.Indicator], evalYear, cat, lg)
-			sr := v.Series
-			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed,
-				Eval: ev, Proj: plan.ProjectOn(toAttain(t, it, cat), sr.Scope, sr.Points(), evalYear)}
+	// A plan whose period has ended by today is closed: its verdicts are the final
+	// ones (scorecard.FinalYear).
+	for _, pf := range scorecard.Forecasts(cat.scorecard(), figs, f.Plan, f.Year, today) {
+		p, evalYear := pf.Plan, pf.Year
+		g := projectionGroup{Plan: p, Name: shortPlanName(p, lg), Closed: pf.Closed}
+		for _, fc := range pf.Rows {
+			t, it, sr := fc.Target, fc.Indicator, fc.Verdict.Series
+			ev := describeEval(t, fc.Verdict, cat, lg)
+			row := projectionRow{Plan: p, Indicator: it, Name: indName(it, lg), Closed: g.Closed, Eval: ev, Proj: fc.Projection}
 			row.Method = translate(lg, "method."+row.Proj.Method)
 			row.Projected = numPtr(row.Proj.Projected, 2, lg)
 			row.Required = numPtr(row.Proj.Required, 2, lg)
@@ -121,11 +103,7 @@ func (s *server) buildProjection(ctx context.Context, f filters, lg string) (*pr
 				row.Required += " " + translate(lg, "projection.peryear")
 			}
 			id := "proj-" + p.Code + "-" + t.Indicator + "-" + t.Scope
-			drawn := []plan.Series{sr}
-			if plan.IsTerritory(sr.Scope) {
-				drawn = plan.Territories(grouped[t.Indicator]) // one line per territory, broken at the merger
-			}
-			drawn = plan.SplitAtBasis(drawn)
+			drawn := fc.Drawn
 			ls := linesOf(drawn, cat, lg)
 			if path := projectedPath(t, sr, row.Proj, evalYear); len(path.Values) > 0 {
 				path.Name = translate(lg, "projection.path")

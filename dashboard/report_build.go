@@ -10,8 +10,8 @@ import (
 )
 
 // reportModel reads a round's answers and compiles the consolidated report. Section I
-// comes from the overview's own model (buildOverview), so targets, attainment and
-// verdicts are the dashboard's, computed once by the attain package.
+// is the scorecard's (reportSectionI), so targets, attainment and verdicts are the
+// overview's, computed once.
 func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, error) {
 	in := report.Input{Year: year, Now: s.localNow()}
 	var err error
@@ -64,44 +64,8 @@ func (s *server) reportModel(ctx context.Context, year uint16) (report.Model, er
 		return report.Model{}, err
 	}
 	m.SetDocument(doc)
-	m.Indicators, err = s.reportIndicators(ctx, in.Outline, year)
+	m.SectionI, err = s.reportSectionI(ctx, in.Outline, year)
 	return m, err
-}
-
-// reportIndicators is section I: per indicator of a figures item, the overview card's
-// targets judged at the report year.
-func (s *server) reportIndicators(ctx context.Context, o queries.Outline, year uint16) ([]report.IndicatorTable, error) {
-	ov, err := s.reportOverview(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	cards := map[string]overviewCard{}
-	for _, c := range ov.Cards {
-		cards[c.Code] = c
-	}
-	var out []report.IndicatorTable
-	for _, it := range o.Items {
-		if it.Kind != queries.ItemFigures {
-			continue
-		}
-		for _, code := range it.Indicators {
-			c, ok := cards[code]
-			if !ok {
-				continue
-			}
-			t := report.IndicatorTable{Item: it.Number, Name: c.Name, Unit: c.Unit, Latest: "chưa có số liệu"}
-			if c.Latest != nil {
-				t.Latest = "năm " + itoa(int(c.Latest.Year)) + ": " + c.LatestText
-				t.Source = c.Latest.Source
-			}
-			for _, ev := range c.Evals {
-				t.Rows = append(t.Rows, report.TargetRow{Plan: ov.PlanName, Target: ev.Text, Period: ev.Period, Result: ev.Compared,
-					Attainment: ev.Attain, Verdict: ev.Verdict})
-			}
-			out = append(out, t)
-		}
-	}
-	return out, nil
 }
 
 // reportOverview is the overview of the plan a year's report is judged against

@@ -1,12 +1,11 @@
 package dashboard
 
 import (
-	"bytes"
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // Defaults of Deps.ExportTimeout and Deps.ExportWait.
@@ -26,29 +25,27 @@ func (s *server) exportWait() time.Duration {
 }
 
 // reportFile is a year's report file, built once per data stamp by the export jobs
-// (reporting.Exports): kept until the data changes, built outside the page deadline.
+// (reporting.Exports.ReportFile): kept until the data changes, built outside the page
+// deadline.
 func (s *server) reportFile(ctx context.Context, year uint16, format string, wait time.Duration) ([]byte, error) {
 	stamp, err := s.dataStamp(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := format + "/" + strconv.Itoa(int(year))
-	return s.exports.File(ctx, key, stamp, wait, func(ctx context.Context) ([]byte, error) {
-		if format == report.FormatPDF {
-			// The PDF is the .docx of the same stamp, converted.
-			doc, err := s.exports.File(ctx, report.FormatDocx+"/"+strconv.Itoa(int(year)), stamp, s.exportTimeout(),
-				func(ctx context.Context) ([]byte, error) { return s.buildReportDocx(ctx, year) })
-			if err != nil {
-				return nil, err
-			}
-			if err := takeRenderSlot(ctx); err != nil { // one LibreOffice is a few hundred MB
+	return s.exports.ReportFile(ctx, s.reportBuild(), year, format, stamp, wait, s.exportTimeout())
+}
+
+// reportBuild is what the report's jobs build from: the compiled model, the charts
+// drawn in Chromium, and LibreOffice holding a render slot (one is a few hundred MB).
+func (s *server) reportBuild() reporting.ReportBuild {
+	return reporting.ReportBuild{Model: s.reportModel, Charts: s.reportCharts,
+		Convert: func(ctx context.Context, doc []byte) ([]byte, error) {
+			if err := takeRenderSlot(ctx); err != nil {
 				return nil, err
 			}
 			defer releaseRenderSlot()
 			return s.convertPDF(ctx, doc)
-		}
-		return s.buildReportDocx(ctx, year)
-	})
+		}}
 }
 
 func (s *server) exportTimeout() time.Duration {
@@ -63,22 +60,6 @@ func (s *server) convertPDF(ctx context.Context, doc []byte) ([]byte, error) {
 		return s.ConvertPDF(ctx, doc)
 	}
 	return report.ConvertPDF(ctx, "", doc)
-}
-
-// buildReportDocx compiles the year's report with its charts and writes the .docx.
-func (s *server) buildReportDocx(ctx context.Context, year uint16) ([]byte, error) {
-	m, err := s.reportModel(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	if m.Doc.ChartsAnnex { // charts are drawn only for a round that prints them
-		m.Charts = s.reportCharts(ctx, year)
-	}
-	var buf bytes.Buffer
-	if err := report.WriteDocx(m, &buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // ReportFile builds a year's report file as the download does, from the same code,

@@ -9,21 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// toAttain converts a stored target for the plan package's rules.
-func toAttain(t queries.Target, it queries.Indicator, cat *catalog) plan.Target {
-	out := plan.Target{Kind: t.Kind, Comparator: t.Comparator, Start: int(t.PeriodStart), End: int(t.PeriodEnd),
-		HigherIsBetter: it.HigherIsBetter, PlanStart: int(cat.plan[t.Plan].PeriodStart)}
-	if t.ValueMin != nil {
-		v, _ := t.ValueMin.Float64()
-		out.Min = &v
-	}
-	if t.ValueMax != nil {
-		v, _ := t.ValueMax.Float64()
-		out.Max = &v
-	}
-	return out
-}
-
 // targetText writes a target as plans write it: "69–70 %", "≥ 7,5 %/năm", "> 8,5 %/năm".
 func targetText(t queries.Target, lg string) string {
 	unit := unitIn(t.Unit, lg)

@@ -3,12 +3,12 @@ package dashboard
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/quangngai/chitieu/scorecard"
 )
 
 // vietnam is the province's time zone (plan.Zone), for every time shown.
@@ -180,4 +180,9 @@ func (c *catalog) targetsOf(plan string) []queries.Target {
 }
 
 // outlineSection reports whether an indicator belongs to section I of the report outline.
-func outlineSection(it queries.Indicator) bool { return strings.HasPrefix(it.OutlineSection, "I.") }
+func outlineSection(it queries.Indicator) bool { return scorecard.InSection(it) }
+
+// scorecard is the catalogue as the scorecard reads it.
+func (c *catalog) scorecard() scorecard.Catalogue {
+	return scorecard.Catalogue{Indicators: c.Indicators, Plans: c.Plans, Targets: c.Targets}
+}

@@ -168,21 +168,6 @@ func PickPlan(plans []domain.Plan, targets []domain.Target, code string, has Has
 	return DefaultPlan(plans, targets, has, today)
 }
 
-// PickYear resolves the evaluation year: the one asked for, else this year within
-// the plan's period (its last year for a closed plan, its first for one to come).
-func PickYear(p domain.Plan, year, today int) int {
-	if year > 0 {
-		return year
-	}
-	if p.PeriodEnd > 0 && today > int(p.PeriodEnd) {
-		return int(p.PeriodEnd)
-	}
-	if p.PeriodStart > 0 && today < int(p.PeriodStart) {
-		return int(p.PeriodStart)
-	}
-	return today
-}
-
 // FirstYear is the earliest year a page offers: the year before the earliest plan
 // starts (a plan's baseline), or today when there is no plan.
 func FirstYear(plans []domain.Plan, today int) int {

@@ -82,22 +82,18 @@ func TestOrder(t *testing.T) {
 
 func TestPhaseAndYear(t *testing.T) {
 	dhxx := domain.Plan{PeriodStart: 2021, PeriodEnd: 2025}
+	// The evaluation year picked from the phase is scorecard.EvalYear's (TestEvalYear).
 	cases := []struct {
-		today, asked int
-		phase        Phase
-		year         int
+		today int
+		phase Phase
 	}{
-		{2026, 0, Closed, 2025},
-		{2026, 2023, Closed, 2023},
-		{2025, 0, InForce, 2025},
-		{2020, 0, Upcoming, 2021},
+		{2026, Closed},
+		{2025, InForce},
+		{2020, Upcoming},
 	}
 	for _, c := range cases {
 		if ph := PhaseOf(dhxx, c.today); ph != c.phase {
 			t.Errorf("today %d: phase %s, want %s", c.today, ph, c.phase)
-		}
-		if y := PickYear(dhxx, c.asked, c.today); y != c.year {
-			t.Errorf("today %d asked %d: year %d, want %d", c.today, c.asked, y, c.year)
 		}
 	}
 	if y := FirstYear(demoPlans, 2026); y != 2020 {

@@ -270,16 +270,13 @@ func (d *docWriter) section(m Model, sec Section) {
 		d.landscape(true)
 		defer d.landscape(false)
 	}
+	if it.Kind == "figures" {
+		d.sectionI(m, sec)
+		return
+	}
 	d.heading(it)
 	// The outline's guidance is addressed to the agencies, never printed in SCT's report;
 	// an item nobody answered says nothing (the annex lists who answered).
-	if it.Kind == "figures" {
-		for _, t := range m.Indicators {
-			if t.Item == it.Number {
-				d.indicatorTable(t)
-			}
-		}
-	}
 	// SCT's own text stands for the item; the agencies' paragraphs are printed only
 	// where SCT has written none (or in the annex, when the round chose it).
 	if sec.Synthesized() {
@@ -400,30 +397,6 @@ func insideMargins(t *docx.Table) {
 	pad := func() *ctypes.TableWidth { return ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa) }
 	t.CellMargin(nil, pad(), nil, pad())
 	t.GetCT().TableProp.Indent = ctypes.NewTableWidth(cellPad, stypes.TableWidthDxa)
-}
-
-func (d *docWriter) indicatorTable(t IndicatorTable) {
-	title := t.Name
-	if t.Unit != "" {
-		title += " (" + t.Unit + ")"
-	}
-	d.body(title+": "+t.Latest, runStyle{italic: true})
-	var rows [][]string
-	for _, r := range t.Rows {
-		rows = append(rows, []string{r.Plan + "\n" + r.Target, r.Period, r.Result, r.Attainment, r.Verdict})
-	}
-	if len(rows) == 0 {
-		rows = append(rows, []string{"Chưa có chỉ tiêu kế hoạch", "", t.Latest, "", ""})
-	}
-	src := t.Source
-	if src == "" {
-		src = "—"
-	}
-	for i := range rows {
-		rows[i] = append(rows[i], src)
-	}
-	d.table([]string{"Chỉ tiêu kế hoạch", "Kỳ", "Kết quả", "Mức đạt", "Đánh giá", "Nguồn"},
-		[]int{2300, 1000, 1900, 900, 1300, textWidth - 7400}, rows)
 }
 
 // chartsAnnex: section I's charts, when the round asks for them (off by default), on a

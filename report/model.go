@@ -18,18 +18,21 @@ type Model struct {
 	// Partial: not every expected agency has answered; the first page says so.
 	Partial            bool
 	Expected, Answered int
-	Indicators         []IndicatorTable // section I
-	Charts             []Chart          // section I's charts, as print-resolution images
-	Sections           []Section        // every outline item, in order
-	Projects           []ProjectRow     // II.7 compiled
-	Policies           []PolicyRow      // II.8 compiled
-	Replies            []Reply          // annex: who answered, by agency order
-	Nil                []Reply          // annex: nil replies
-	Missing            []string         // annex: agencies without an answer
-	Published          []string         // annex: no answer, but figures from published sources
-	Illustrative       bool             // some answers are illustrations, not real letters
-	Signer             Signer           // who signs the report (the round's)
-	Doc                Document         // the round's own text: citations, number, recipients (SetDocument)
+	// Section I: a paragraph and one table; its charts, as print-resolution images, go
+	// to an annex.
+	SectionI SectionI
+	Charts   []Chart
+
+	Sections     []Section    // every outline item, in order
+	Projects     []ProjectRow // II.7 compiled
+	Policies     []PolicyRow  // II.8 compiled
+	Replies      []Reply      // annex: who answered, by agency order
+	Nil          []Reply      // annex: nil replies
+	Missing      []string     // annex: agencies without an answer
+	Published    []string     // annex: no answer, but figures from published sources
+	Illustrative bool         // some answers are illustrations, not real letters
+	Signer       Signer       // who signs the report (the round's)
+	Doc          Document     // the round's own text: citations, number, recipients (SetDocument)
 	// AgencyAnnex: the agencies' paragraphs of an item SCT has written go to an annex
 	// ("kèm ý kiến các đơn vị ở phụ lục"); otherwise SCT's text alone is printed.
 	AgencyAnnex bool
@@ -50,24 +53,21 @@ func (s Signer) authority() []string {
 	return []string{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}
 }
 
-// IndicatorTable is section I for one indicator: one row per target of the plan.
-type IndicatorTable struct {
-	Item   string // outline number, I.1…
-	Name   string
-	Unit   string
-	Latest string // latest figure with its year
-	Rows   []TargetRow
-	Source string
+// SectionI is part I as SCT writes it: a short paragraph, then one table with a row
+// per indicator of the outline, judged against the plan in force in the report's year.
+type SectionI struct {
+	Lead string
+	Rows []IndicatorRow
 }
 
-// TargetRow is one target judged with the dashboard's attain rules.
-type TargetRow struct {
-	Plan       string
-	Target     string // as written: "≥ 7,5 %"
-	Period     string
-	Result     string // what was compared
-	Attainment string
-	Verdict    string
+// IndicatorRow is one row of section I's table, every cell already in words.
+type IndicatorRow struct {
+	Item      string // the outline's number of the figures item (I.1…)
+	Indicator string // "Tốc độ tăng trưởng giá trị gia tăng công nghiệp (%)"
+	Plan      string // the plan's target, or that the plan sets none and another plan's
+	Result    string // year N's result with status, as-of date; or that it is missing and the latest earlier one
+	Verdict   string // compared with the plan
+	Source    string
 }
 
 // Chart is one chart image.
@@ -160,4 +160,30 @@ func PolicyStatusVI(s string) string {
 		return "Đã ban hành"
 	}
 	return s
+}
+
+// FigureStatusVI names a figure's status as a report writes it beside the value.
+func FigureStatusVI(s string) string {
+	switch s {
+	case domain.StatusActual:
+		return "chính thức"
+	case domain.StatusEstimate:
+		return "ước tính"
+	case domain.StatusPreliminary:
+		return "sơ bộ"
+	case domain.StatusApprox:
+		return "khoảng"
+	}
+	return s
+}
+
+// FirstFiguresItem is the number of the outline's first figures item, where section
+// I's paragraph and table stand ("" when the outline has none).
+func (m Model) FirstFiguresItem() string {
+	for _, it := range m.Outline.Items {
+		if it.Kind == domain.ItemFigures {
+			return it.Number
+		}
+	}
+	return ""
 }

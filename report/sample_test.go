@@ -44,9 +44,10 @@ func sampleInput(t testing.TB) Input {
 
 func sampleModel(t testing.TB) Model {
 	m := Compile(sampleInput(t))
-	m.Indicators = []IndicatorTable{{Item: "I.1", Name: "Tốc độ tăng trưởng giá trị gia tăng công nghiệp", Unit: "%", Latest: "2025: 9,2",
-		Rows:   []TargetRow{{Plan: "QĐ 998", Target: "≥ 7,5 %/năm", Period: "2021–2025", Result: "bình quân: 8,1", Attainment: "108,0 %", Verdict: "Đạt"}},
-		Source: "Cục Thống kê"}}
+	m.SectionI = SectionI{Lead: "Năm 2026, các chỉ tiêu được đánh giá theo Kế hoạch phát triển công nghiệp.",
+		Rows: []IndicatorRow{{Item: "I.1", Indicator: "Tốc độ tăng trưởng giá trị gia tăng công nghiệp (%)",
+			Plan: "≥ 7,5 %/năm (bình quân 2021–2025)", Result: "9,2 % (chính thức; cập nhật 20/11/2026)",
+			Verdict: "Đạt (108,0 %); bình quân: 8,1", Source: "Cục Thống kê"}}}
 	img := image.NewRGBA(image.Rect(0, 0, 1200, 600))
 	for x := 0; x < 1200; x++ {
 		img.Set(x, 300+x/10, color.RGBA{200, 30, 30, 255})

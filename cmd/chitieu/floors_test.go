@@ -15,12 +15,10 @@ import (
 func TestRuleFloorsImportNoDatabase(t *testing.T) {
 	var pkgs []string
 	for _, p := range []string{"domain", "plan", "scorecard", "reporting", "report"} {
-		if _, err := os.Stat("../../" + p); err == nil {
-			pkgs = append(pkgs, "./"+p)
+		if _, err := os.Stat("../../" + p); err != nil {
+			t.Fatalf("rule floor %s missing: %v", p, err)
 		}
-	}
-	if len(pkgs) < 3 {
-		t.Fatalf("rule floors missing: found only %v", pkgs)
+		pkgs = append(pkgs, "./"+p)
 	}
 	cmd := exec.Command("go", append([]string{"list", "-deps", "-f", "{{.ImportPath}}"}, pkgs...)...)
 	cmd.Dir = "../.."
