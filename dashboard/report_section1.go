@@ -44,14 +44,14 @@ func (s *server) reportSectionI(ctx context.Context, o queries.Outline, year uin
 		}
 		label := "- " + name
 		if len(r.Item.Indicators) == 1 {
-			label = report.HeadingText(r.Item.Number, r.Item.Title, r.Item.Depth())
+			label = report.LabelledHeading(r.Item.Number, r.Item.Label, r.Item.Title, r.Item.Depth())
 			if !strings.EqualFold(strings.TrimSpace(r.Item.Title), strings.TrimSpace(indName(it, lg))) {
 				label += ":\n" + name
 			} else if u := unitIn(it.Unit, lg); u != "" {
 				label += " (" + u + ")"
 			}
 		} else if r.Item.Number != lastItem {
-			label = report.HeadingText(r.Item.Number, r.Item.Title, r.Item.Depth()) + ":\n" + label
+			label = report.LabelledHeading(r.Item.Number, r.Item.Label, r.Item.Title, r.Item.Depth()) + ":\n" + label
 		}
 		lastItem = r.Item.Number
 		row := report.IndicatorRow{Item: r.Item.Number, Indicator: label, Plan: sectionIPlan(sc, r, cat, lg),

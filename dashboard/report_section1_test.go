@@ -68,8 +68,8 @@ func TestReportSectionIOneTable(t *testing.T) {
 		"Trong 12 chỉ tiêu của đề cương", "2 chỉ tiêu đã có số liệu năm 2023")
 	mustContain(t, "section I's table", tbl,
 		"Chỉ tiêu", "Kế hoạch (văn bản)", "Thực hiện năm 2023", "So với kế hoạch / đánh giá", "Nguồn",
-		// one row per outline indicator, in outline order
-		"1. Tốc độ tăng trưởng giá trị gia tăng công nghiệp", "- Tổng vốn đăng ký còn hiệu lực (lũy kế) (tỷ đồng)",
+		// one row per outline indicator, in outline order, with the outline's own labels
+		"- Tốc độ tăng trưởng giá trị gia tăng công nghiệp", "- Tổng vốn đăng ký còn hiệu lực (lũy kế) (tỷ đồng)",
 		// the status and as-of date of a 2023 figure: an approximation counted in October
 		"391.000 tỷ đồng (khoảng; tính đến tháng 10/2023)", "348 dự án (chính thức; tính đến tháng 10/2023)",
 		// a missing 2023 figure, with the 2022 one marked as the latest earlier figure

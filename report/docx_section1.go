@@ -42,7 +42,7 @@ func (d *docWriter) sectionI(m Model, sec Section) {
 			continue
 		}
 		if len(items) > 1 {
-			d.body(HeadingText(s.Item.Number, s.Item.Title, s.Item.Depth()), runStyle{italic: true})
+			d.body(LabelledHeading(s.Item.Number, s.Item.Label, s.Item.Title, s.Item.Depth()), runStyle{italic: true})
 		}
 		for _, e := range s.Entries {
 			d.entry(e)
