@@ -62,9 +62,15 @@ func (s *server) filterNames(ctx context.Context, f filters, lg string) (func(ki
 			}
 		case "agency":
 			return agencies[code]
-		case "zonetype", "zonestatus":
-			if _, ok := messages[kind+"."+code]; ok {
-				return translate(lg, kind+"."+code)
+		case "zonetype":
+			if _, ok := messages["zonetype."+code]; ok {
+				return translate(lg, "zonetype."+code)
+			}
+		case "zonestatus": // a zone's status on /zones, a project's on /projects
+			for _, k := range []string{"zonestatus." + code, "pstatus." + code} {
+				if _, ok := messages[k]; ok {
+					return translate(lg, k)
+				}
 			}
 		}
 		return ""

@@ -87,6 +87,7 @@ func TestExportStampsInWords(t *testing.T) {
 		"/export/indicator.csv?code=industrial_output_value":         {"Chỉ tiêu: Giá trị sản xuất công nghiệp"},
 		"/export/indicator.csv?code=industrial_output_value&lang=en": {"Indicator: Industrial output value"},
 		"/export/overview.csv?plan=DHXX-2020&year=2025":              {"Kế hoạch: Nghị quyết Đại hội"},
+		"/export/projects.csv?status=proposed":                       {"Tình trạng: đề xuất"},
 	} {
 		body := fetch(t, base+url).Body
 		mustContain(t, url, body, wants...)

@@ -240,6 +240,7 @@
       });
     });
     [].concat(o.yAxis || []).forEach(function (ax) { if (ax) { delete ax.splitNumber; } });
+    [].concat(o.grid || []).forEach(function (g) { if (g) { g.left = 56; g.right = 48; } });
   }
 
   // exportOption adds what a slide needs to stand alone: title and unit on top, the
