@@ -102,7 +102,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustContain(t, "svg", string(svg), "<svg", "Tốc độ tăng trưởng GRDP", "Đơn vị: %", "Nguồn:", "tapchicongthuong.vn 131446", "Số liệu tính đến",
-			"Phiên bản dữ liệu", "Chỉ tiêu: grdp_growth")
+			"Phiên bản dữ liệu", "Chỉ tiêu: Tốc độ tăng trưởng GRDP")
 		click(`a[href^="/export/indicator.csv"]`)
 		csv, err := os.ReadFile(waitFile(t, dir, ".csv"))
 		if err != nil {

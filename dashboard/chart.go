@@ -1,9 +1,6 @@
 package dashboard
 
-import (
-	"encoding/json"
-	"strconv"
-)
+import "encoding/json"
 
 // chartConfig is what a page holds for one chart: the ECharts option as JSON in a
 // data attribute, read by static/js/charts.js. go-echarts writes options into an
@@ -53,7 +50,7 @@ func newChartConfig(id, title string, c chartValidator, extra map[string]any) (c
 // keeps it on the page. Meta, Page and Export must be set first.
 func (v *view) addChart(c chartConfig) chartConfig {
 	c.AsOf = v.Meta.AsOf
-	c.Stamp = strconv.FormatUint(v.Meta.Version, 10) + " · " + v.Meta.Described
+	c.Stamp = shortVersion(v.Meta.Version) + " · " + v.Meta.Described
 	q := v.Meta.Filters.withTable(c.Table) + "&lang=" + v.Meta.Lang
 	c.CSV = "/export/" + v.Page + ".csv?" + q
 	c.XLSX = "/export/" + v.Page + ".xlsx?" + q

@@ -76,10 +76,19 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 		labels[i] = strconv.Itoa(y)
 	}
 	line := charts.NewLine()
-	yaxis := opts.YAxis{Name: unit, Scale: opts.Bool(true)}
+	// The unit is the subtitle (and the export's heading): the axis does not print it
+	// a second time. Counts (projects, plants) step by whole units, never "7,5".
+	yaxis := opts.YAxis{Scale: opts.Bool(true), MinInterval: wholeStep(ss)}
 	// ECharts sizes the axis to the data only; widen it so target lines and bands show.
+	// The ends are whole steps of a fixed interval: an end between two ticks printed
+	// its own label beside the nearest tick's ("300.000" over "280.000", "17" over "15").
 	if lo, hi, ok := extent(ss, bands); ok {
-		yaxis.Min, yaxis.Max = percentFloor(unit, lo, hi), hi
+		splits := 5
+		if small {
+			splits = 2
+		}
+		min, max, step := niceAxis(percentFloor(unit, lo, hi), hi, splits, yaxis.MinInterval == 1)
+		yaxis.Min, yaxis.Max, yaxis.MinInterval, yaxis.MaxInterval = min, max, step, step
 	}
 	global := []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
@@ -89,7 +98,8 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 	if small {
 		global = append(global, charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "20"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-			charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true), SplitNumber: 2, Min: yaxis.Min, Max: yaxis.Max}))
+			charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true), SplitNumber: 2, Min: yaxis.Min, Max: yaxis.Max,
+				MinInterval: yaxis.MinInterval, MaxInterval: yaxis.MaxInterval}))
 	} else {
 		global = append(global, charts.WithTitleOpts(opts.Title{Title: title, Subtitle: unit, Left: "center"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
@@ -129,6 +139,53 @@ func lineChart(id, title, unit string, ss []lineSeries, bands []band, small bool
 	}
 	cfg.Unit, cfg.Small = unit, small
 	return cfg, nil
+}
+
+// niceAxis rounds a value range out to whole steps of a round interval (1, 2, 2,5 or
+// 5 times a power of ten; counts step by whole units), about splits steps tall.
+// Setting ECharts' minInterval and maxInterval to the step fixes its ticks there, so
+// both ends are ticks and no label prints beside another.
+func niceAxis(lo, hi float64, splits int, whole bool) (float64, float64, float64) {
+	raw := (hi - lo) / float64(splits)
+	if raw <= 0 {
+		raw = math.Max(math.Abs(hi), 1) / float64(splits)
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*mag >= raw && !(whole && m == 2.5 && mag < 10) {
+			step = m * mag
+			break
+		}
+	}
+	if whole {
+		step = math.Max(1, math.Round(step))
+	}
+	min, max := math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	if max == min {
+		max = min + step
+	}
+	// Clean the float noise of floor/ceil on decimals (0.1*3 = 0.30000000000000004).
+	clean := func(v float64) float64 { return math.Round(v/step) * step }
+	return clean(min), clean(max), step
+}
+
+// wholeStep is 1 when every value drawn is a whole number (a count), so the value
+// axis never shows a "7,5" tick; 0 (ECharts' own steps) otherwise.
+func wholeStep(ss []lineSeries) float64 {
+	seen := false
+	for _, s := range ss {
+		for _, v := range s.Values {
+			if v != math.Trunc(v) {
+				return 0
+			}
+			seen = true
+		}
+	}
+	if seen {
+		return 1
+	}
+	return 0
 }
 
 // withSeriesMarks sets the first series' markArea, markLine and markPoint: go-echarts

@@ -162,7 +162,7 @@ func exportFileName(page string, m meta, table string) string {
 		parts = append(parts, strconv.Itoa(f.Year))
 	}
 	parts = append(parts, langOr(m.Lang))
-	parts = append(parts, "v"+strconv.FormatUint(m.Version, 10))
+	parts = append(parts, "v"+shortVersion(m.Version))
 	return asciiName(strings.Join(parts, "-"))
 }
 

@@ -29,7 +29,7 @@ func exportInfo(m meta, title, lg string) [][2]string {
 	return [][2]string{
 		{translate(lg, "export.title"), title},
 		{translate(lg, "export.filters"), m.Described},
-		{translate(lg, "common.dataversion"), strconv.FormatUint(m.Version, 10)},
+		{translate(lg, "common.dataversion"), shortVersion(m.Version)},
 		{translate(lg, "common.dataasof"), m.AsOf},
 		{translate(lg, "export.generated"), m.Generated},
 		{translate(lg, "export.app"), translate(lg, "app.name")},

@@ -45,13 +45,13 @@ func TestPageExportLinks(t *testing.T) {
 		want []string // in the exported CSV
 		name []string // in the file name
 	}{
-		{"/?plan=DHXX-2020&year=2025", []string{"Kế hoạch: DHXX-2020; Năm: 2025", "Tốc độ tăng trưởng GRDP"}, []string{"overview", "DHXX-2020", "2025", "vi"}},
-		{"/projection?plan=DHXX-2020&year=2025", []string{"Kế hoạch: DHXX-2020; Năm: 2025"}, []string{"projection", "DHXX-2020", "2025"}},
-		{"/zones?type=IP", []string{"Loại khu: IP"}, []string{"zones"}},
+		{"/?plan=DHXX-2020&year=2025", []string{"Kế hoạch: Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025); Năm: 2025", "Tốc độ tăng trưởng GRDP"}, []string{"overview", "DHXX-2020", "2025", "vi"}},
+		{"/projection?plan=DHXX-2020&year=2025", []string{"Kế hoạch: Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025); Năm: 2025"}, []string{"projection", "DHXX-2020", "2025"}},
+		{"/zones?type=IP", []string{"Loại khu: Khu công nghiệp"}, []string{"zones"}},
 		{"/reporting?year=2023", []string{"Năm: 2023"}, []string{"reporting", "2023"}},
-		{"/indicators/grdp_growth?plan=DHXX-2020", []string{"Chỉ tiêu: grdp_growth", "10,02"}, []string{"indicator", "grdp_growth"}},
+		{"/indicators/grdp_growth?plan=DHXX-2020", []string{"Chỉ tiêu: Tốc độ tăng trưởng GRDP", "10,02"}, []string{"indicator", "grdp_growth"}},
 		{"/reporting/BDT/2023", []string{"BDT"}, []string{"submission", "BDT", "2023"}},
-		{"/?plan=DHXX-2020&year=2025&lang=en", []string{"Plan: DHXX-2020; Year: 2025", "GRDP growth rate", "10,02"}, []string{"overview", "en"}},
+		{"/?plan=DHXX-2020&year=2025&lang=en", []string{"Plan: Resolution of the 20th provincial Party Congress (2021-2025); Year: 2025", "GRDP growth rate", "10,02"}, []string{"overview", "en"}},
 	} {
 		t.Run(c.page, func(t *testing.T) {
 			p := fetch(t, base+c.page)

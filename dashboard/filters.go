@@ -82,24 +82,31 @@ func (f filters) withTable(id string) string {
 	return v.Encode()
 }
 
-// describe lists the filters in words, for exports and the briefing footer.
-func (f filters) describe(lg string) string {
+// describe lists the filters in words, for exports and the briefing footer: a
+// plan, indicator, zone type, status or agency by its name, never by its code
+// ("Loại khu: Khu công nghiệp", not "Loại khu: IP"). name returns "" for a code it
+// does not know, and the code is printed then.
+func (f filters) describe(lg string, name func(kind, code string) string) string {
 	var parts []string
-	add := func(key, val string) {
-		if val != "" {
-			parts = append(parts, translate(lg, key)+": "+val)
+	add := func(key, kind, val string) {
+		if val == "" {
+			return
 		}
+		if n := name(kind, val); n != "" {
+			val = n
+		}
+		parts = append(parts, translate(lg, key)+": "+val)
 	}
-	add("common.plan", f.Plan)
+	add("common.plan", "plan", f.Plan)
 	if f.Year > 0 {
-		add("common.year", strconv.Itoa(f.Year))
+		add("common.year", "", strconv.Itoa(f.Year))
 	}
-	add("filter.indicator", f.Code)
-	add("filter.zonetype", f.ZoneType)
-	add("filter.zonestatus", f.ZoneStatus)
-	add("filter.location", f.Location)
-	add("filter.agency", f.Agency)
-	add("filter.metric", f.Metric)
+	add("filter.indicator", "indicator", f.Code)
+	add("filter.zonetype", "zonetype", f.ZoneType)
+	add("filter.zonestatus", "zonestatus", f.ZoneStatus)
+	add("filter.location", "", f.Location)
+	add("filter.agency", "agency", f.Agency)
+	add("filter.metric", "indicator", f.Metric)
 	if len(parts) == 0 {
 		return translate(lg, "filter.none")
 	}

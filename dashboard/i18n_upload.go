@@ -28,6 +28,8 @@ func init() {
 		"uploads.file":          {"Tệp", "File"},
 		"uploads.outcome":       {"Kết quả", "Outcome"},
 		"uploads.rows":          {"Số dòng", "Rows"},
+		"uploads.sample":        {"dữ liệu mẫu", "sample data"},
+		"uploads.sample.nofile": {"Dữ liệu mẫu từ các nguồn đã công bố, có sẵn trong chương trình: không có tệp tải lên.", "Sample data from published sources, built into the program: there is no uploaded file."},
 		"uploads.by":            {"Người gửi", "Sent by"},
 		"uploads.download":      {"Tải tệp", "Download"},
 		"outcome.accepted":      {"Đã ghi", "Accepted"},

@@ -2,6 +2,8 @@ package dashboard
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -149,10 +151,16 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		m.ByZone = &z
 		m.Tables = append(m.Tables, tbl)
 	}
-	// Breakdown by agency: when more than one agency reports the indicator.
-	byAgency := latestPer(figs, func(fg queries.CurrentFigure) (string, bool) { return fg.Agency, true })
-	if len(byAgency) > 1 {
-		cfg, tbl, err := breakdownChart("ind-agencies", translate(lg, "indicator.byagency"), unitIn(it.Unit, lg), byAgency, agencyName, lg)
+	// Breakdown by agency: like with like only, the same territory and year reported
+	// by two agencies or more (the latest such year). A 2021 province-wide count
+	// ranked against a 2025 zones count is no comparison: then a note says who
+	// reports what, and no chart is drawn.
+	if sc, yr, ok := sharedScopeYear(figs); ok {
+		byAgency := latestPer(figs, func(fg queries.CurrentFigure) (string, bool) {
+			return fg.Agency, fg.Scope == sc && int(fg.Year) == yr
+		})
+		title := translate(lg, "indicator.byagency") + " — " + scopeLabel(sc) + ", " + translate(lg, "common.year") + " " + itoa(yr)
+		cfg, tbl, err := breakdownChart("ind-agencies", title, unitIn(it.Unit, lg), byAgency, agencyName, lg)
 		if err != nil {
 			return nil, err
 		}
@@ -160,6 +168,13 @@ func (s *server) buildIndicator(ctx context.Context, f filters, lg string) (*ind
 		a := m.addChart(cfg)
 		m.ByAgency = &a
 		m.Tables = append(m.Tables, tbl)
+	} else if latest := latestPer(figs, func(fg queries.CurrentFigure) (string, bool) { return fg.Agency, true }); len(latest) > 1 {
+		var who []string
+		for _, ag := range slices.Sorted(maps.Keys(latest)) {
+			fg := latest[ag]
+			who = append(who, ag+": "+scopeLabel(fg.Scope)+", "+itoa(int(fg.Year)))
+		}
+		m.Notes = append(m.Notes, translate(lg, "indicator.agencies.apart")+" "+strings.Join(who, "; ")+".")
 	}
 	// Every figure, newest year first, with its revisions.
 	m.Figures = table{ID: "figures", Title: translate(lg, "indicator.figures"), Unit: unitIn(it.Unit, lg),
@@ -256,4 +271,28 @@ func breakdown(id, title, unit string, latest map[string]queries.CurrentFigure, 
 			txt(unitIn(r.f.Unit, lg)), txt(r.f.Source)})
 	}
 	return items, tbl
+}
+
+// sharedScopeYear is the latest year, and its territory, that two agencies or more
+// report: the only figures an agency ranking can set side by side.
+func sharedScopeYear(figs []queries.CurrentFigure) (string, int, bool) {
+	type key struct {
+		scope string
+		year  int
+	}
+	agencies := map[key]map[string]bool{}
+	for _, fg := range figs {
+		k := key{fg.Scope, int(fg.Year)}
+		if agencies[k] == nil {
+			agencies[k] = map[string]bool{}
+		}
+		agencies[k][fg.Agency] = true
+	}
+	var best key
+	for k, ags := range agencies {
+		if len(ags) > 1 && (k.year > best.year || k.year == best.year && k.scope < best.scope) {
+			best = k
+		}
+	}
+	return best.scope, best.year, best.year > 0
 }

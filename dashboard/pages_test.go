@@ -74,7 +74,7 @@ func TestPages(t *testing.T) {
 		if r.Status != 200 || r.Type != "text/csv; charset=utf-8" || !strings.HasPrefix(r.Body, "\ufeff") {
 			t.Fatalf("csv: %d %s %q", r.Status, r.Type, r.Body[:min(len(r.Body), 40)])
 		}
-		mustContain(t, "csv", r.Body, "Phiên bản dữ liệu", "Kế hoạch: DHXX-2020; Năm: 2025", "Tốc độ tăng trưởng GRDP", "6,07", "Giá trị mới nhất")
+		mustContain(t, "csv", r.Body, "Phiên bản dữ liệu", "Kế hoạch: Nghị quyết Đại hội Đảng bộ tỉnh Quảng Ngãi lần thứ XX (2021-2025); Năm: 2025", "Tốc độ tăng trưởng GRDP", "6,07", "Giá trị mới nhất")
 		if cd := r.Header.Get("Content-Disposition"); !strings.Contains(cd, "chitieu-overview-DHXX-2020-2025-v") {
 			t.Errorf("file name %q lacks plan, year and version", cd)
 		}
@@ -108,7 +108,7 @@ func TestPages(t *testing.T) {
 		for _, row := range info {
 			flat += strings.Join(row, "|") + "\n"
 		}
-		mustContain(t, "xlsx info", flat, "Phiên bản dữ liệu", "Loại khu: IP")
+		mustContain(t, "xlsx info", flat, "Phiên bản dữ liệu", "Loại khu: Khu công nghiệp")
 		rows, _ := x.GetRows(sheets[1])
 		all := ""
 		for _, row := range rows {
@@ -217,7 +217,7 @@ func TestPages(t *testing.T) {
 			t.Fatalf("pdftotext (poppler-utils; make test installs it): %v", err)
 		}
 		mustContain(t, "pdf text", string(out), "Bản tin thực hiện chỉ tiêu", "Tốc độ tăng trưởng GRDP", "Quảng Ngãi",
-			"Phiên bản dữ liệu", "Kế hoạch: DHXX-2020", "6,07", "Nguồn", "Không đạt")
+			"Phiên bản dữ liệu", "Kế hoạch: Nghị quyết Đại hội", "6,07", "Nguồn", "Không đạt")
 	})
 }
 

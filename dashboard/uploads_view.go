@@ -164,6 +164,8 @@ type reportPage struct {
 	Omitted     string
 	SameTitle   string
 	HasFile     bool
+	Sample      bool // the demo loader's published dataset: no uploaded file, no link
+	Rows        int  // rows read: the report's count, or the record's for the demo loader
 	CanConfirm  bool
 	NoChange    bool
 	Confirmed   *uploadRow // the accepted upload of these bytes, after this preview
@@ -203,6 +205,14 @@ func (s *server) uploadReport(c *fiber.Ctx) error {
 		s.Logger.Error("upload report unreadable", "upload", up.ID, "err", err)
 	}
 	rep := &p.Report
+	// The demo loader's rows come from files built into the program: there is no
+	// uploaded file to download, and it writes no report of its own.
+	p.Sample = up.SourceKind == queries.KindDemo
+	p.HasFile = !p.Sample
+	p.Rows = rep.Rows
+	if p.Rows == 0 {
+		p.Rows = int(up.RowCount)
+	}
 	p.Summary, p.SummaryAlt = rep.SummaryVI, rep.SummaryEN
 	if lg == "en" {
 		p.Summary, p.SummaryAlt = rep.SummaryEN, rep.SummaryVI

@@ -92,7 +92,11 @@ func (s *server) loadMeta(ctx context.Context, f filters, lg string) (meta, erro
 		return meta{}, err
 	}
 	v, syn := st.version, st.synthetic
-	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg), Lang: lg,
+	names, err := s.filterNames(ctx, f, lg)
+	if err != nil {
+		return meta{}, err
+	}
+	m := meta{Version: v, Synthetic: syn, Filters: f, Described: f.describe(lg, names), Lang: lg,
 		Generated: s.localNow().Format("02/01/2006 15:04")}
 	if v > 0 {
 		m.AsOf = time.Unix(0, int64(v)).In(vietnam).Format("02/01/2006 15:04")

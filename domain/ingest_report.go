@@ -10,6 +10,9 @@ const (
 	KindXLSX = "xlsx"
 	KindCSV  = "csv"
 	KindJSON = "json"
+	// KindDemo is the published dataset the demo loader writes: its rows come from
+	// files built into the program, so there is no uploaded file to keep or download.
+	KindDemo = "demo"
 )
 
 // UploadRequest is one file (or JSON batch) sent for ingestion by the CLI, the upload

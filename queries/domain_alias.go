@@ -82,6 +82,7 @@ const (
 	ItemPolicies        = domain.ItemPolicies
 	ItemProjects        = domain.ItemProjects
 	KindCSV             = domain.KindCSV
+	KindDemo            = domain.KindDemo
 	KindJSON            = domain.KindJSON
 	KindXLSX            = domain.KindXLSX
 	PolicyDrafted       = domain.PolicyDrafted

@@ -42,7 +42,7 @@ type Result struct {
 // loading a changed dataset writes only the figures whose value, status, source or
 // note changed (or its price-basis flag), as new versions.
 func Load(ctx context.Context, st *queries.Store) (Result, error) {
-	sum, err := datasetSHA()
+	sum, size, err := datasetSHA()
 	if err != nil {
 		return Result{}, err
 	}
@@ -92,8 +92,8 @@ func Load(ctx context.Context, st *queries.Store) (Result, error) {
 	}
 	// Recorded last: a load cut short is redone in full by the next start.
 	err = st.InsertUpload(ctx, queries.Upload{ID: uploadID, FileName: "ingest/demo/data (published sources)",
-		SHA256: sum, RowCount: uint32(len(ds.Figures)), Outcome: queries.UploadAccepted,
-		UploadedBy: Uploader, UploadedAt: now, SourceKind: "demo"}, nil)
+		SHA256: sum, Size: size, RowCount: uint32(len(ds.Figures)), Outcome: queries.UploadAccepted,
+		UploadedBy: Uploader, UploadedAt: now, SourceKind: queries.KindDemo}, nil)
 	if err != nil {
 		return Result{}, err
 	}
@@ -143,23 +143,26 @@ func loadSubmissions(ctx context.Context, st *queries.Store, subs []queries.Subm
 	return nil
 }
 
-// datasetSHA hashes every embedded file, so any edit of the data is a new dataset.
-func datasetSHA() (string, error) {
+// datasetSHA hashes every embedded file, so any edit of the data is a new dataset,
+// and adds up their bytes (the size its upload record shows).
+func datasetSHA() (string, uint64, error) {
 	h := sha256.New()
 	names, err := fs.Glob(dataFiles, "data/*.csv")
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	sort.Strings(names)
+	var size uint64
 	for _, n := range names {
 		b, err := dataFiles.ReadFile(n)
 		if err != nil {
-			return "", err
+			return "", 0, err
 		}
 		fmt.Fprintf(h, "%s\n%d\n", n, len(b))
 		h.Write(b)
+		size += uint64(len(b))
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), size, nil
 }
 
 // readCSV returns the rows of an embedded file as maps from header to cell.

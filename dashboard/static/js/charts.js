@@ -189,11 +189,28 @@
     document.querySelectorAll('.export-png[data-chart="' + el.id + '"], .export-svg[data-chart="' + el.id + '"]').forEach(function (b) { b.remove(); });
   }
 
+  // fitRows gives a ranking (a category axis down the side) at least ROW px per bar,
+  // so its names never print over each other on a phone (16 zones in a 280 px box
+  // did); the box grows, the page scrolls. Print charts (a renderer named) keep the
+  // printed size.
+  var ROW = 22;
+  function fitRows(el, o) {
+    if (el.dataset.renderer) { return; }
+    var n = 0;
+    [].concat(o.yAxis || []).forEach(function (ax) {
+      if (ax && ax.type === "category" && ax.data) { n = Math.max(n, ax.data.length); }
+    });
+    var g = [].concat(o.grid || [{}])[0] || {};
+    var need = n * ROW + px(g.top, 60) + px(g.bottom, 40);
+    if (n > 0 && need > el.clientHeight) { el.style.height = need + "px"; }
+  }
+
   function draw() {
     document.querySelectorAll(".chart[data-option]").forEach(function (el) {
       try {
         var opt = optionOf(el);
         if (!hasData(opt)) { showEmpty(el); return; }
+        fitRows(el, opt);
         var chart = echarts.init(el, null, { renderer: el.dataset.renderer || "canvas" });
         chart.setOption(opt);
         charts[el.id] = chart;
@@ -212,12 +229,28 @@
     document.body.dataset.chartsReady = "true";
   }
 
+  // showSmallDetail: a card's trend hides its legend and target labels (the card's
+  // text says them); its exported image stands alone, so it shows both.
+  function showSmallDetail(o) {
+    [].concat(o.legend || []).forEach(function (l) { if (l) { l.show = true; l.type = "plain"; } });
+    [].concat(o.series || []).forEach(function (s) {
+      ["markLine", "markPoint", "markArea"].forEach(function (k) {
+        [].concat((s && s[k] && s[k].data) || []).forEach(function (d) {
+          [].concat(d || []).forEach(function (item) { if (item && item.label) { item.label.show = true; } });
+        });
+      });
+    });
+    [].concat(o.yAxis || []).forEach(function (ax) { if (ax) { delete ax.splitNumber; } });
+    [].concat(o.grid || []).forEach(function (g) { if (g) { g.left = 56; g.right = 48; } });
+  }
+
   // exportOption adds what a slide needs to stand alone: title and unit on top, the
   // source and the data-as-of time at the bottom.
   function exportOption(el, width) {
     var b = document.body.dataset;
     var o = optionOf(el, width);
     o.animation = false;
+    if (el.classList.contains("chart-small")) { showSmallDetail(o); }
     o.title = { text: el.dataset.title || "", subtext: el.dataset.unit ? b.lUnit + ": " + el.dataset.unit : "",
       left: "center", top: 12, textStyle: { fontSize: 20, fontFamily: FONT }, subtextStyle: { fontSize: 13, fontFamily: FONT } };
     var grids = [].concat(o.grid || [{}]);
