@@ -69,7 +69,7 @@ func (in *Ingester) commit(ctx context.Context, rep *queries.IngestReport, p *pl
 		failed.Outcome = queries.UploadFailed
 		failed.SummaryVI = "Ghi số liệu không thành công; không có số liệu nào được công bố. Hãy gửi lại tệp."
 		failed.SummaryEN = "Writing failed; no figure was published. Send the file again."
-		wctx, cancel := context.WithTimeout(queries.WithoutQuorum(context.WithoutCancel(ctx)), 10*time.Second)
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
 		if ferr := in.record(wctx, failed, nil); ferr != nil {
 			slog.Warn("ingest: record failed attempt", "upload", rep.UploadID, "err", ferr)

@@ -182,7 +182,7 @@ func (in *Ingester) refused(ctx context.Context, rep queries.IngestReport, conte
 	var busy *queries.BusyError
 	if !errors.As(err, &busy) {
 		// ClickHouse failed: try to keep the record, but the error is what matters.
-		wctx, cancel := context.WithTimeout(queries.WithoutQuorum(context.WithoutCancel(ctx)), 5*time.Second)
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		rep.Outcome, rep.SummaryVI, rep.SummaryEN = queries.UploadFailed,
 			"Không ghi được: hệ thống dữ liệu gặp lỗi. Hãy gửi lại tệp.", "Not written: the data store failed. Send the file again."

@@ -63,27 +63,9 @@ func (c Config) quorumTimeout() time.Duration {
 // quorum, a single node's behaviour).
 func (s *Store) InsertQuorum() int { return s.cfg.insertQuorum() }
 
-type noQuorumKey struct{}
-
-// WithoutQuorum marks the writes made with ctx as records of what was not acknowledged
-// (a refused or failed attempt, the withdrawal of a claim that never held): they are
-// written to the server's replica alone and replicate later. While the cluster is short
-// of its quorum they land at once, instead of each waiting the quorum timeout (or, on
-// 18.16, failing behind the unsatisfied write before them) before the user hears why.
-func WithoutQuorum(ctx context.Context) context.Context {
-	return context.WithValue(ctx, noQuorumKey{}, true)
-}
-
-func (s *Store) quorumFor(ctx context.Context) int {
-	if ctx.Value(noQuorumKey{}) != nil {
-		return 0
-	}
-	return s.cfg.insertQuorum()
-}
-
 // writeCtx carries the quorum settings of an INSERT; without a quorum it is ctx.
 func (s *Store) writeCtx(ctx context.Context) context.Context {
-	w := s.quorumFor(ctx)
+	w := s.cfg.insertQuorum()
 	if w == 0 {
 		return ctx
 	}
@@ -104,7 +86,7 @@ func (s *Store) write(ctx context.Context, insert func(ctx context.Context) erro
 	pause := 10 * time.Millisecond
 	for {
 		err := insert(wctx)
-		if err == nil || s.quorumFor(ctx) == 0 || !quorumNotYet(err) || time.Now().After(deadline) {
+		if err == nil || s.cfg.insertQuorum() == 0 || !quorumNotYet(err) || time.Now().After(deadline) {
 			return err
 		}
 		select {
@@ -114,6 +96,12 @@ func (s *Store) write(ctx context.Context, insert func(ctx context.Context) erro
 		}
 		pause = min(pause*2, 200*time.Millisecond)
 	}
+}
+
+// isQuorumError: the server refused or could not confirm a quorum write.
+func isQuorumError(err error) bool {
+	var ex *clickhouse.Exception
+	return errors.As(err, &ex) && quorumCodes[ex.Code]
 }
 
 // quorumNotYet: the insert was refused before writing anything, for a reason that
