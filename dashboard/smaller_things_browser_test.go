@@ -77,7 +77,8 @@ func TestAxisLabelsDoNotOverlap(t *testing.T) {
 
 // adminPages are every admin page a phone may open.
 var adminPages = []string{"/admin", "/admin/users", "/admin/users/" + tViewer, "/admin/catalogue", "/admin/assignments",
-	"/admin/plans", "/admin/plans/DHXX-2020", "/admin/audit", "/admin/outlines"}
+	"/admin/plans", "/admin/plans/DHXX-2020", "/admin/audit", "/admin/outlines",
+	"/report/2023/answer/SXD"} // the answer form: its cols="90" boxes made it 752 px wide
 
 // Issue 21.11: admin pages were wider than a phone (/admin/plans/DHXX-2020 was
 // 1,044 px at 390): wide tables scroll inside their box, the page does not.
