@@ -177,6 +177,22 @@ func FigureStatusVI(s string) string {
 	return s
 }
 
+// ItemHeading says whether an item is printed with a heading of its own: every item
+// but the figures items of an outline that has several (they are the rows of section
+// I's one table, and their agencies' sentences follow it under their titles).
+func (m Model) ItemHeading(it domain.OutlineItem) bool {
+	if it.Kind != domain.ItemFigures {
+		return true
+	}
+	n := 0
+	for _, o := range m.Outline.Items {
+		if o.Kind == domain.ItemFigures {
+			n++
+		}
+	}
+	return n <= 1
+}
+
 // FirstFiguresItem is the number of the outline's first figures item, where section
 // I's paragraph and table stand ("" when the outline has none).
 func (m Model) FirstFiguresItem() string {
