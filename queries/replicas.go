@@ -26,7 +26,7 @@ import (
 const (
 	probeEvery    = 500 * time.Millisecond
 	probeDeadline = 300 * time.Millisecond // haproxy checks each 0.5 s and gives up after 2: stay well under
-	maxDelay      = 5                      // seconds of absolute_delay still fit for writes and deciding reads
+	maxDelay      = 5                      // seconds of absolute_delay still fit for writes and deciding reads (CLICKHOUSE_MAX_REPLICA_DELAY)
 )
 
 // ReplicaHealth is what the last probe saw of one replica.
@@ -38,15 +38,23 @@ type ReplicaHealth struct {
 	Delay    uint64 // max absolute_delay of its replicated tables, seconds
 	Fetches  uint64 // parts written elsewhere it has still to fetch (inserts_in_queue)
 	Err      string
+	limit    uint64 // the delay still fit for use, seconds (maxDelay unless configured)
 }
 
 // Usable: fit for writes and for the reads that decide.
-func (h ReplicaHealth) Usable() bool { return h.Answers && !h.ReadOnly && h.Delay <= maxDelay }
+func (h ReplicaHealth) Usable() bool {
+	limit := h.limit
+	if limit == 0 {
+		limit = maxDelay
+	}
+	return h.Answers && !h.ReadOnly && h.Delay <= limit
+}
 
 func (h ReplicaHealth) caughtUp() bool { return h.Usable() && h.Delay == 0 && h.Fetches == 0 }
 
 type replicaConn struct {
 	addr     string
+	limit    uint64 // Config.MaxReplicaDelay in seconds; 0: maxDelay
 	conn     driver.Conn
 	mu       sync.Mutex
 	health   ReplicaHealth
@@ -78,7 +86,7 @@ func newReplicaSet(cfg Config, database string) (*replicaSet, error) {
 			set.closeAll()
 			return nil, err
 		}
-		set.reps = append(set.reps, &replicaConn{addr: addr, conn: conn, database: database})
+		set.reps = append(set.reps, &replicaConn{addr: addr, conn: conn, database: database, limit: uint64(cfg.MaxReplicaDelay.Seconds())})
 	}
 	set.Conn = set.reps[0].conn
 	// The first look may find a replica slow to answer a new connection: give it longer.
@@ -101,7 +109,7 @@ func (r *replicaConn) get() ReplicaHealth {
 // set records a probe. One missed answer after a good one is not yet an outage (a busy
 // machine can take longer than the deadline once); two in a row are, about a second.
 func (r *replicaConn) set(h ReplicaHealth) {
-	h.Addr = r.addr
+	h.Addr, h.limit = r.addr, r.limit
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if h.Answers {

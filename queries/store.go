@@ -46,6 +46,9 @@ type Config struct {
 	// QuorumTimeout is insert_quorum_timeout: how long a write waits for its quorum
 	// before it fails as "not acknowledged"; 0 means 30 s.
 	QuorumTimeout time.Duration
+	// MaxReplicaDelay is how far behind (absolute_delay) a replica may be and still take
+	// writes and the reads that decide; 0 means 5 s.
+	MaxReplicaDelay time.Duration
 }
 
 // Addrs is Addr split into its host:port entries.

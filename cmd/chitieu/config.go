@@ -112,6 +112,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		cfg.ClickHouse.InsertQuorum = n
 	}
 	cfg.ClickHouse.QuorumTimeout = durVar("CLICKHOUSE_QUORUM_TIMEOUT", 30*time.Second)
+	cfg.ClickHouse.MaxReplicaDelay = durVar("CLICKHOUSE_MAX_REPLICA_DELAY", 5*time.Second)
 	switch get("CHITIEU_PAGE_CACHE", "on") {
 	case "on":
 		cfg.PageCache = true
