@@ -31,7 +31,7 @@ test: test-deps
 	@$(CH_TEST)
 	@$(MAKE) --no-print-directory check-assets
 	@$(MAKE) --no-print-directory fuzz
-	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 30m ./...
+	CLICKHOUSE_ADDR=$(TEST_CH_ADDR) $(GO) test -race -count=1 -timeout 60m ./...
 
 # The replicated deployment (ZooKeeper, three ClickHouse replicas, two chitieu servers,
 # haproxy; deploy/ha) started fresh on 127.0.0.1, and its fault cases. Not part of
