@@ -92,6 +92,20 @@ const releaseColumn, releaseMigration = "part", 500
 
 // undoRelease drops the column and the migration's record, on every replica.
 func undoRelease() error {
+	// A replica still catching up from the case before (ch3, restarted by case 15) applies
+	// an ALTER only after its queue: start from a quiet cluster.
+	quiet := waitFor(180*time.Second, func() bool {
+		for _, r := range replicas {
+			q, err := ch(r, "SELECT sum(queue_size) FROM system.replicas WHERE database = currentDatabase()")
+			if err != nil || q != "0" {
+				return false
+			}
+		}
+		return true
+	})
+	if !quiet {
+		return fmt.Errorf("the replicas' queues did not empty within 180 s before the release was undone")
+	}
 	// An ALTER that some replica has not applied within its wait (code 341, UNFINISHED:
 	// a loaded machine) is still queued in ZooKeeper; the wait below sees it through.
 	if out, err := ch("ch1", "ALTER TABLE upload_files DROP COLUMN "+releaseColumn); err != nil && !strings.Contains(out, "Code: 341") {
@@ -100,7 +114,7 @@ func undoRelease() error {
 	if out, err := ch("ch1", fmt.Sprintf("ALTER TABLE schema_migrations DELETE WHERE version = %d", releaseMigration)); err != nil {
 		return fmt.Errorf("%v: %s", err, out)
 	}
-	ok := waitFor(60*time.Second, func() bool {
+	ok := waitFor(120*time.Second, func() bool {
 		for _, r := range []string{"ch1", "ch2"} {
 			n, _ := ch(r, fmt.Sprintf("SELECT count() FROM schema_migrations WHERE version = %d", releaseMigration))
 			c, _ := ch(r, "SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'upload_files' AND name = '"+releaseColumn+"'")
@@ -111,7 +125,7 @@ func undoRelease() error {
 		return true
 	})
 	if !ok {
-		return fmt.Errorf("the release's column or record is still on a replica after 60 s")
+		return fmt.Errorf("the release's column or record is still on a replica after 120 s")
 	}
 	return nil
 }
