@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/reporting"
 )
@@ -33,10 +34,7 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	case errors.As(err, &ue):
 		status, vi, en = ue.Status, ue.VI, ue.EN
 	case errors.As(err, &de):
-		status, vi, en = kindStatus[de.Kind], de.VI, de.EN
-		if status == 0 {
-			status = fiber.StatusBadRequest
-		}
+		status, vi, en = ruleError(de)
 	case errors.Is(err, queries.ErrNotFound):
 		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
 	case errors.Is(err, reporting.ErrBuilding):
@@ -76,6 +74,16 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	}
 	c.Status(status)
 	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
+}
+
+// ruleError is the HTTP side of a broken rule: its kind's status, its key worded
+// from the catalogue in both languages (the page shows the reader's first).
+func ruleError(de *domain.Error) (status int, vi, en string) {
+	status = kindStatus[de.Kind]
+	if status == 0 {
+		status = fiber.StatusBadRequest
+	}
+	return status, locale.Render("vi", de), locale.Render("en", de)
 }
 
 // kindStatus maps the domain's error kinds to HTTP statuses, once for every handler.

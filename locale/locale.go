@@ -19,7 +19,14 @@ func Text(lang, key string, args ...any) string {
 		s = m[1]
 	}
 	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
+		words := make([]any, len(args))
+		for i, a := range args {
+			words[i] = a
+			if m, ok := a.(Message); ok {
+				words[i] = Render(lang, m)
+			}
+		}
+		s = fmt.Sprintf(s, words...)
 	}
 	return s
 }
@@ -39,4 +46,25 @@ func Pair(key string, args ...any) (vi, en string) {
 func Both(key string) bool {
 	m, ok := messages[key]
 	return ok && m[0] != "" && m[1] != ""
+}
+
+// Message is a catalogue key with its arguments: domain.Error and domain.Phrase are
+// ones. An argument that is a Message is worded in the same language.
+type Message interface {
+	Message() (key string, args []any)
+}
+
+// Render words m in lang: its key's text with its arguments, then the further
+// messages it carries (Also), each after a space.
+func Render(lang string, m Message) string {
+	key, args := m.Message()
+	s := Text(lang, key, args...)
+	if a, ok := m.(interface{ Also() []any }); ok {
+		for _, x := range a.Also() {
+			if xm, ok := x.(Message); ok {
+				s += " " + Render(lang, xm)
+			}
+		}
+	}
+	return s
 }
