@@ -87,8 +87,11 @@ func ruleError(de *domain.Error) (status int, vi, en string) {
 }
 
 // kindStatus maps the domain's error kinds to HTTP statuses, once for every handler.
+// A Forbidden rule (an admin locking themself out, the last admin) refuses a form
+// the actor may send, so it is a 400 as the account pages always answered; access
+// itself is refused by the middleware with 403.
 var kindStatus = map[domain.Kind]int{domain.Invalid: fiber.StatusBadRequest, domain.Conflict: fiber.StatusConflict,
-	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusForbidden}
+	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusBadRequest}
 
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.
