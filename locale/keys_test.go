@@ -5,13 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // keyUses are the ways code names a catalogue key literally: a broken rule
 // (domain.NewError, accounts' ruleErr, any "rule.…" literal such as a domain.Phrase),
-// a call of this package, the dashboard's translate and headers, and a template's .T.
+// a call of this package, the dashboard's translate and headers, a template's .T,
+// and ingest's problem codes (problemCode).
 var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`domain\.NewError\([\w.]+, "([^"]+)"`),
 	regexp.MustCompile(`ruleErr\(\w+, "([^"]+)"`),
@@ -21,6 +23,9 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`translate\(\w+, "([^"]+)"\)`),
 	regexp.MustCompile(`\.T "([^"]+)"`),
 }
+
+// problemCode is ingest's problem("code", …): the key is "ingest."+code.
+var problemCode = regexp.MustCompile(`\bproblem\("(\w+)"`)
 
 var (
 	headersCall = regexp.MustCompile(`headers\(\w+((?:, "[^"]+")+)\)`)
@@ -52,6 +57,9 @@ func usedKeys(t *testing.T, root string) []string {
 			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
 				keys = append(keys, p+": "+m[1])
 			}
+		}
+		for _, m := range problemCode.FindAllStringSubmatch(string(b), -1) {
+			keys = append(keys, p+": ingest."+m[1])
 		}
 		for _, m := range headersCall.FindAllStringSubmatch(string(b), -1) {
 			for _, q := range quoted.FindAllStringSubmatch(m[1], -1) {
@@ -89,7 +97,7 @@ func TestEveryUsedKeyIsInTheCatalogue(t *testing.T) {
 // cannot pass by finding nothing).
 func TestMissingKeyIsFound(t *testing.T) {
 	dir := t.TempDir()
-	src := "package x\n\nvar e = domain.NewError(domain.Invalid, \"rule.nope.missing\")\nvar s = translate(lg, \"nav.overview\")\n"
+	src := "package x\n\nvar e = domain.NewError(domain.Invalid, \"rule.nope.missing\")\nvar s = translate(lg, \"nav.overview\")\nvar p = problem(\"nope_missing\", loc, v)\n"
 	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +107,8 @@ func TestMissingKeyIsFound(t *testing.T) {
 			missing = append(missing, key)
 		}
 	}
-	if len(missing) == 0 || strings.Trim(strings.ReplaceAll(strings.Join(missing, ","), "rule.nope.missing", ""), ",") != "" {
-		t.Errorf("missing keys found = %v, want rule.nope.missing", missing)
+	slices.Sort(missing)
+	if got := strings.Join(slices.Compact(missing), ","); got != "ingest.nope_missing,rule.nope.missing" {
+		t.Errorf("missing keys found = %v, want ingest.nope_missing and rule.nope.missing", got)
 	}
 }
