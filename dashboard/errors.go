@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
@@ -25,7 +26,8 @@ func badRequest(vi, en string) error {
 // handleError is the one place that maps errors to statuses. Users see a clear
 // message, Vietnamese first; the log keeps the detail.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
-	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
+	status := fiber.StatusInternalServerError
+	vi, en := locale.Pair("http.internal")
 	err = queries.Classify(err)
 	var ue *userError
 	var de *domain.Error
@@ -36,10 +38,11 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	case errors.As(err, &de):
 		status, vi, en = ruleError(de)
 	case errors.Is(err, queries.ErrNotFound):
-		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+		status = fiber.StatusNotFound
+		vi, en = locale.Pair("http.notfound")
 	case errors.Is(err, reporting.ErrBuilding):
 		status = fiber.StatusServiceUnavailable
-		vi, en = "Đang tạo báo cáo, vui lòng thử lại sau ít giây.", "The report is being generated; please try again in a few seconds."
+		vi, en = locale.Pair("http.building")
 		c.Set(fiber.HeaderRetryAfter, exportRetryAfter)
 	case errors.Is(err, queries.ErrBusy):
 		// Who holds the claim and since when (a *BusyError), or the general refusal.
@@ -49,18 +52,15 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		vi, en = busy.Messages()
 	case errors.Is(err, queries.ErrReadOnly):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu tạm thời chỉ cho đọc (mất liên lạc với ZooKeeper): chưa ghi được gì, vui lòng gửi lại sau ít phút."
-		en = "The data store is read-only for now (ZooKeeper is not answering): nothing was written; please send again in a few minutes."
+		vi, en = locale.Pair("http.readonly")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrTooFewReplicas):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu đang thiếu bản sao, chưa ghi được gì: chưa đủ bản sao để lưu an toàn, vui lòng gửi lại sau ít phút."
-		en = "Too few database replicas are up to store this safely: nothing was written; please send again in a few minutes."
+		vi, en = locale.Pair("http.fewreplicas")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrUnavailable):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu tạm thời không phản hồi, vui lòng thử lại sau ít phút."
-		en = "The data store is not responding for the moment; please try again in a few minutes."
+		vi, en = locale.Pair("http.unavailable")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.As(err, &fe):
 		status = fe.Code
@@ -102,18 +102,9 @@ const exportRetryAfter = "5"
 
 func statusText(code int, msg string) (string, string) {
 	switch code {
-	case fiber.StatusNotFound:
-		return "Không tìm thấy trang.", "Page not found."
-	case fiber.StatusForbidden:
-		return "Bạn không có quyền truy cập.", "You do not have access."
-	case fiber.StatusUnauthorized:
-		return "Vui lòng đăng nhập.", "Please sign in."
-	case fiber.StatusRequestEntityTooLarge:
-		return "Tệp quá lớn.", "The file is too large."
-	case fiber.StatusMethodNotAllowed:
-		return "Phương thức không được phép.", "Method not allowed."
-	case fiber.StatusTooManyRequests:
-		return "Quá nhiều yêu cầu, vui lòng thử lại sau.", "Too many requests; try again later."
+	case fiber.StatusNotFound, fiber.StatusForbidden, fiber.StatusUnauthorized, fiber.StatusRequestEntityTooLarge,
+		fiber.StatusMethodNotAllowed, fiber.StatusTooManyRequests:
+		return locale.Pair("http.status" + strconv.Itoa(code))
 	}
 	return msg, msg
 }

@@ -20,3 +20,15 @@ func TestRuleErrorStatusAndWords(t *testing.T) {
 		t.Errorf("forbidden = %d %q", status, en)
 	}
 }
+
+// Statuses without a rule read their words from the catalogue, unchanged.
+func TestStatusTextFromCatalogue(t *testing.T) {
+	for code, want := range map[int][2]string{404: {"Không tìm thấy trang.", "Page not found."}, 403: {"Bạn không có quyền truy cập.", "You do not have access."},
+		401: {"Vui lòng đăng nhập.", "Please sign in."}, 413: {"Tệp quá lớn.", "The file is too large."},
+		405: {"Phương thức không được phép.", "Method not allowed."}, 429: {"Quá nhiều yêu cầu, vui lòng thử lại sau.", "Too many requests; try again later."},
+		418: {"teapot", "teapot"}} {
+		if vi, en := statusText(code, "teapot"); vi != want[0] || en != want[1] {
+			t.Errorf("statusText(%d) = %q %q", code, vi, en)
+		}
+	}
+}

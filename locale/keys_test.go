@@ -18,8 +18,9 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`domain\.NewError\([\w.]+, "([^"]+)"`),
 	regexp.MustCompile(`ruleErr\(\w+, "([^"]+)"`),
 	regexp.MustCompile(`"(rule\.[\w.]+)"`),
-	regexp.MustCompile(`locale\.(?:Text|Pair)\(\w+, "([^"]+)"`),
+	regexp.MustCompile(`locale\.Text\(\w+, "([^"]+)"[,)]`),
 	regexp.MustCompile(`locale\.Has\("([^"]+)"\)`),
+	regexp.MustCompile(`locale\.Pair\("([^"]+)"[,)]`),
 	regexp.MustCompile(`translate\(\w+, "([^"]+)"\)`),
 	regexp.MustCompile(`\.T "([^"]+)"`),
 }
