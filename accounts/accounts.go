@@ -50,14 +50,15 @@ const (
 	Forbidden = domain.Forbidden
 )
 
-func ruleErr(k Kind, vi, en string) error { return &Error{Kind: k, VI: vi, EN: en} }
+// ruleErr is a broken rule: its kind and the catalogue key that words it.
+func ruleErr(k Kind, key string, args ...any) error { return domain.NewError(k, key, args...) }
 
 // user reads an account, as a NotFound Error when there is none.
 func (s *Service) user(ctx context.Context, username string) (queries.User, error) {
 	u, err := s.Store.UserByName(ctx, username)
 	if errors.Is(err, queries.ErrNotFound) {
 		n := queries.NormalizeUsername(username)
-		return u, ruleErr(NotFound, "Không có tài khoản "+n+".", "No such user: "+n+".")
+		return u, ruleErr(NotFound, "rule.acc.nouser", n)
 	}
 	return u, err
 }

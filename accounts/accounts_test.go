@@ -3,11 +3,13 @@ package accounts_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/quangngai/chitieu/accounts"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/queries/querytest"
 )
@@ -40,6 +42,15 @@ func kindOf(err error) accounts.Kind {
 		return e.Kind
 	}
 	return 0
+}
+
+// worded is a broken rule as people read it, Vietnamese then English.
+func worded(err error) string {
+	var e *accounts.Error
+	if !errors.As(err, &e) {
+		return fmt.Sprint(err)
+	}
+	return locale.Render("vi", e) + " " + locale.Render("en", e)
 }
 
 var boss = accounts.Actor{Username: "boss", IP: "10.1.2.3", UserAgent: "test"}
@@ -82,7 +93,7 @@ func TestAddChecksProfile(t *testing.T) {
 		{"taken", accounts.NewAccount{Username: " BOSS ", Profile: accounts.Profile{Role: "viewer"}}, accounts.Conflict, "boss"},
 	} {
 		_, err := s.Add(ctx, boss, tc.a)
-		if kindOf(err) != tc.kind || !strings.Contains(err.Error(), tc.says) {
+		if kindOf(err) != tc.kind || !strings.Contains(worded(err), tc.says) {
 			t.Errorf("%s: %v, want kind %d saying %q", tc.name, err, tc.kind, tc.says)
 		}
 		if _, err := s.Store.UserByName(ctx, tc.a.Username); tc.kind == accounts.Invalid && !errors.Is(err, queries.ErrNotFound) {
@@ -119,7 +130,7 @@ func TestAdminKeepsAdmin(t *testing.T) {
 	if _, err := s.SetDisabled(ctx, boss, "boss", true); kindOf(err) != accounts.Forbidden {
 		t.Fatalf("self-disable: %v", err)
 	}
-	if _, err := s.SetDisabled(ctx, cli, "boss", true); kindOf(err) != accounts.Forbidden || !strings.Contains(err.Error(), "last") {
+	if _, err := s.SetDisabled(ctx, cli, "boss", true); kindOf(err) != accounts.Forbidden || !strings.Contains(worded(err), "last") {
 		t.Fatalf("disabling the last admin from the command line: %v", err)
 	}
 	if _, err := s.Update(ctx, cli, "boss", accounts.Profile{Role: "viewer"}); kindOf(err) != accounts.Forbidden {

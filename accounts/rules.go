@@ -2,10 +2,10 @@ package accounts
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -19,12 +19,10 @@ var Roles = []string{queries.RoleViewer, queries.RoleAnalyst, queries.RoleAdmin}
 // characters, at most MaxPasswordBytes bytes (argon2 reads all of it).
 func CheckPassword(password string) error {
 	if len([]rune(password)) < MinPasswordLength {
-		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu phải dài ít nhất %d ký tự.", MinPasswordLength),
-			fmt.Sprintf("The password must be at least %d characters long.", MinPasswordLength))
+		return ruleErr(Invalid, "rule.acc.passwordshort", MinPasswordLength)
 	}
 	if len(password) > MaxPasswordBytes {
-		return ruleErr(Invalid, fmt.Sprintf("Mật khẩu dài quá %d byte.", MaxPasswordBytes),
-			fmt.Sprintf("The password is longer than %d bytes.", MaxPasswordBytes))
+		return ruleErr(Invalid, "rule.acc.passwordlong", MaxPasswordBytes)
 	}
 	return nil
 }
@@ -63,16 +61,16 @@ func (p Profile) normalize() Profile {
 // least one agency, and every agency in the catalogue. All broken rules are
 // reported together.
 func (s *Service) checkProfile(ctx context.Context, p Profile) error {
-	var vi, en []string
-	add := func(v, e string) { vi, en = append(vi, v), append(en, e) }
+	var broken []*Error
+	add := func(key string, args ...any) { broken = append(broken, domain.NewError(Invalid, key, args...)) }
 	if !queries.ValidRole(p.Role) {
-		add("Vai trò không hợp lệ: viewer, analyst hoặc admin.", "Invalid role: viewer, analyst or admin.")
+		add("rule.acc.role")
 	}
 	if len([]rune(p.Name)) > MaxNameRunes {
-		add(fmt.Sprintf("Họ tên dài quá %d ký tự.", MaxNameRunes), fmt.Sprintf("The name is longer than %d characters.", MaxNameRunes))
+		add("rule.acc.namelong", MaxNameRunes)
 	}
 	if p.Role == queries.RoleAnalyst && len(p.Agencies) == 0 {
-		add("Chuyên viên phải gắn với ít nhất một đơn vị.", "An analyst must be bound to at least one agency.")
+		add("rule.acc.analystagency")
 	}
 	if len(p.Agencies) > 0 {
 		ags, err := s.Store.Agencies(ctx)
@@ -81,12 +79,13 @@ func (s *Service) checkProfile(ctx context.Context, p Profile) error {
 		}
 		for _, a := range p.Agencies {
 			if !slices.ContainsFunc(ags, func(x queries.Agency) bool { return x.Code == a }) {
-				add("Không có đơn vị "+a+" trong danh mục.", "No agency "+a+" in the catalogue.")
+				add("rule.acc.noagency", a)
 			}
 		}
 	}
-	if len(vi) > 0 {
-		return ruleErr(Invalid, strings.Join(vi, " "), strings.Join(en, " "))
+	if len(broken) > 0 {
+		broken[0].More = broken[1:]
+		return broken[0]
 	}
 	return nil
 }
@@ -94,8 +93,7 @@ func (s *Service) checkProfile(ctx context.Context, p Profile) error {
 // checkUsername: 2–64 lower-case letters, digits, '.', '_', '-'.
 func checkUsername(username string) error {
 	if !queries.ValidUsername(username) {
-		return ruleErr(Invalid, "Tên đăng nhập gồm 2–64 chữ thường không dấu, số, . _ - (bắt đầu bằng chữ hoặc số).",
-			"The username takes 2–64 lower-case letters, digits, . _ - (starting with a letter or digit).")
+		return ruleErr(Invalid, "rule.acc.username")
 	}
 	return nil
 }
@@ -111,9 +109,9 @@ func (s *Service) checkKeepsAdmin(ctx context.Context, by Actor, u queries.User,
 	}
 	if by.Username == u.Username {
 		if disable {
-			return ruleErr(Forbidden, "Bạn không thể tự khoá tài khoản của mình.", "You cannot disable your own account.")
+			return ruleErr(Forbidden, "rule.acc.selfdisable")
 		}
-		return ruleErr(Forbidden, "Bạn không thể tự bỏ quyền quản trị của mình.", "You cannot remove your own admin role.")
+		return ruleErr(Forbidden, "rule.acc.selfdemote")
 	}
 	users, err := s.Store.Users(ctx)
 	if err != nil {
@@ -124,8 +122,7 @@ func (s *Service) checkKeepsAdmin(ctx context.Context, by Actor, u queries.User,
 			return nil
 		}
 	}
-	return ruleErr(Forbidden, u.Username+" là quản trị viên cuối cùng còn hoạt động.",
-		u.Username+" is the last enabled admin.")
+	return ruleErr(Forbidden, "rule.acc.lastadmin", u.Username)
 }
 
 // Summary describes an account's profile for the audit trail.

@@ -26,7 +26,7 @@ func (s *Service) Add(ctx context.Context, by Actor, a NewAccount) (generated st
 		return "", err
 	}
 	if _, err := s.Store.UserByName(ctx, username); err == nil {
-		return "", ruleErr(Conflict, "Tên đăng nhập "+username+" đã có.", "The username "+username+" is taken.")
+		return "", ruleErr(Conflict, "rule.acc.taken", username)
 	} else if !errors.Is(err, queries.ErrNotFound) {
 		return "", err
 	}
@@ -127,7 +127,7 @@ func (s *Service) ChangeOwnPassword(ctx context.Context, by Actor, password, con
 		return queries.User{}, err
 	}
 	if password != confirm {
-		return queries.User{}, ruleErr(Invalid, "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.")
+		return queries.User{}, ruleErr(Invalid, "rule.acc.passwordsdiffer")
 	}
 	u, err := s.user(ctx, by.Username)
 	if err != nil {

@@ -57,24 +57,13 @@ func (s *server) actor(c *fiber.Ctx) accounts.Actor {
 	return a
 }
 
-// accountResult maps what the account service answered to what the page shows: a
-// broken rule is the user's error with its status; a change written but not audited
-// is logged loudly and counts as done, as for every other audited change.
+// accountResult: a change written but not audited is logged loudly and counts as
+// done, as for every other audited change. A broken rule (*accounts.Error) goes on to
+// handleError, the one place that words it and picks its status.
 func (s *server) accountResult(err error) error {
-	var ae *accounts.Error
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, accounts.ErrNotAudited):
+	if errors.Is(err, accounts.ErrNotAudited) {
 		s.Logger.Error("audit not recorded", "err", err)
 		return nil
-	case errors.As(err, &ae):
-		status := map[accounts.Kind]int{accounts.Invalid: fiber.StatusBadRequest, accounts.Conflict: fiber.StatusConflict,
-			accounts.NotFound: fiber.StatusNotFound, accounts.Forbidden: fiber.StatusBadRequest}[ae.Kind]
-		if status == 0 {
-			status = fiber.StatusBadRequest
-		}
-		return &userError{Status: status, VI: ae.VI, EN: ae.EN}
 	}
 	return err
 }

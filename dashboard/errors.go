@@ -2,9 +2,11 @@ package dashboard
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/reporting"
 )
@@ -24,7 +26,8 @@ func badRequest(vi, en string) error {
 // handleError is the one place that maps errors to statuses. Users see a clear
 // message, Vietnamese first; the log keeps the detail.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
-	status, vi, en := fiber.StatusInternalServerError, "Đã có lỗi xảy ra, vui lòng thử lại.", "Something went wrong; please try again."
+	status := fiber.StatusInternalServerError
+	vi, en := locale.Pair("http.internal")
 	err = queries.Classify(err)
 	var ue *userError
 	var de *domain.Error
@@ -33,15 +36,13 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	case errors.As(err, &ue):
 		status, vi, en = ue.Status, ue.VI, ue.EN
 	case errors.As(err, &de):
-		status, vi, en = kindStatus[de.Kind], de.VI, de.EN
-		if status == 0 {
-			status = fiber.StatusBadRequest
-		}
+		status, vi, en = ruleError(de)
 	case errors.Is(err, queries.ErrNotFound):
-		status, vi, en = fiber.StatusNotFound, "Không tìm thấy.", "Not found."
+		status = fiber.StatusNotFound
+		vi, en = locale.Pair("http.notfound")
 	case errors.Is(err, reporting.ErrBuilding):
 		status = fiber.StatusServiceUnavailable
-		vi, en = "Đang tạo báo cáo, vui lòng thử lại sau ít giây.", "The report is being generated; please try again in a few seconds."
+		vi, en = locale.Pair("http.building")
 		c.Set(fiber.HeaderRetryAfter, exportRetryAfter)
 	case errors.Is(err, queries.ErrBusy):
 		// Who holds the claim and since when (a *BusyError), or the general refusal.
@@ -51,18 +52,15 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		vi, en = busy.Messages()
 	case errors.Is(err, queries.ErrReadOnly):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu tạm thời chỉ cho đọc (mất liên lạc với ZooKeeper): chưa ghi được gì, vui lòng gửi lại sau ít phút."
-		en = "The data store is read-only for now (ZooKeeper is not answering): nothing was written; please send again in a few minutes."
+		vi, en = locale.Pair("http.readonly")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrTooFewReplicas):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu đang thiếu bản sao, chưa ghi được gì: chưa đủ bản sao để lưu an toàn, vui lòng gửi lại sau ít phút."
-		en = "Too few database replicas are up to store this safely: nothing was written; please send again in a few minutes."
+		vi, en = locale.Pair("http.fewreplicas")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.Is(err, queries.ErrUnavailable):
 		status = fiber.StatusServiceUnavailable
-		vi = "Hệ thống dữ liệu tạm thời không phản hồi, vui lòng thử lại sau ít phút."
-		en = "The data store is not responding for the moment; please try again in a few minutes."
+		vi, en = locale.Pair("http.unavailable")
 		c.Set(fiber.HeaderRetryAfter, retryAfterSeconds)
 	case errors.As(err, &fe):
 		status = fe.Code
@@ -78,9 +76,22 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 	return s.render(c, "error", pageData{Title: vi, Data: fiber.Map{"Status": status, "VI": vi, "EN": en}})
 }
 
+// ruleError is the HTTP side of a broken rule: its kind's status, its key worded
+// from the catalogue in both languages (the page shows the reader's first).
+func ruleError(de *domain.Error) (status int, vi, en string) {
+	status = kindStatus[de.Kind]
+	if status == 0 {
+		status = fiber.StatusBadRequest
+	}
+	return status, locale.Render("vi", de), locale.Render("en", de)
+}
+
 // kindStatus maps the domain's error kinds to HTTP statuses, once for every handler.
+// A Forbidden rule (an admin locking themself out, the last admin) refuses a form
+// the actor may send, so it is a 400 as the account pages always answered; access
+// itself is refused by the middleware with 403.
 var kindStatus = map[domain.Kind]int{domain.Invalid: fiber.StatusBadRequest, domain.Conflict: fiber.StatusConflict,
-	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusForbidden}
+	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusBadRequest}
 
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.
@@ -91,18 +102,9 @@ const exportRetryAfter = "5"
 
 func statusText(code int, msg string) (string, string) {
 	switch code {
-	case fiber.StatusNotFound:
-		return "Không tìm thấy trang.", "Page not found."
-	case fiber.StatusForbidden:
-		return "Bạn không có quyền truy cập.", "You do not have access."
-	case fiber.StatusUnauthorized:
-		return "Vui lòng đăng nhập.", "Please sign in."
-	case fiber.StatusRequestEntityTooLarge:
-		return "Tệp quá lớn.", "The file is too large."
-	case fiber.StatusMethodNotAllowed:
-		return "Phương thức không được phép.", "Method not allowed."
-	case fiber.StatusTooManyRequests:
-		return "Quá nhiều yêu cầu, vui lòng thử lại sau.", "Too many requests; try again later."
+	case fiber.StatusNotFound, fiber.StatusForbidden, fiber.StatusUnauthorized, fiber.StatusRequestEntityTooLarge,
+		fiber.StatusMethodNotAllowed, fiber.StatusTooManyRequests:
+		return locale.Pair("http.status" + strconv.Itoa(code))
 	}
 	return msg, msg
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 var (
@@ -57,8 +59,7 @@ func TestTranslationKeysExist(t *testing.T) {
 	}
 	for _, k := range keys {
 		where, key, _ := strings.Cut(k, ": ")
-		m, ok := messages[key]
-		if !ok || m[0] == "" || m[1] == "" {
+		if !locale.Both(key) {
 			t.Errorf("%s: translation %q is missing", where, key)
 		}
 	}

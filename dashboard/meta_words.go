@@ -4,6 +4,8 @@ import (
 	"context"
 	"hash/fnv"
 	"strconv"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 // shortVersion is the data version as readers see it: 8 hex digits, the same for
@@ -63,12 +65,12 @@ func (s *server) filterNames(ctx context.Context, f filters, lg string) (func(ki
 		case "agency":
 			return agencies[code]
 		case "zonetype":
-			if _, ok := messages["zonetype."+code]; ok {
+			if locale.Has("zonetype." + code) {
 				return translate(lg, "zonetype."+code)
 			}
 		case "zonestatus": // a zone's status on /zones, a project's on /projects
 			for _, k := range []string{"zonestatus." + code, "pstatus." + code} {
-				if _, ok := messages[k]; ok {
+				if locale.Has(k) {
 					return translate(lg, k)
 				}
 			}

@@ -1,5 +1,10 @@
 package domain
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Kind says what went wrong, so each interface can pick its status or exit code.
 type Kind int
 
@@ -10,13 +15,51 @@ const (
 	Forbidden                 // the actor may not do this
 )
 
-// Error is a broken rule, worded for people: Vietnamese first, English beside.
+// Error is a broken rule: a kind and a message key of the catalogue (package locale)
+// with its fmt-style arguments. The domain names the message; the interfaces word it
+// (dashboard in the reader's language, the CLI Vietnamese then English).
 type Error struct {
-	Kind   Kind
-	VI, EN string
+	Kind Kind
+	Key  string
+	Args []any
+	// More are further broken rules reported with this one, worded after it.
+	More []*Error
 }
 
-func (e *Error) Error() string { return e.VI + " (" + e.EN + ")" }
+// Error is the key and arguments, for logs; people read the catalogue's wording.
+func (e *Error) Error() string {
+	s := e.Key
+	if len(e.Args) > 0 {
+		s += fmt.Sprint(e.Args)
+	}
+	var more []string
+	for _, m := range e.More {
+		more = append(more, m.Error())
+	}
+	if len(more) > 0 {
+		s += "; " + strings.Join(more, "; ")
+	}
+	return s
+}
 
-// NewError is an Error of kind k in both languages.
-func NewError(k Kind, vi, en string) *Error { return &Error{Kind: k, VI: vi, EN: en} }
+// Message is the key and arguments to word (locale.Message).
+func (e *Error) Message() (string, []any) { return e.Key, e.Args }
+
+// Also are the further broken rules, worded after this one (locale.Render).
+func (e *Error) Also() []any {
+	var out []any
+	for _, m := range e.More {
+		out = append(out, m)
+	}
+	return out
+}
+
+// NewError is an Error of kind k saying the catalogue's message key.
+func NewError(k Kind, key string, args ...any) *Error { return &Error{Kind: k, Key: key, Args: args} }
+
+// Phrase is an argument that is itself a catalogue key, worded in the reader's
+// language (a field's label inside a message).
+type Phrase string
+
+// Message is the phrase's key (locale.Message).
+func (p Phrase) Message() (string, []any) { return string(p), nil }

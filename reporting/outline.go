@@ -22,7 +22,7 @@ func (s *Service) CopyOutline(ctx context.Context, from, to, name string, by dom
 		if e := outlineErr(err, from); e != err {
 			return e
 		}
-		return domain.NewError(domain.Invalid, "Không chép được đề cương: "+err.Error(), err.Error())
+		return domain.NewError(domain.Invalid, "rule.rep.copyfailed", err.Error())
 	}
 	return s.audit(ctx, by, domain.AuditEvent{Action: "outline.copy", ObjectKind: "outline", ObjectID: to, Detail: "từ " + from + ": " + name})
 }

@@ -32,13 +32,13 @@ type RoundRequest struct {
 // outline it answers. Broken rules are *domain.Error.
 func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Actor) (domain.Round, string, error) {
 	if !plan.ValidYear(int(req.Year)) {
-		return domain.Round{}, "", domain.NewError(domain.Invalid, "Năm báo cáo không hợp lệ.", "The reporting year is not valid.")
+		return domain.Round{}, "", domain.NewError(domain.Invalid, "rule.rep.year")
 	}
-	deadline, err := ParseDate(req.Deadline, "Hạn gửi", "The deadline")
+	deadline, err := ParseDate(req.Deadline, "rule.rep.deadlinelabel")
 	if err != nil {
 		return domain.Round{}, "", err
 	}
-	letterDate, err := ParseDate(req.LetterDate, "Ngày công văn", "The letter date")
+	letterDate, err := ParseDate(req.LetterDate, "rule.rep.letterdatelabel")
 	if err != nil {
 		return domain.Round{}, "", err
 	}
@@ -73,7 +73,7 @@ func (s *Service) OpenRound(ctx context.Context, req RoundRequest, by domain.Act
 		}
 	}
 	if r.Deadline == nil {
-		return domain.Round{}, "", domain.NewError(domain.Invalid, "Cần hạn gửi báo cáo.", "The deadline is required.")
+		return domain.Round{}, "", domain.NewError(domain.Invalid, "rule.rep.deadline")
 	}
 	if err := s.Store.SaveRounds(ctx, []domain.Round{r}); err != nil {
 		return domain.Round{}, "", err
@@ -139,23 +139,22 @@ func (s *Service) roundOutline(ctx context.Context, year uint16, named string) (
 }
 
 // ParseDate reads a date a person typed (plan.ParseFormDate); empty is nil. label
-// names the field in the error, Vietnamese then English.
-func ParseDate(s, labelVI, labelEN string) (*time.Time, error) {
+// is the catalogue key naming the field in the error.
+func ParseDate(s string, label domain.Phrase) (*time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, nil
 	}
 	t, ok := plan.ParseFormDate(s)
 	if !ok {
-		return nil, domain.NewError(domain.Invalid, fmt.Sprintf("%s %q không hợp lệ; ghi DD/MM/YYYY.", labelVI, shorten(s)),
-			labelEN+" is not a valid date.")
+		return nil, domain.NewError(domain.Invalid, "rule.rep.date", label, shorten(s))
 	}
 	return &t, nil
 }
 
 func outlineErr(err error, code string) error {
 	if errors.Is(err, domain.ErrOutlineUnknown) {
-		return domain.NewError(domain.Invalid, "Không có đề cương "+shorten(code)+".", "No outline "+shorten(code)+".")
+		return domain.NewError(domain.Invalid, "rule.rep.nooutline", shorten(code))
 	}
 	return err
 }

@@ -130,7 +130,7 @@ func (s *Service) applyFields(ctx context.Context, d *domain.RoundDocument, f Do
 			known = known || it.Code == p
 		}
 		if !known {
-			return domain.NewError(domain.Invalid, "Không có kế hoạch "+shorten(p)+".", "No plan "+shorten(p)+".")
+			return domain.NewError(domain.Invalid, "rule.rep.noplan", shorten(p))
 		}
 		d.Plan, d.PlanCitation = p, "" // a new plan is cited by its own document unless typed
 	}

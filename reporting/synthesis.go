@@ -26,7 +26,7 @@ type SynthesisRequest struct {
 // (the agencies' paragraphs are printed again). Broken rules are *domain.Error.
 func (s *Service) SaveSynthesis(ctx context.Context, req SynthesisRequest, by domain.Actor) (domain.Synthesis, error) {
 	if !plan.ValidYear(int(req.Year)) {
-		return domain.Synthesis{}, domain.NewError(domain.Invalid, "Năm báo cáo không hợp lệ.", "The reporting year is not valid.")
+		return domain.Synthesis{}, domain.NewError(domain.Invalid, "rule.rep.year")
 	}
 	code, err := s.Store.RoundOutlineCode(ctx, req.Year)
 	if err != nil {
@@ -37,14 +37,11 @@ func (s *Service) SaveSynthesis(ctx context.Context, req SynthesisRequest, by do
 		return domain.Synthesis{}, outlineErr(err, code)
 	}
 	if !hasItem(o, req.Item) {
-		return domain.Synthesis{}, domain.NewError(domain.Invalid, "Đề cương "+code+" không có mục "+shorten(req.Item)+".",
-			"Outline "+code+" has no item "+shorten(req.Item)+".")
+		return domain.Synthesis{}, domain.NewError(domain.Invalid, "rule.rep.noitem", code, shorten(req.Item))
 	}
 	text := report.CleanText(req.Text)
 	if n := len([]rune(text)); n > report.AnswerTextMax {
-		return domain.Synthesis{}, domain.NewError(domain.Invalid,
-			fmt.Sprintf("Nội dung mục %s dài %d ký tự, quá %d.", req.Item, n, report.AnswerTextMax),
-			fmt.Sprintf("Item %s is %d characters long, over %d.", req.Item, n, report.AnswerTextMax))
+		return domain.Synthesis{}, domain.NewError(domain.Invalid, "rule.rep.itemlong", req.Item, n, report.AnswerTextMax)
 	}
 	x := domain.Synthesis{Year: req.Year, Item: req.Item, State: domain.SynthesisDraft, Text: text,
 		SavedBy: by.AuditName(), SavedAt: s.now(), Version: s.Store.NewVersion()}
@@ -67,7 +64,7 @@ func (s *Service) SaveSynthesis(ctx context.Context, req SynthesisRequest, by do
 // an item SCT has written ("chỉ bản tổng hợp của SCT", or in an annex), and audits it.
 func (s *Service) SetSynthesisMode(ctx context.Context, year uint16, annex bool, by domain.Actor) error {
 	if !plan.ValidYear(int(year)) {
-		return domain.NewError(domain.Invalid, "Năm báo cáo không hợp lệ.", "The reporting year is not valid.")
+		return domain.NewError(domain.Invalid, "rule.rep.year")
 	}
 	if err := s.Store.SetSynthesisMode(ctx, domain.SynthesisMode{Year: year, Annex: annex, SetBy: by.AuditName(), SetAt: s.now()}); err != nil {
 		return err

@@ -63,8 +63,9 @@ func init() {
 			}
 			svc := &reporting.Service{Store: st}
 			if err := svc.CopyOutline(ctx, args[1], args[2], *name, cliAs("outline")); err != nil {
-				fmt.Fprintf(env.Stderr, "chitieu outline copy: %v\n", err)
-				return exitCode(1)
+				msg, code := cliError(err)
+				fmt.Fprintf(env.Stderr, "chitieu outline copy: %s\n", msg)
+				return exitCode(code)
 			}
 			fmt.Fprintf(env.Stdout, "outline: %s chép từ %s (copied)\n", args[2], args[1])
 			return nil

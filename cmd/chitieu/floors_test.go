@@ -14,7 +14,7 @@ import (
 // they pull in, so a stray import of queries fails here, not in review.
 func TestRuleFloorsImportNoDatabase(t *testing.T) {
 	var pkgs []string
-	for _, p := range []string{"domain", "plan", "scorecard", "reporting", "report"} {
+	for _, p := range []string{"domain", "locale", "plan", "scorecard", "reporting", "report"} {
 		if _, err := os.Stat("../../" + p); err != nil {
 			t.Fatalf("rule floor %s missing: %v", p, err)
 		}
@@ -51,6 +51,21 @@ func TestDomainImportsOnlyStandardLibrary(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if p != "github.com/quangngai/chitieu/domain" && p != "github.com/shopspring/decimal" {
 			t.Errorf("domain imports %s", p)
+		}
+	}
+}
+
+// The catalogue is read by every floor, so it imports only the standard library.
+func TestLocaleImportsOnlyStandardLibrary(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./locale")
+	cmd.Dir = "../.."
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if p != "github.com/quangngai/chitieu/locale" {
+			t.Errorf("locale imports %s", p)
 		}
 	}
 }

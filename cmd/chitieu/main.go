@@ -62,8 +62,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if code, ok := err.(exitCode); ok {
 			return int(code)
 		}
-		fmt.Fprintf(stderr, "chitieu %s: %v\n", args[0], err)
-		return 1
+		msg, code := cliError(err)
+		fmt.Fprintf(stderr, "chitieu %s: %s\n", args[0], msg)
+		return code
 	}
 	return 0
 }

@@ -53,10 +53,10 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("add", "an.nguyen", "--role", "viewer"); err == nil {
 		t.Fatal("duplicate username accepted")
 	}
-	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(err.Error(), "agency") {
+	if err := run("add", "x1", "--role", "analyst"); err == nil || !strings.Contains(cliText(err), "agency") {
 		t.Fatalf("analyst without agency: %v", err)
 	}
-	if err := run("add", "x2", "--role", "analyst", "--agency", "NOPE"); err == nil || !strings.Contains(err.Error(), "NOPE") {
+	if err := run("add", "x2", "--role", "analyst", "--agency", "NOPE"); err == nil || !strings.Contains(cliText(err), "NOPE") {
 		t.Fatalf("unknown agency: %v", err)
 	}
 	if err := run("add", "x3", "--role", "god"); err == nil {
@@ -95,7 +95,7 @@ func TestUsersCommand(t *testing.T) {
 	if err := run("add", "boss", "--role", "admin", "--password-stdin"); err != nil {
 		t.Fatal(err)
 	}
-	if err := run("disable", "boss"); err == nil || !strings.Contains(err.Error(), "last enabled admin") {
+	if err := run("disable", "boss"); err == nil || !strings.Contains(cliText(err), "last enabled admin") {
 		t.Fatalf("disabling the last admin: %v", err)
 	}
 	if u, _ := st.UserByName(ctx, "boss"); u.Disabled {
@@ -178,4 +178,10 @@ func TestBootstrapAdmin(t *testing.T) {
 			t.Fatalf("demo admin changed by a person got a new password: %s", out)
 		}
 	})
+}
+
+// cliText is err as the command line prints it.
+func cliText(err error) string {
+	msg, _ := cliError(err)
+	return msg
 }

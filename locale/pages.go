@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // pageMessages: the dashboard pages' text, kept apart from i18n.go so the teams
 // working on accounts and uploads can add their keys without touching these.

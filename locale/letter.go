@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // letterMessages: the preview of an uploaded reply letter, paragraph by paragraph.
 var letterMessages = map[string][2]string{

@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // Interface text of the upload pages, the upload reports and the nil-report form.
 func init() {

@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // Interface text of SCT's synthesis on the report page and the compile permission.
 func init() {

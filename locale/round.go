@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // roundMessages: the round's document on /admin/outlines and the outline editor
 // /admin/outlines/CODE (issue 20), Vietnamese first.

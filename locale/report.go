@@ -1,4 +1,4 @@
-package dashboard
+package locale
 
 // reportMessages: the yearly report's pages (/report/YEAR, the answer form, the Word
 // preview). The report's own text — agencies' narratives, verdicts, the .docx — stays
