@@ -31,11 +31,14 @@ func (s *replicaSet) movedSignal() <-chan struct{} {
 // abandoned there and sent again to the new current replica: reads have no effect, so
 // sending one twice is safe. A refused connection moves at once (failover). Each try
 // has its own result, so an abandoned one finishing late changes nothing.
-func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Context, c driver.Conn) (T, error)) (T, error) {
+// On success the caller gets the try's cancel, to call once the result is read (rows
+// stream from the server after the call returns); on error it is already called.
+func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Context, c driver.Conn) (T, error)) (T, context.CancelFunc, error) {
 	type result struct {
 		v   T
 		err error
 	}
+	var zero T
 	for attempt := 0; ; attempt++ {
 		at := int(s.cur.Load())
 		conn := s.reps[at].conn
@@ -48,8 +51,11 @@ func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Con
 	wait:
 		for {
 			moved := s.movedSignal()
+			// A move for lag or preference leaves the call where it is (a busy machine
+			// can move back and forth); only a replica that stopped answering the
+			// probes is left, and the call sent to the current one.
 			if int(s.cur.Load()) != at && !s.reps[at].get().Answers {
-				cancel() // left before this wait began
+				cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
 				break wait
 			}
 			select {
@@ -58,26 +64,46 @@ func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Con
 					cancel()
 					break wait
 				}
-				// Not cancelled now: rows still being read belong to the caller; they
-				// end with the caller's context.
-				context.AfterFunc(ctx, cancel)
-				return r.v, r.err
-			case <-moved:
-				// A move for lag or preference leaves the call where it is (a busy
-				// machine can move back and forth); only a replica that stopped
-				// answering the probes is left, and the call sent to the current one.
-				if s.reps[at].get().Answers || int(s.cur.Load()) == at {
-					continue
+				if r.err != nil {
+					cancel()
+					return r.v, nil, r.err
 				}
-				cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
-				break wait
+				return r.v, cancel, nil
+			case <-moved:
 			case <-ctx.Done():
 				cancel()
-				var zero T
-				return zero, ctx.Err()
+				return zero, nil, ctx.Err()
 			}
 		}
 	}
+}
+
+// cancelRows ends its read's context when the caller closes the rows.
+type cancelRows struct {
+	driver.Rows
+	cancel context.CancelFunc
+}
+
+func (r *cancelRows) Close() error {
+	err := r.Rows.Close()
+	r.cancel()
+	return err
+}
+
+// cancelRow ends its read's context once the row is scanned.
+type cancelRow struct {
+	driver.Row
+	cancel context.CancelFunc
+}
+
+func (r *cancelRow) Scan(dest ...any) error {
+	defer r.cancel()
+	return r.Row.Scan(dest...)
+}
+
+func (r *cancelRow) ScanStruct(dest any) error {
+	defer r.cancel()
+	return r.Row.ScanStruct(dest)
 }
 
 // errRow is a driver.Row that only carries an error.

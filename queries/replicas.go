@@ -295,20 +295,27 @@ func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ..
 }
 
 func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
-	return readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Rows, error) {
+	rows, cancel, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Rows, error) {
 		return c.Query(ctx, query, args...)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &cancelRows{Rows: rows, cancel: cancel}, nil
 }
 
 func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
-	row, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Row, error) {
+	row, cancel, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Row, error) {
 		row := c.QueryRow(ctx, query, args...)
 		return row, row.Err()
 	})
-	if row == nil {
-		return errRow{err}
+	if err != nil {
+		if row == nil {
+			return errRow{err}
+		}
+		return row
 	}
-	return row
+	return &cancelRow{Row: row, cancel: cancel}
 }
 
 func (s *replicaSet) PrepareBatch(ctx context.Context, query string, opts ...driver.PrepareBatchOption) (driver.Batch, error) {
