@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -27,19 +26,7 @@ import (
 // docxText is the text of a .docx's main part, tags dropped.
 func docxText(t *testing.T, doc []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
-	must(t, err)
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, err := f.Open()
-			must(t, err)
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
-		}
-	}
-	t.Fatal("word/document.xml missing")
-	return ""
+	return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(docxDocument(t, doc), "")
 }
 
 // pdfBytesText is the text pdftotext reads from a PDF.
