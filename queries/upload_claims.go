@@ -335,10 +335,10 @@ func (c *Claim) Release(ctx context.Context) error {
 }
 
 // withdraw ends a claim: released after its upload, or one whose insert failed or that
-// lost the race. It is a quorum write like the claim (on 18.16, mixing quorum and plain
-// inserts in one table lets a merge swallow a quorum part before it is fetched, and
-// the table then refuses quorum writes until an operator clears it). A cluster short
-// of its quorum is not waited for three times over: the claim lapses by itself.
+// lost the race. It is a quorum write like the claim: every insert into a table is,
+// since mixing plain and quorum inserts risks, on 18.16, a merge taking a quorum part
+// before another replica fetched it. A cluster short of its quorum is not waited for
+// three times over: the claim lapses by itself.
 func (c *Claim) withdraw(ctx context.Context) error {
 	var err error
 	for range 3 {
