@@ -27,6 +27,9 @@ type Exports struct {
 type exportJob struct {
 	stamp  string
 	cancel context.CancelFunc
+	// superseded: cancelled because newer data asked for a build. Its waiters follow
+	// the newer build; its cancellation is not their failure.
+	superseded bool
 	done   chan struct{}
 	file   []byte
 	err    error
@@ -40,18 +43,21 @@ func NewExports(limit time.Duration) *Exports {
 
 // File returns the file built for key from data at stamp, starting its build when
 // there is none. It waits up to wait (or until ctx ends) and then answers ErrBuilding.
-// A failed build answers its error once; the next call builds again.
+// A failed build answers its error once; the next call builds again. A build cancelled
+// because newer data arrived meanwhile is not a failure: the wait goes on for the build
+// of the newer data.
 func (x *Exports) File(ctx context.Context, key, stamp string, wait time.Duration,
 	build func(context.Context) ([]byte, error)) ([]byte, error) {
 	x.mu.Lock()
 	j := x.jobs[key]
 	if j == nil || j.stamp != stamp {
-		if j != nil {
-			j.cancel()
-		}
 		if x.ctx.Err() != nil {
 			x.mu.Unlock()
 			return nil, ErrBuilding // shutting down
+		}
+		if j != nil {
+			j.superseded = true
+			j.cancel()
 		}
 		j = x.start(key, stamp, build)
 		x.jobs[key] = j
@@ -59,21 +65,33 @@ func (x *Exports) File(ctx context.Context, key, stamp string, wait time.Duratio
 	x.mu.Unlock()
 	t := time.NewTimer(wait)
 	defer t.Stop()
-	select {
-	case <-j.done:
-	case <-t.C:
-		return nil, ErrBuilding
-	case <-ctx.Done():
-		return nil, ErrBuilding
-	}
-	if j.err != nil {
+	for {
+		select {
+		case <-j.done:
+		case <-t.C:
+			return nil, ErrBuilding
+		case <-ctx.Done():
+			return nil, ErrBuilding
+		}
 		x.mu.Lock()
-		if x.jobs[key] == j {
+		if j.err != nil && j.superseded {
+			next := x.jobs[key]
+			x.mu.Unlock()
+			if next == nil { // the newer build failed and said so already: ask again
+				return nil, ErrBuilding
+			}
+			j = next
+			continue
+		}
+		if j.err != nil && x.jobs[key] == j {
 			delete(x.jobs, key)
 		}
 		x.mu.Unlock()
+		if j.err != nil && x.ctx.Err() != nil {
+			return nil, ErrBuilding // cancelled by shutdown, not failed
+		}
+		return j.file, j.err
 	}
-	return j.file, j.err
 }
 
 func (x *Exports) start(key, stamp string, build func(context.Context) ([]byte, error)) *exportJob {

@@ -66,3 +66,27 @@ func TestExportsKeepFilesUntilTheDataChanges(t *testing.T) {
 		t.Fatalf("a build started after Close: %v", err)
 	}
 }
+
+// A build cancelled because newer data arrived is not its waiters' failure: they get
+// the newer build's file (the matrix test saw a 500 when an upload landed mid-build).
+func TestExportsWaiterFollowsTheNewerBuild(t *testing.T) {
+	x := NewExports(time.Minute)
+	defer x.Close()
+	ctx := context.Background()
+	started := make(chan struct{})
+	stuck := func(ctx context.Context) ([]byte, error) { close(started); <-ctx.Done(); return nil, ctx.Err() }
+	got := make(chan error, 1)
+	var file []byte
+	go func() {
+		f, err := x.File(ctx, "pdf/2024", "v1", time.Minute, stuck)
+		file = f
+		got <- err
+	}()
+	<-started
+	if f, err := x.File(ctx, "pdf/2024", "v2", time.Minute, func(context.Context) ([]byte, error) { return []byte("v2"), nil }); err != nil || string(f) != "v2" {
+		t.Fatalf("the newer build: %q %v", f, err)
+	}
+	if err := <-got; err != nil || string(file) != "v2" {
+		t.Fatalf("the superseded build's waiter got %q %v, want the newer file", file, err)
+	}
+}
