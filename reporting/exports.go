@@ -30,9 +30,9 @@ type exportJob struct {
 	// superseded: cancelled because newer data asked for a build. Its waiters follow
 	// the newer build; its cancellation is not their failure.
 	superseded bool
-	done   chan struct{}
-	file   []byte
-	err    error
+	done       chan struct{}
+	file       []byte
+	err        error
 }
 
 // NewExports returns a job runner whose builds each take at most limit.
