@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -112,7 +114,7 @@ func caseZooKeeperSessionCut() (bool, string) {
 	fmt.Fprintf(&ev, "ch1 system.replicas (is_readonly, is_session_expired): %s\n", strings.ReplaceAll(ro, "\t", ", "))
 	br := newBrowser()
 	if err := br.signIn(lb); err != nil {
-		return false, ev.String() + err.Error()
+		return false, ev.String() + err.Error() + "\n" + sessionWhere(br)
 	}
 	accepted := 0
 	for i := 0; i < 3; i++ {
@@ -123,4 +125,22 @@ func caseZooKeeperSessionCut() (bool, string) {
 		}
 	}
 	return ok && accepted == 3, ev.String()
+}
+
+// sessionWhere says which replicas hold the browser's session and each web server's
+// replica health: evidence for a sign-in whose session the next request did not find.
+func sessionWhere(br *browser) string {
+	var out strings.Builder
+	sum := sha256.Sum256([]byte(br.session))
+	for _, r := range replicas {
+		n, err := ch(r, "SELECT count(), max(version), max(issued) FROM sessions WHERE token_hash = '"+hex.EncodeToString(sum[:])+"'")
+		fmt.Fprintf(&out, "session on %s: %s %v\n", r, strings.ReplaceAll(n, "\t", ", "), err)
+		u, err := ch(r, "SELECT version, sessions_after FROM users FINAL WHERE username = 'admin'")
+		fmt.Fprintf(&out, "admin on %s (version, sessions_after): %s %v\n", r, strings.ReplaceAll(u, "\t", ", "), err)
+	}
+	for _, w := range []string{"web1", "web2"} {
+		code, b := readyzOf(w)
+		fmt.Fprintf(&out, "%s /readyz: %d %s %s %q\n", w, code, b.Status, b.Replica, b.Reasons)
+	}
+	return out.String()
 }

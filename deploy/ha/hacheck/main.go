@@ -222,8 +222,9 @@ func csvRows(agency string, n, salt int) []byte {
 // --- HTTP as a signed-in user --------------------------------------------------------
 
 type browser struct {
-	http *http.Client
-	csrf string
+	http    *http.Client
+	csrf    string
+	session string // the session cookie the last sign-in set, for evidence
 }
 
 func newBrowser() *browser {
@@ -265,6 +266,11 @@ func (b *browser) signIn(base string) error {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusSeeOther {
 		return fmt.Errorf("sign-in answered %d", resp.StatusCode)
+	}
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "chitieu_session" {
+			b.session = ck.Value
+		}
 	}
 	code, _, err := b.get(base, "/upload") // the CSRF token of the session
 	if err != nil || code != 200 {

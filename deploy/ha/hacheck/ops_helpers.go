@@ -125,9 +125,22 @@ func undoRelease() error {
 		return true
 	})
 	if !ok {
-		return fmt.Errorf("the release's column or record is still on a replica after 120 s")
+		return fmt.Errorf("the release's column or record is still on a replica after 120 s\n%s", alterState())
 	}
 	return nil
+}
+
+// alterState is what each replica says of unfinished mutations and queued entries:
+// the evidence for an ALTER that does not complete.
+func alterState() string {
+	var out strings.Builder
+	for _, r := range replicas {
+		m, _ := ch(r, "SELECT table, mutation_id, command, parts_to_do FROM system.mutations WHERE database = currentDatabase() AND is_done = 0 FORMAT TSV")
+		q, _ := ch(r, "SELECT table, type, new_part_name, num_tries, last_exception, postpone_reason FROM system.replication_queue WHERE database = currentDatabase() LIMIT 10 FORMAT TSV")
+		c, _ := ch(r, "SELECT (SELECT count() FROM schema_migrations WHERE version = "+fmt.Sprint(releaseMigration)+"), (SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'upload_files' AND name = '"+releaseColumn+"')")
+		fmt.Fprintf(&out, "%s (record, column) %s\n  mutations not done: %s\n  queue: %s\n", r, c, short(m, 600), short(q, 600))
+	}
+	return out.String()
 }
 
 // hasColumn: the release's column on a replica.
