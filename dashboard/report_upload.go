@@ -71,7 +71,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if perr != nil {
 		var re *report.ReadError
 		if errors.As(perr, &re) {
-			return domain.NewError(domain.Invalid, "http.said", locale.Said{VI: re.VI, EN: re.EN})
+			return domain.NewError(domain.Invalid, re.Key, re.Args...)
 		}
 		// The reader's error is English; the Vietnamese page shows it shortened.
 		return domain.NewError(domain.Invalid, "http.letter.unreadable", locale.Said{VI: upShorten(perr.Error()), EN: perr.Error()})

@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
 )

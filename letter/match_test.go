@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 func readTestLetter(t *testing.T, name string) Letter {
@@ -174,14 +176,14 @@ func TestReadErrors(t *testing.T) {
 	zw.Close()
 	_, err := Read(context.Background(), buf.Bytes(), Limits{MaxUnpacked: 1 << 20, MaxPages: 1})
 	var le *Error
-	if !errors.As(err, &le) || !strings.Contains(le.VI, "giải nén ra quá lớn") || !strings.Contains(le.EN, "unpacks to more than") {
+	if !errors.As(err, &le) || !strings.Contains(locale.Render("vi", le), "giải nén ra quá lớn (vượt 1 MB)") || !strings.Contains(locale.Render("en", le), "unpacks to more than 1 MB") {
 		t.Errorf("zip bomb: %v", err)
 	}
 	_, err = Read(context.Background(), []byte("just text"), DefaultLimits)
-	if !errors.As(err, &le) || !errors.Is(err, ErrFormat) || !strings.HasPrefix(le.VI, "Tệp không phải") {
+	if !errors.As(err, &le) || !errors.Is(err, ErrFormat) || !strings.HasPrefix(locale.Render("vi", le), "Tệp không phải") {
 		t.Errorf("not a letter: %v", err)
 	}
-	if _, err := ocrLetter([]string{"  \n\n "}, 0); !errors.As(err, &le) || !strings.Contains(le.VI, "quét lại ở 300 dpi") {
+	if _, err := ocrLetter([]string{"  \n\n "}, 0); !errors.As(err, &le) || !strings.Contains(locale.Render("vi", le), "quét lại ở 300 dpi") {
 		t.Errorf("empty scan: %v", err)
 	}
 }
@@ -189,7 +191,7 @@ func TestReadErrors(t *testing.T) {
 // A .doc is converted and says so; a signed PDF names its signer and whether it
 // verifies; a scan marks every paragraph.
 func TestFormsNotes(t *testing.T) {
-	if l := readTestLetter(t, "13-nn-doc.doc"); l.Format != "doc" || !strings.Contains(strings.ToLower(l.Notes[0].VI), "tệp word 97–2003 (.doc): đã chuyển đổi") {
+	if l := readTestLetter(t, "13-nn-doc.doc"); l.Format != "doc" || !strings.Contains(strings.ToLower(locale.Render("vi", l.Notes[0])), "tệp word 97–2003 (.doc): đã chuyển đổi") {
 		t.Errorf(".doc: %s %+v", l.Format, l.Notes)
 	}
 	l := readTestLetter(t, "21-tc-signed.pdf")
