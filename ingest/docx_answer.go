@@ -64,7 +64,7 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 	var order []string
 	for _, d := range res.Decisions {
 		p := report.DocxParagraph{Key: d.Key(), Para: d.Block, Row: d.Row, Text: d.Text, State: d.State, Item: d.Item,
-			Heading: d.Heading, VI: d.VI, EN: d.EN, Error: d.Error}
+			Heading: d.Heading, VI: d.Words("vi"), EN: d.Words("en"), Error: d.Error}
 		_, p.Moved = moves[p.Key]
 		for _, pk := range d.Picks {
 			p.Picks = append(p.Picks, report.DocxPick{Value: pk.Value, Label: pk.Label})
@@ -72,7 +72,7 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 		out.Paragraphs = append(out.Paragraphs, p)
 		if d.Error {
 			out.Problems = append(out.Problems, report.DocxProblem{Para: d.Block, Error: true,
-				VI: locale.Text("vi", "let.para.problem", d.Block, d.VI), EN: locale.Text("en", "let.para.problem", d.Block, d.EN)})
+				VI: locale.Text("vi", "let.para.problem", d.Block, d.Words("vi")), EN: locale.Text("en", "let.para.problem", d.Block, d.Words("en"))})
 		}
 		if d.Item == "" || d.Item == letter.NilItem || d.State == letter.LeftOut || d.State == letter.Unplaced {
 			continue
@@ -98,7 +98,7 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 		out.Placements = append(out.Placements, *place[num])
 	}
 	for _, p := range res.Problems {
-		out.Problems = append(out.Problems, report.DocxProblem{Error: p.Error, VI: p.VI, EN: p.EN})
+		out.Problems = append(out.Problems, report.DocxProblem{Error: p.Error, VI: p.Words("vi"), EN: p.Words("en")})
 	}
 	for _, it := range res.Items {
 		out.Answer.Items = append(out.Answer.Items, queries.AnswerItem{Number: it.Number, Title: it.Title, Text: report.CleanText(it.Text), Nothing: it.Nothing})

@@ -7,12 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/quangngai/chitieu/locale"
 )
-
-// OCRNote marks every paragraph read from a scan.
-var OCRNoteVI, OCRNoteEN = locale.Pair("let.ocr.check")
 
 func noText() error {
 	return &Error{Key: "let.err.notext"}
