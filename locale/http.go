@@ -45,6 +45,13 @@ var httpMessages = map[string][2]string{
 	"http.letter.unreadable": {"Không đọc được thư: %s", "The letter could not be read: %s"},
 	"http.letter.errors":     {"Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again."},
 	"http.letter.nosigner":   {"Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.", "The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form."},
+	// The nil report form's problems (dashboard/nilreport_submit.go).
+	"http.nil.year":     {"Năm %q không hợp lệ.", "Year %q is not valid."},
+	"http.nil.date":     {"Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY.", "Letter date %q is not valid; write DD/MM/YYYY."},
+	"http.nil.toolong":  {"%v dài quá %d ký tự.", "%v is longer than %d characters."},
+	"http.nil.letterno": {"Số công văn", "The letter number"},
+	"http.nil.signer":   {"Tên người ký", "The signer"},
+	"http.nil.note":     {"Ghi chú", "The note"},
 	// An admin form's or file's problems (dashboard/admin_parse.go), one per line.
 	"http.field.missing":  {"thiếu %s.", "missing %s."},
 	"http.field.year":     {"%s phải là năm (ví dụ 2025), không phải %q.", "%s must be a year such as 2025, not %q."},

@@ -14,7 +14,8 @@ import (
 // (domain.NewError, accounts' ruleErr, any "rule.…" literal such as a domain.Phrase),
 // a call of this package, the dashboard's translate and headers, a template's .T,
 // an admin form's problem (fieldErrors.add), a keyed struct (letter.Error, letter.Note:
-// Key: "…") and ingest's problem codes (problemCode).
+// Key: "…"), a domain.Phrase, a nil report form's problem (nilProblem) and ingest's
+// problem codes (problemCode).
 var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`domain\.NewError\([\w.]+, "([^"]+)"`),
 	regexp.MustCompile(`ruleErr\(\w+, "([^"]+)"`),
@@ -26,6 +27,8 @@ var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`\.T "([^"]+)"`),
 	regexp.MustCompile(`\b(?:fe|e)\.add\(\w+, "([^"]+)"`),
 	regexp.MustCompile(`\bKey: "([^"]+)"`),
+	regexp.MustCompile(`domain\.Phrase\("([^"]+)"\)`),
+	regexp.MustCompile(`nilProblem\("\w+", "([^"]+)"`),
 }
 
 // problemCode is ingest's problem("code", …): the key is "ingest."+code.
