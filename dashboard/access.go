@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -88,9 +89,7 @@ func requireAgency(c *fiber.Ctx, agency string) error {
 		s.audit(c, queries.AuditEvent{Action: queries.AuditAccessDenied, ObjectKind: "agency", ObjectID: agency,
 			Agency: agency, Detail: c.Method() + " " + c.Path()})
 	}
-	return &userError{Status: fiber.StatusForbidden,
-		VI: "Tài khoản của bạn không được gửi số liệu cho đơn vị " + agency + ".",
-		EN: "Your account may not report for agency " + agency + "."}
+	return domain.NewError(domain.Denied, "http.agency.denied", agency)
 }
 
 // safeNext keeps a post-sign-in redirect on this site (localPath decides what is a

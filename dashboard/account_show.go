@@ -3,6 +3,7 @@ package dashboard
 import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/accounts"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // accountShow: who am I, my agencies, and a form to change my password.
@@ -32,12 +33,11 @@ func (s *server) accountPassword(c *fiber.Ctx) error {
 	if limited, err := s.signinLimited(c, keys); err != nil {
 		return err
 	} else if limited {
-		return &userError{Status: fiber.StatusTooManyRequests, VI: "Quá nhiều lần nhập sai mật khẩu; vui lòng thử lại sau 15 phút.",
-			EN: "Too many wrong passwords; try again in 15 minutes."}
+		return domain.NewError(domain.TooMany, "http.password.limited")
 	}
 	if !accounts.VerifyPassword(cur.PasswordHash, c.FormValue("current")) {
 		s.recordSignin(c, keys, false)
-		return badRequest("Mật khẩu hiện tại không đúng.", "The current password is wrong.")
+		return domain.NewError(domain.Invalid, "http.password.wrong")
 	}
 	cur, err = s.accounts.ChangeOwnPassword(ctx, s.actor(c), c.FormValue("password"), c.FormValue("confirm"))
 	if err = s.accountResult(err); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -64,7 +65,7 @@ func (s *server) adminCatalogueUpload(c *fiber.Ctx) error {
 	switch kind {
 	case queries.AdminIndicators, queries.AdminZones, queries.AdminAgencies:
 	default:
-		return badRequest("Chọn loại danh mục: chỉ tiêu, khu hoặc đơn vị.", "Choose a catalogue: indicators, zones or agencies.")
+		return domain.NewError(domain.Invalid, "http.catalogue.kind")
 	}
 	rep, file, err := s.loadAdminFile(c, kind, "", false)
 	if err != nil {

@@ -22,11 +22,11 @@ func (s *server) adminPlansList(c *fiber.Ctx) error {
 func (s *server) adminPlanSave(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
-	p := queries.Plan{Code: fe.code("", "code", get("code")), NameVI: fe.required("", "name_vi", get("name_vi")),
+	p := queries.Plan{Code: fe.code(0, "code", get("code")), NameVI: fe.required(0, "name_vi", get("name_vi")),
 		NameEN: get("name_en"), Document: get("document"),
-		PeriodStart: fe.year("", "period_start", get("period_start")), PeriodEnd: fe.year("", "period_end", get("period_end"))}
+		PeriodStart: fe.year(0, "period_start", get("period_start")), PeriodEnd: fe.year(0, "period_end", get("period_end"))}
 	if p.PeriodStart > p.PeriodEnd {
-		fe.add("", "Năm bắt đầu sau năm kết thúc.", "The period starts after it ends.")
+		fe.add(0, "http.plan.period")
 	}
 	if err := fe.err(); err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -11,9 +13,7 @@ import (
 // checked and saved by ingest (Deps.LoadAdmin): the same number parser, limits and
 // located messages as figure uploads, all or nothing.
 
-var errAdminLoadOff = &userError{Status: fiber.StatusServiceUnavailable,
-	VI: "Chức năng cập nhật danh mục chưa được bật trên máy chủ này.",
-	EN: "Catalogue updates are not enabled on this server."}
+var errAdminLoadOff = domain.NewError(domain.Unavailable, "http.adminload.off")
 
 // adminFormColumns are the form fields an admin table row may have.
 var adminFormColumns = []string{"code", "outline_section", "name_vi", "name_en", "unit", "kind", "aggregation",
@@ -59,17 +59,18 @@ func tableProblems(probs []queries.IngestError) error {
 	if len(probs) == 0 {
 		return nil
 	}
-	var vi, en []string
+	// The problems were worded by ingest and are kept in its report: carried as said.
+	var lines locale.Lines
 	for _, p := range probs {
 		wVI, wEN := "", ""
 		if p.Location != "" {
 			wVI = p.Location + ": "
 			wEN = strings.NewReplacer("dòng ", "line ", "cột ", "column ").Replace(p.Location) + ": "
 		}
-		vi = append(vi, strings.TrimSpace(wVI+p.MessageVI+" "+p.HintVI))
-		en = append(en, strings.TrimSpace(wEN+p.MessageEN+" "+p.HintEN))
+		lines = append(lines, domain.NewError(domain.Invalid, "http.said", locale.Said{
+			VI: strings.TrimSpace(wVI + p.MessageVI + " " + p.HintVI), EN: strings.TrimSpace(wEN + p.MessageEN + " " + p.HintEN)}))
 	}
-	return &userError{Status: fiber.StatusBadRequest, VI: strings.Join(vi, "\n"), EN: strings.Join(en, "\n")}
+	return domain.NewError(domain.Invalid, "http.lines", lines)
 }
 
 // trimField trims a form value and drops control characters.

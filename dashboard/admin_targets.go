@@ -71,7 +71,7 @@ func (s *server) adminTargetDelete(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
 	ind, scope := get("indicator"), get("scope")
-	from, to := fe.year("", "period_start", get("period_start")), fe.year("", "period_end", get("period_end"))
+	from, to := fe.year(0, "period_start", get("period_start")), fe.year(0, "period_end", get("period_end"))
 	if err := fe.err(); err != nil {
 		return err
 	}

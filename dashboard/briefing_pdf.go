@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // pdfSlots bounds concurrent Chromium renders: each one is a browser process.
@@ -69,9 +70,7 @@ func (s *server) pagePDF(c *fiber.Ctx, path, name string) error {
 	lg := lang(c)
 	bin, err := exec.LookPath(s.chromium())
 	if err != nil {
-		return &userError{Status: fiber.StatusServiceUnavailable,
-			VI: "Máy chủ chưa cài Chromium nên chưa xuất được PDF. Hãy dùng nút In của trình duyệt (chọn “Lưu thành PDF”), hoặc nhờ quản trị cài gói chromium (CHITIEU_CHROMIUM).",
-			EN: "Chromium is not installed on the server, so PDF export is unavailable. Use the browser's Print button (Save as PDF), or ask the administrator to install chromium (CHITIEU_CHROMIUM)."}
+		return domain.NewError(domain.Unavailable, "http.pdf.nochromium")
 	}
 	url := "http://" + c.Context().LocalAddr().String() + path
 	cookie := string(c.Request().Header.Peek(fiber.HeaderCookie))

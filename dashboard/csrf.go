@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // CSRF: a synchronizer token derived from the secret the browser holds in an HttpOnly
@@ -74,6 +75,4 @@ func safeMethod(m string) bool {
 	return m == fiber.MethodGet || m == fiber.MethodHead || m == fiber.MethodOptions
 }
 
-var errCSRF = &userError{Status: fiber.StatusForbidden,
-	VI: "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi thử lại.",
-	EN: "The form has expired or is not valid. Please reload the page and try again."}
+var errCSRF = domain.NewError(domain.Denied, "http.csrf")

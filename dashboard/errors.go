@@ -11,30 +11,15 @@ import (
 	"github.com/quangngai/chitieu/reporting"
 )
 
-// userError is an error whose message is meant for the user, in both languages.
-type userError struct {
-	Status int
-	VI, EN string
-}
-
-func (e *userError) Error() string { return e.EN }
-
-func badRequest(vi, en string) error {
-	return &userError{Status: fiber.StatusBadRequest, VI: vi, EN: en}
-}
-
 // handleError is the one place that maps errors to statuses. Users see a clear
 // message, Vietnamese first; the log keeps the detail.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
 	status := fiber.StatusInternalServerError
 	vi, en := locale.Pair("http.internal")
 	err = queries.Classify(err)
-	var ue *userError
 	var de *domain.Error
 	var fe *fiber.Error
 	switch {
-	case errors.As(err, &ue):
-		status, vi, en = ue.Status, ue.VI, ue.EN
 	case errors.As(err, &de):
 		status, vi, en = ruleError(de)
 	case errors.Is(err, queries.ErrNotFound):
@@ -91,7 +76,9 @@ func ruleError(de *domain.Error) (status int, vi, en string) {
 // the actor may send, so it is a 400 as the account pages always answered; access
 // itself is refused by the middleware with 403.
 var kindStatus = map[domain.Kind]int{domain.Invalid: fiber.StatusBadRequest, domain.Conflict: fiber.StatusConflict,
-	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusBadRequest}
+	domain.NotFound: fiber.StatusNotFound, domain.Forbidden: fiber.StatusBadRequest, domain.Denied: fiber.StatusForbidden,
+	domain.TooMany: fiber.StatusTooManyRequests, domain.Unavailable: fiber.StatusServiceUnavailable,
+	domain.Unsupported: fiber.StatusUnsupportedMediaType}
 
 // retryAfterSeconds: what a 503 asks clients to wait; a restarted ClickHouse or a
 // ZooKeeper back in its quorum usually answers within this.

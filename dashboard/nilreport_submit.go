@@ -1,13 +1,14 @@
 package dashboard
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
@@ -31,8 +32,7 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 	var probs []queries.IngestError
 	if f.Year != "" {
 		if y, err := strconv.Atoi(f.Year); err != nil || !plan.ValidYear(y) {
-			probs = append(probs, nilProblem("year_invalid", fmt.Sprintf("Năm %q không hợp lệ.", upShorten(f.Year)),
-				fmt.Sprintf("Year %q is not valid.", upShorten(f.Year))))
+			probs = append(probs, nilProblem("year_invalid", "http.nil.year", upShorten(f.Year)))
 		} else {
 			req.Year = uint16(y)
 		}
@@ -41,18 +41,16 @@ func (s *server) nilReportSubmit(c *fiber.Ctx) error {
 		if d, ok := plan.ParseFormDate(f.LetterDate); ok {
 			req.LetterDate = &d
 		} else {
-			probs = append(probs, nilProblem("date_invalid", fmt.Sprintf("Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY.", upShorten(f.LetterDate)),
-				fmt.Sprintf("Letter date %q is not valid; write DD/MM/YYYY.", upShorten(f.LetterDate))))
+			probs = append(probs, nilProblem("date_invalid", "http.nil.date", upShorten(f.LetterDate)))
 		}
 	}
 	for _, l := range []struct {
-		v      string
-		max    int
-		vi, en string
-	}{{f.LetterNo, 100, "Số công văn", "The letter number"}, {f.Signer, 200, "Tên người ký", "The signer"}, {f.Note, 2000, "Ghi chú", "The note"}} {
+		v     string
+		max   int
+		label domain.Phrase
+	}{{f.LetterNo, 100, domain.Phrase("http.nil.letterno")}, {f.Signer, 200, domain.Phrase("http.nil.signer")}, {f.Note, 2000, domain.Phrase("http.nil.note")}} {
 		if utf8.RuneCountInString(l.v) > l.max {
-			probs = append(probs, nilProblem("too_long", fmt.Sprintf("%s dài quá %d ký tự.", l.vi, l.max),
-				fmt.Sprintf("%s is longer than %d characters.", l.en, l.max)))
+			probs = append(probs, nilProblem("too_long", "http.nil.toolong", l.label, l.max))
 		}
 	}
 	if len(probs) == 0 {
@@ -87,6 +85,9 @@ func nilField(c *fiber.Ctx, name string) string {
 	return strings.Clone(strings.TrimSpace(c.FormValue(name)))
 }
 
-func nilProblem(code, vi, en string) queries.IngestError {
+// nilProblem is a problem of the nil report form, worded from the catalogue in both
+// languages as ingest's problems are.
+func nilProblem(code, key string, args ...any) queries.IngestError {
+	vi, en := locale.Pair(key, args...)
 	return queries.IngestError{Code: code, MessageVI: vi, MessageEN: en}
 }

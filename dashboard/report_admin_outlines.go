@@ -3,7 +3,6 @@ package dashboard
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -94,7 +93,7 @@ type roundRow struct {
 func (s *server) adminOutlineCopy(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
-	from, to, name := fe.required("", "from", get("from")), fe.code("", "to", get("to")), get("name")
+	from, to, name := fe.required(0, "from", get("from")), fe.code(0, "to", get("to")), get("name")
 	if err := fe.err(); err != nil {
 		return err
 	}
@@ -112,7 +111,7 @@ func (s *server) adminOutlineCopy(c *fiber.Ctx) error {
 func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	var fe fieldErrors
 	get := formGetter(c)
-	year, code := fe.year("", "year", get("year")), get("outline")
+	year, code := fe.year(0, "year", get("year")), get("outline")
 	if err := fe.err(); err != nil {
 		return err
 	}
@@ -125,7 +124,7 @@ func (s *server) adminOutlineRound(c *fiber.Ctx) error {
 	case code != "":
 		err = s.reports.SetRoundOutline(c.UserContext(), year, code, s.actor(c))
 	default:
-		fe.add("", "chọn đề cương hoặc nhập hạn gửi.", "choose an outline or type a deadline.")
+		fe.add(0, "http.outline.choose")
 		return fe.err()
 	}
 	if err := s.written(err); err != nil {
@@ -202,22 +201,21 @@ func (s *server) adminOutlineSave(c *fiber.Ctx) error {
 		}
 		it := queries.OutlineItem{Number: trimField(parts[0]), Kind: trimField(parts[1]), Title: trimField(parts[2]),
 			Indicators: strings.Fields(parts[3]), Label: trimField(strings.Join(parts[4:], "|")), Position: uint16(len(items) + 1)}
-		where := fmt.Sprintf("dòng %d: ", i+1)
+		line := i + 1
 		if it.Number == "" || it.Title == "" {
-			fe.add(where, "cần số mục và tiêu đề.", "needs a number and a title.")
+			fe.add(line, "http.outline.item")
 		}
 		if !queries.ValidItemKind(it.Kind) {
-			fe.add(where, "loại "+strconv.Quote(it.Kind)+" không hợp lệ (heading, figures, narrative, projects, policies).",
-				"kind "+strconv.Quote(it.Kind)+" is not valid.")
+			fe.add(line, "http.outline.kind", it.Kind)
 		}
 		if seen[it.Number] {
-			fe.add(where, "mục "+it.Number+" trùng.", "item "+it.Number+" repeated.")
+			fe.add(line, "http.outline.repeat", it.Number)
 		}
 		seen[it.Number] = true // the guidance an item had is kept by SaveOutline
 		items = append(items, it)
 	}
 	if len(items) == 0 {
-		fe.add("", "đề cương không có mục nào.", "the outline has no items.")
+		fe.add(0, "http.outline.empty")
 	}
 	if err := fe.err(); err != nil {
 		return err

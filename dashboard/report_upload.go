@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
 	"github.com/quangngai/chitieu/reporting"
@@ -55,7 +57,7 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if s.ReportDocx == nil {
 		return errIngestOff
 	}
-	name, content, err := formFileOr(c, "file", badRequest("Chưa chọn tệp công văn (.docx, .doc, PDF hoặc ảnh quét).", "No letter file (.docx, .doc, PDF or scan) chosen."))
+	name, content, err := formFileOr(c, "file", domain.NewError(domain.Invalid, "http.letter.none"))
 	if err != nil {
 		return err
 	}
@@ -69,9 +71,10 @@ func (s *server) reportUploadDocx(c *fiber.Ctx) error {
 	if perr != nil {
 		var re *report.ReadError
 		if errors.As(perr, &re) {
-			return badRequest(re.VI, re.EN)
+			return domain.NewError(domain.Invalid, re.Key, re.Args...)
 		}
-		return badRequest("Không đọc được thư: "+upShorten(perr.Error()), "The letter could not be read: "+perr.Error())
+		// The reader's error is English; the Vietnamese page shows it shortened.
+		return domain.NewError(domain.Invalid, "http.letter.unreadable", locale.Said{VI: upShorten(perr.Error()), EN: perr.Error()})
 	}
 	c.Status(fiber.StatusOK)
 	if parsed.HasErrors() {
@@ -111,15 +114,14 @@ func (s *server) reportUploadConfirm(c *fiber.Ctx) error {
 			Data: &uploadPreview{answerPage: p, UploadID: up.ID, FileName: up.FileName, Parsed: parsed}})
 	}
 	if err != nil || parsed.HasErrors() {
-		return badRequest("Tệp còn lỗi; sửa tệp rồi gửi lại.", "The file still has errors; fix it and send it again.")
+		return domain.NewError(domain.Invalid, "http.letter.errors")
 	}
 	a := parsed.Answer
 	a.Year, a.Agency, a.UploadID = p.Year, p.Agency.Code, up.ID
 	a.Letter.Signature, a.Letter.Moves = signatureLine(parsed), movesLine(moves)
 	submit := c.FormValue("action") == "submit"
 	if submit && strings.TrimSpace(a.Letter.Signer) == "" {
-		return badRequest("Tệp không ghi người ký (dòng \"Người ký: …\"); lưu nháp rồi điền trên biểu mẫu.",
-			"The file names no signer (\"Người ký: …\"); save a draft and fill it in on the form.")
+		return domain.NewError(domain.Invalid, "http.letter.nosigner")
 	}
 	a, err = s.reports.SaveAnswer(ctx, reporting.SaveRequest{Answer: a, Submit: submit, Source: "docx", FileName: up.FileName,
 		AuditNote: movesNote(moves) + signatureNote(parsed), SubmissionNote: signatureNote(parsed)}, s.actor(c))

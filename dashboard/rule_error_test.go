@@ -32,3 +32,27 @@ func TestStatusTextFromCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// Every kind of broken rule has its own status, and the dashboard's refusals keep
+// the statuses they answered before they were keyed (403, 429, 503, 415), one
+// field problem per line in both languages.
+func TestEveryKindHasAStatus(t *testing.T) {
+	for k := domain.Invalid; k <= domain.Unsupported; k++ {
+		if kindStatus[k] == 0 {
+			t.Errorf("kind %d has no HTTP status", k)
+		}
+	}
+	for err, want := range map[*domain.Error]int{errCSRF: 403, domain.NewError(domain.TooMany, "http.password.limited"): 429,
+		errIngestOff: 503, domain.NewError(domain.Unsupported, "http.upload.form"): 415} {
+		if status, _, _ := ruleError(err); status != want {
+			t.Errorf("%s: status %d, want %d", err.Key, status, want)
+		}
+	}
+	var fe fieldErrors
+	fe.add(0, "http.field.missing", "code")
+	fe.add(3, "http.outline.repeat", "I.1")
+	_, vi, en := ruleError(fe.err().(*domain.Error))
+	if vi != "thiếu code.\ndòng 3: mục I.1 trùng." || en != "missing code.\nline 3: item I.1 repeated." {
+		t.Errorf("field problems = %q / %q", vi, en)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // validInput refuses a request whose path, query or url-encoded form is not valid
@@ -24,6 +25,4 @@ func validInput(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-var errBadEncoding = &userError{Status: fiber.StatusBadRequest,
-	VI: "Địa chỉ hoặc biểu mẫu chứa ký tự không hợp lệ (không phải UTF-8).",
-	EN: "The address or form contains invalid characters (not UTF-8)."}
+var errBadEncoding = domain.NewError(domain.Invalid, "http.encoding")

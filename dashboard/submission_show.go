@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
@@ -29,7 +30,7 @@ func (s *server) submissionShow(c *fiber.Ctx) error {
 	f.Agency = strings.Clone(c.Params("agency")) // kept in the cached page: copy
 	y, err := strconv.Atoi(c.Params("year"))
 	if err != nil || y < 1990 || y > 2100 {
-		return badRequest("Năm không hợp lệ.", "Invalid year.")
+		return domain.NewError(domain.Invalid, "http.year.invalid")
 	}
 	f.Year = y
 	m, err := s.submission(c.UserContext(), f, lg)

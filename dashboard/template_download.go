@@ -1,9 +1,8 @@
 package dashboard
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 )
 
 // templateDownload: GET /template?agency=&year= sends the agency's .xlsx template for
@@ -29,8 +28,7 @@ func (s *server) templateDownload(c *fiber.Ctx) error {
 		known = known || a.Code == agency
 	}
 	if !known {
-		return &userError{Status: fiber.StatusNotFound, VI: fmt.Sprintf("Không có đơn vị mã %q.", agency),
-			EN: fmt.Sprintf("There is no agency with code %q.", agency)}
+		return domain.NewError(domain.NotFound, "http.agency.unknown", agency)
 	}
 	b, name, err := s.Template(c.UserContext(), agency, year)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -18,9 +19,7 @@ func (s *server) uploadAPI(c *fiber.Ctx) error {
 	ct := strings.ToLower(c.Get(fiber.HeaderContentType))
 	multipart := strings.HasPrefix(ct, fiber.MIMEMultipartForm)
 	if strings.HasPrefix(ct, fiber.MIMEApplicationForm) {
-		return &userError{Status: fiber.StatusUnsupportedMediaType,
-			VI: "Gửi tệp dạng multipart/form-data (trường file) hoặc gửi nội dung JSON/CSV làm thân yêu cầu.",
-			EN: "Send the file as multipart/form-data (field file) or the JSON/CSV itself as the request body."}
+		return domain.NewError(domain.Unsupported, "http.upload.form")
 	}
 	field := func(name string) string {
 		if multipart {

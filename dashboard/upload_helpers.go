@@ -11,14 +11,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/plan"
 	"github.com/quangngai/chitieu/queries"
 )
 
 // errIngestOff answers the upload routes of an app built without the ingest functions.
-var errIngestOff = &userError{Status: fiber.StatusServiceUnavailable,
-	VI: "Chức năng gửi số liệu chưa được bật trên máy chủ này.",
-	EN: "Uploads are not enabled on this server."}
+var errIngestOff = domain.NewError(domain.Unavailable, "http.ingest.off")
 
 // uploadAgency is the agency a request writes for: the field it sent, or the only
 // agency of an analyst who sent none; refused (and the refusal audited, by
@@ -41,12 +40,12 @@ func namedAgency(c *fiber.Ctx, given string) (string, error) {
 		if u := currentUser(c); u != nil && !u.IsAdmin() && len(u.Agencies) == 1 {
 			return u.Agencies[0], nil
 		}
-		return "", badRequest("Chưa chọn đơn vị báo cáo.", "No reporting agency chosen.")
+		return "", domain.NewError(domain.Invalid, "http.agency.none")
 	}
 	if len(a) > 64 || strings.IndexFunc(a, func(r rune) bool {
 		return !(r == '-' || r == '_' || r == '.' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)))
 	}) >= 0 {
-		return "", badRequest(fmt.Sprintf("Mã đơn vị %q không hợp lệ.", upShorten(a)), fmt.Sprintf("Agency code %q is not valid.", upShorten(a)))
+		return "", domain.NewError(domain.Invalid, "http.agency.badcode", upShorten(a))
 	}
 	return strings.Clone(a), nil
 }
@@ -56,14 +55,13 @@ func uploadYear(s string, required bool) (uint16, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		if required {
-			return 0, badRequest("Chưa nhập năm báo cáo.", "No reporting year given.")
+			return 0, domain.NewError(domain.Invalid, "http.year.none")
 		}
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || !plan.ValidYear(n) {
-		return 0, badRequest(fmt.Sprintf("Năm %q không hợp lệ: ghi năm bằng 4 chữ số, ví dụ 2024.", upShorten(s)),
-			fmt.Sprintf("Year %q is not valid: write 4 digits, e.g. 2024.", upShorten(s)))
+		return 0, domain.NewError(domain.Invalid, "http.year.bad", upShorten(s))
 	}
 	return uint16(n), nil
 }
@@ -76,14 +74,13 @@ func uploadFlag(s string) (bool, error) {
 	case "1", "true", "yes", "on", "có":
 		return true, nil
 	}
-	return false, badRequest(fmt.Sprintf("Giá trị %q không hợp lệ (dùng true hoặc false).", upShorten(s)),
-		fmt.Sprintf("Value %q is not valid (use true or false).", upShorten(s)))
+	return false, domain.NewError(domain.Invalid, "http.flag.bad", upShorten(s))
 }
 
 // uploadFormFile reads the form's file. The body limit (app.go) bounds its size; the
 // ingester decides whether it is too large, so that even that file is recorded.
 func uploadFormFile(c *fiber.Ctx, field string) (name string, content []byte, err error) {
-	return formFileOr(c, field, badRequest("Chưa chọn tệp số liệu (.xlsx, .csv hoặc .json).", "No file chosen (.xlsx, .csv or .json)."))
+	return formFileOr(c, field, domain.NewError(domain.Invalid, "http.file.none"))
 }
 
 // formFileOr is uploadFormFile answering missing when the form has no file.
@@ -94,7 +91,7 @@ func formFileOr(c *fiber.Ctx, field string, missing error) (name string, content
 	}
 	content, err = readFormFile(fh)
 	if err != nil {
-		return "", nil, badRequest("Không đọc được tệp đã gửi; vui lòng gửi lại.", "The file sent could not be read; please send it again.")
+		return "", nil, domain.NewError(domain.Invalid, "http.file.unreadable")
 	}
 	return cleanFileName(fh.Filename), content, nil
 }

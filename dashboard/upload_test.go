@@ -505,6 +505,13 @@ func TestNilReportForm(t *testing.T) {
 	if body := html.UnescapeString(readBody(t, resp)); resp.StatusCode != 422 || !strings.Contains(body, "Ngày công văn") {
 		t.Errorf("bad date: %d", resp.StatusCode)
 	}
+	// A field too long is named in the reader's language (a phrase inside the message).
+	bad.Set("letter_date", "15/12/2022")
+	bad.Set("signer", strings.Repeat("x", 201))
+	resp = e.do(sct, "POST", "/nil-report", bad)
+	mustContain(t, "long signer", html.UnescapeString(readBody(t, resp)), "Tên người ký dài quá 200 ký tự.")
+	resp = e.do(sct, "POST", "/nil-report?lang=en", bad)
+	mustContain(t, "long signer (en)", html.UnescapeString(readBody(t, resp)), "The signer is longer than 200 characters.")
 	subs, err := e.st.CurrentSubmissions(context.Background(), 2022, 2022)
 	must(t, err)
 	for _, s := range subs {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
 )
 
@@ -88,8 +89,7 @@ func (s *server) uploadFile(c *fiber.Ctx) error {
 		}
 	}
 	if errors.Is(err, queries.ErrNotFound) {
-		return &userError{Status: fiber.StatusNotFound, VI: "Tệp này không được lưu (ví dụ vì vượt giới hạn dung lượng).",
-			EN: "This file was not kept (for example because it exceeded the size limit)."}
+		return domain.NewError(domain.NotFound, "http.upload.notkept")
 	}
 	if err != nil {
 		return err
@@ -122,8 +122,7 @@ func (s *server) uploadConfirm(c *fiber.Ctx) error {
 		return errIngestOff
 	}
 	if up.Outcome != queries.UploadDryRun {
-		return &userError{Status: fiber.StatusConflict, VI: "Chỉ xác nhận được một bản xem trước.",
-			EN: "Only a preview can be confirmed."}
+		return domain.NewError(domain.Conflict, "http.upload.notdry")
 	}
 	ctx := c.UserContext()
 	content, err := s.Store.UploadContent(ctx, up.ID)

@@ -9,10 +9,14 @@ import (
 type Kind int
 
 const (
-	Invalid   Kind = iota + 1 // the input breaks a rule
-	Conflict                  // the name or key is taken
-	NotFound                  // no such thing
-	Forbidden                 // the actor may not do this
+	Invalid     Kind = iota + 1 // the input breaks a rule
+	Conflict                    // the name or key is taken
+	NotFound                    // no such thing
+	Forbidden                   // the actor may not do this
+	Denied                      // the actor may not reach this at all (an agency not theirs, a stale form)
+	TooMany                     // too many attempts; try again later
+	Unavailable                 // the server cannot do this now (a function off, a tool missing)
+	Unsupported                 // the request's form is not one this accepts (a media type)
 )
 
 // Error is a broken rule: a kind and a message key of the catalogue (package locale)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quangngai/chitieu/letter"
+	"github.com/quangngai/chitieu/locale"
 	rules "github.com/quangngai/chitieu/plan" // ingest has its own plan()
 	"github.com/quangngai/chitieu/queries"
 	"github.com/quangngai/chitieu/report"
@@ -25,9 +26,9 @@ func ParseDocxAnswer(data []byte, o queries.Outline, projects []queries.Project,
 		var le *letter.Error
 		if errors.As(err, &le) {
 			if errors.Is(err, letter.ErrFormat) {
-				return report.DocxAnswer{}, &report.ReadError{VI: le.VI, EN: le.EN, Err: report.ErrNotDocx}
+				return report.DocxAnswer{}, &report.ReadError{Key: le.Key, Args: le.Args, Err: report.ErrNotDocx}
 			}
-			return report.DocxAnswer{}, &report.ReadError{VI: le.VI, EN: le.EN, Err: le.Err}
+			return report.DocxAnswer{}, &report.ReadError{Key: le.Key, Args: le.Args, Err: le.Err}
 		}
 		return report.DocxAnswer{}, err
 	}
@@ -49,7 +50,8 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 	var out report.DocxAnswer
 	out.Format, out.Nil, out.Moves = l.Format, res.Nil, moves
 	for _, n := range l.Notes {
-		out.Notes = append(out.Notes, report.DocxProblem{VI: n.VI, EN: n.EN, Error: false})
+		// Worded here: the preview's JSON is archived with the upload as both texts.
+		out.Notes = append(out.Notes, report.DocxProblem{VI: locale.Render("vi", n), EN: locale.Render("en", n), Error: false})
 	}
 	if l.Signature != nil {
 		out.SignatureVI, out.SignatureEN = l.Signature.Text()
@@ -62,15 +64,15 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 	var order []string
 	for _, d := range res.Decisions {
 		p := report.DocxParagraph{Key: d.Key(), Para: d.Block, Row: d.Row, Text: d.Text, State: d.State, Item: d.Item,
-			Heading: d.Heading, VI: d.VI, EN: d.EN, Error: d.Error}
+			Heading: d.Heading, VI: d.Words("vi"), EN: d.Words("en"), Error: d.Error}
 		_, p.Moved = moves[p.Key]
 		for _, pk := range d.Picks {
 			p.Picks = append(p.Picks, report.DocxPick{Value: pk.Value, Label: pk.Label})
 		}
 		out.Paragraphs = append(out.Paragraphs, p)
 		if d.Error {
-			out.Problems = append(out.Problems, report.DocxProblem{Para: d.Block, Error: true, VI: "Đoạn " + strconv.Itoa(d.Block) + ": " + d.VI,
-				EN: "Paragraph " + strconv.Itoa(d.Block) + ": " + d.EN})
+			out.Problems = append(out.Problems, report.DocxProblem{Para: d.Block, Error: true,
+				VI: locale.Text("vi", "let.para.problem", d.Block, d.Words("vi")), EN: locale.Text("en", "let.para.problem", d.Block, d.Words("en"))})
 		}
 		if d.Item == "" || d.Item == letter.NilItem || d.State == letter.LeftOut || d.State == letter.Unplaced {
 			continue
@@ -96,7 +98,7 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 		out.Placements = append(out.Placements, *place[num])
 	}
 	for _, p := range res.Problems {
-		out.Problems = append(out.Problems, report.DocxProblem{Error: p.Error, VI: p.VI, EN: p.EN})
+		out.Problems = append(out.Problems, report.DocxProblem{Error: p.Error, VI: p.Words("vi"), EN: p.Words("en")})
 	}
 	for _, it := range res.Items {
 		out.Answer.Items = append(out.Answer.Items, queries.AnswerItem{Number: it.Number, Title: it.Title, Text: report.CleanText(it.Text), Nothing: it.Nothing})
@@ -122,8 +124,8 @@ func answerOf(l letter.Letter, res letter.Result, o queries.Outline, moves map[s
 		out.Answer.Letter.Date = &d
 	}
 	if l.Signature != nil && strings.TrimSpace(out.Answer.Letter.Signer) == "" {
-		out.Notes = append(out.Notes, report.DocxProblem{VI: "Không đọc được người ký trong thư; chữ ký số ghi: " + l.Signature.Signer,
-			EN: "No signer could be read in the letter; the digital signature names " + l.Signature.Signer})
+		out.Notes = append(out.Notes, report.DocxProblem{VI: locale.Text("vi", "let.note.nosigner", l.Signature.Signer),
+			EN: locale.Text("en", "let.note.nosigner", l.Signature.Signer)})
 	}
 	return out
 }

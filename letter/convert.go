@@ -57,15 +57,13 @@ func readDoc(ctx context.Context, data []byte, lim Limits) (Letter, error) {
 		return err
 	})
 	if err != nil {
-		return Letter{}, &Error{VI: "Tệp Word 97–2003 (.doc): không chuyển đổi được (" + shortText(err.Error(), 120) + "). Hãy mở tệp trong Word, lưu thành .docx hoặc PDF rồi gửi lại.",
-			EN: "Word 97–2003 file (.doc): could not be converted. Open it in Word, save it as .docx or PDF and send that.", Err: err}
+		return Letter{}, &Error{Key: "let.err.doc", Args: []any{shortText(err.Error(), 120)}, Err: err}
 	}
 	blocks, err := readDocx(docx, lim)
 	if err != nil {
 		return Letter{}, err
 	}
-	return Letter{Format: "doc", Blocks: blocks, Notes: []Note{{VI: "Tệp Word 97–2003 (.doc): đã chuyển đổi sang .docx để đọc.",
-		EN: "Word 97–2003 file (.doc): converted to .docx to be read."}}}, nil
+	return Letter{Format: "doc", Blocks: blocks, Notes: []Note{{Key: "let.note.doc"}}}, nil
 }
 
 func shortText(s string, n int) string {

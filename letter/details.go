@@ -146,12 +146,14 @@ func (m *matcher) layoutTable(b Block) bool {
 	case sig:
 		m.closed, m.annex, m.current = true, false, nil
 		m.sigLines = append(m.sigLines, all...)
-		d.State, d.VI, d.EN = LeftOut, "khối nơi nhận và chữ ký (bảng không viền)", "recipients and signature block (a borderless table)"
+		d.State = LeftOut
+		d.reason("let.why.table.signature")
 	case !m.started:
 		for _, l := range all {
 			m.readDetails(l)
 		}
-		d.State, d.VI, d.EN = LeftOut, "đầu thư: cơ quan, quốc hiệu, số và ngày (bảng không viền)", "letterhead: issuer, national title, number and date (a borderless table)"
+		d.State = LeftOut
+		d.reason("let.why.table.letterhead")
 	default:
 		return false
 	}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -16,8 +15,7 @@ import (
 func readDocx(data []byte, lim Limits) ([]Block, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, &Error{VI: "Tệp không phải tệp Word .docx hợp lệ (không mở được phần nén).",
-			EN: "The file is not a valid Word .docx (its zip could not be opened).", Err: err}
+		return nil, &Error{Key: "let.err.zip", Err: err}
 	}
 	var doc *zip.File
 	var total uint64
@@ -31,12 +29,11 @@ func readDocx(data []byte, lim Limits) ([]Block, error) {
 		return nil, zipBomb(lim)
 	}
 	if doc == nil {
-		return nil, &Error{VI: "Tệp nén không có phần văn bản Word (word/document.xml): không phải tệp .docx.",
-			EN: "The zip holds no Word body (word/document.xml): not a .docx file.", Err: ErrFormat}
+		return nil, &Error{Key: "let.err.nobody", Err: ErrFormat}
 	}
 	rc, err := doc.Open()
 	if err != nil {
-		return nil, &Error{VI: "Không mở được nội dung tệp Word.", EN: "The Word body could not be opened.", Err: err}
+		return nil, &Error{Key: "let.err.open", Err: err}
 	}
 	defer rc.Close()
 	// The declared size can lie: read one byte past the limit to know.
@@ -46,14 +43,13 @@ func readDocx(data []byte, lim Limits) ([]Block, error) {
 		return nil, zipBomb(lim)
 	}
 	if err != nil {
-		return nil, &Error{VI: "Nội dung tệp Word bị hỏng (XML không đọc được).", EN: "The Word body is damaged (unreadable XML).", Err: err}
+		return nil, &Error{Key: "let.err.xml", Err: err}
 	}
 	return blocks, nil
 }
 
 func zipBomb(lim Limits) error {
-	return &Error{VI: fmt.Sprintf("Tệp Word giải nén ra quá lớn (vượt %s) — có thể là tệp độc hại. Hãy lưu lại thư bằng Word hoặc gửi bản PDF.", mb(lim.MaxUnpacked)),
-		EN: fmt.Sprintf("The Word file unpacks to more than %s — it may be malicious. Save the letter again in Word, or send the PDF.", mb(lim.MaxUnpacked))}
+	return &Error{Key: "let.err.bomb", Args: []any{mb(lim.MaxUnpacked)}}
 }
 
 type runState struct{ bold, italic, text bool }

@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 // Block is one body-level piece of a letter: a paragraph or a table.
@@ -37,23 +39,35 @@ type Letter struct {
 	Signature *Signature // a signed PDF's signature
 }
 
-// Note is a message about the reading, Vietnamese first.
+// Note is a message about the reading: a catalogue key (package locale) and its
+// arguments, worded by whoever shows it.
 type Note struct {
-	VI, EN string
-	Warn   bool
+	Key  string
+	Args []any
+	Warn bool
 }
 
-// Error is a file that cannot be read, with what to do, Vietnamese first.
+// Message is the note's key and arguments (locale.Message).
+func (n Note) Message() (string, []any) { return n.Key, n.Args }
+
+// Error is a file that cannot be read, with what to do: a catalogue key and its
+// arguments (locale.Message).
 type Error struct {
-	VI, EN string
-	Err    error // the detail, for logs
+	Key  string
+	Args []any
+	Err  error // the detail, for logs
 }
 
+// Message is the error's key and arguments (locale.Message).
+func (e *Error) Message() (string, []any) { return e.Key, e.Args }
+
+// Error is the English wording, then the detail, for logs.
 func (e *Error) Error() string {
+	en := locale.Render("en", e)
 	if e.Err != nil {
-		return e.EN + ": " + e.Err.Error()
+		return en + ": " + e.Err.Error()
 	}
-	return e.EN
+	return en
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -89,8 +103,7 @@ func Read(ctx context.Context, data []byte, lim Limits) (Letter, error) {
 		bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return readImage(ctx, data, lim)
 	}
-	return Letter{}, &Error{VI: "Tệp không phải thư Word (.docx, .doc), PDF hay ảnh quét.",
-		EN: "The file is not a Word letter (.docx, .doc), a PDF or a scanned image.", Err: ErrFormat}
+	return Letter{}, &Error{Key: "let.err.format", Err: ErrFormat}
 }
 
 func mb(n int64) string { return fmt.Sprintf("%d MB", n>>20) }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 // Item is one item of a round's outline, as the matcher needs it.
@@ -52,10 +54,30 @@ type Decision struct {
 	Text    string // an excerpt
 	State   string
 	Item    string
-	Heading bool // the paragraph is the item's heading
-	VI, EN  string
+	Heading bool   // the paragraph is the item's heading
+	Why     []Note // the reason, worded part after part (Words)
 	Error   bool   // nothing can be saved until this is fixed
 	Picks   []Pick // choices for the analyst (a project for an unknown name, a status)
+}
+
+// Words is the reason in lang ("en" or Vietnamese), its parts one after another.
+func (d Decision) Words(lang string) string {
+	s := ""
+	for _, n := range d.Why {
+		s += locale.Render(lang, n)
+	}
+	return s
+}
+
+// because is a part of a reason: a catalogue key with its arguments.
+func because(key string, args ...any) Note { return Note{Key: key, Args: args} }
+
+// reason makes the catalogue's key the whole reason; addReason adds a part after it
+// and leadReason one before it.
+func (d *Decision) reason(key string, args ...any)    { d.Why = []Note{because(key, args...)} }
+func (d *Decision) addReason(key string, args ...any) { d.Why = append(d.Why, because(key, args...)) }
+func (d *Decision) leadReason(key string, args ...any) {
+	d.Why = append([]Note{because(key, args...)}, d.Why...)
 }
 
 // Key names the decision for a move: "12" for a paragraph, "14.3" for a table row.
@@ -191,8 +213,7 @@ func Match(l Letter, items []Item, projects []Project, opt Options) Result {
 func (m *matcher) decide(d Decision) {
 	if m.ocr && (d.State == Placed || d.State == Warned) {
 		d.State = Warned
-		d.VI += " — " + OCRNoteVI
-		d.EN += " — " + OCRNoteEN
+		d.addReason("let.why.ocr")
 	}
 	m.res.Decisions = append(m.res.Decisions, d)
 }
@@ -209,14 +230,16 @@ func (m *matcher) paragraph(b Block) {
 			return
 		}
 		m.sigLines = append(m.sigLines, strings.Split(text, "\n")...)
-		d.State, d.VI, d.EN = LeftOut, "phần kết thư: nơi nhận, chữ ký", "the letter's end: recipients, signature"
+		d.State = LeftOut
+		d.reason("let.why.end")
 		m.decide(d)
 		return
 	}
 	if isClosing(text) {
 		m.closed = true
 		m.current = nil
-		d.State, d.VI, d.EN = LeftOut, "lời kết thư (\"Trên đây là báo cáo…\", \"Nơi nhận\"): không phải nội dung", "the closing formula: not content"
+		d.State = LeftOut
+		d.reason("let.why.closing")
 		if strings.HasPrefix(text, "Nơi nhận") {
 			m.sigLines = append(m.sigLines, strings.Split(text, "\n")...)
 		}
@@ -228,10 +251,11 @@ func (m *matcher) paragraph(b Block) {
 	}
 	if !m.started {
 		m.readDetails(text)
-		d.State, d.VI, d.EN = LeftOut, "đầu thư, trước mục đầu tiên của đề cương (tiêu đề, kính gửi, lời mở đầu)", "the letter's opening, before the outline's first item"
+		d.State = LeftOut
+		d.reason("let.why.opening")
 		if isNil(text) {
 			d.State, d.Item = Placed, NilItem
-			d.VI, d.EN = "thư báo không được giao nhiệm vụ: đề nghị lưu là báo cáo không (nil report)", "the letter says the agency has no such task: offered as a nil report"
+			d.reason("let.why.nil")
 		}
 		m.decide(d)
 		return
@@ -250,7 +274,8 @@ func (m *matcher) place(b Block, text string, d Decision) {
 		if it, ok := m.byNum[to]; ok && it.takesText() {
 			target, moved = to, true
 		} else if to == "" {
-			d.State, d.VI, d.EN = Unplaced, "người nhập bỏ đoạn này", "left out by the analyst"
+			d.State = Unplaced
+			d.reason("let.why.dropped")
 			m.decide(d)
 			return
 		}
@@ -258,40 +283,37 @@ func (m *matcher) place(b Block, text string, d Decision) {
 	switch {
 	case moved:
 		d.State, d.Item = Placed, target
-		d.VI, d.EN = "chuyển sang mục "+target+" theo lựa chọn của người nhập", "moved to item "+target+" by the analyst"
+		d.reason("let.why.moved", target)
 	case m.unknown != "":
 		d.State = Unplaced
-		d.VI = fmt.Sprintf("nằm dưới tiêu đề %q không có trong đề cương: chọn mục cho đoạn này", shortText(m.unknown, 60))
-		d.EN = fmt.Sprintf("under the heading %q the outline does not have: choose an item for it", shortText(m.unknown, 60))
+		d.reason("let.why.unknownhead", shortText(m.unknown, 60))
 		m.decide(d)
 		return
 	case m.current == nil:
-		d.State, d.VI, d.EN = Unplaced, "không thuộc mục nào của đề cương", "under no item of the outline"
+		d.State = Unplaced
+		d.reason("let.why.noitem")
 		m.decide(d)
 		return
 	case !m.current.takesText():
 		d.State = Unplaced
-		d.VI = fmt.Sprintf("nằm ngay dưới tiêu đề phần %s, trước mục con đầu tiên: chọn mục cho đoạn này", m.current.Number)
-		d.EN = fmt.Sprintf("directly under part %s's title, before its first item: choose an item for it", m.current.Number)
+		d.reason("let.why.parttitle", m.current.Number)
 		m.decide(d)
 		return
 	case m.current.Guidance != "" && normName(text) == normName(m.current.Guidance):
-		d.State, d.VI, d.EN = LeftOut, "lời hướng dẫn của đề cương, không phải nội dung", "the outline's guidance, not content"
+		d.State = LeftOut
+		d.reason("let.why.guidance")
 		m.decide(d)
 		return
 	default:
 		d.State, d.Item = Placed, target
-		d.VI = fmt.Sprintf("dưới tiêu đề mục %s", target)
-		d.EN = fmt.Sprintf("under item %s's heading", target)
+		d.reason("let.why.under", target)
 		if m.headWarn {
 			// A doubtful heading makes what follows it doubtful too.
 			d.State = Warned
-			d.VI += fmt.Sprintf(" (tiêu đề ở đoạn %d có cảnh báo)", m.seen[target])
-			d.EN += fmt.Sprintf(" (its heading at paragraph %d has a warning)", m.seen[target])
+			d.addReason("let.why.headwarn", m.seen[target])
 		}
 		if it := m.byNum[target]; it.Kind == "figures" || it.Kind == "heading" {
-			d.VI += " (phần I viết thành lời: giữ làm lời của đơn vị, bên bảng số liệu)"
-			d.EN += " (part I in words: kept as the agency's text, next to the figures)"
+			d.addReason("let.why.partwords")
 		}
 	}
 	line := text
@@ -301,8 +323,7 @@ func (m *matcher) place(b Block, text string, d Decision) {
 	n := utf8.RuneCountInString(line) + 1
 	if m.textLen[target]+n > m.opt.Limits.ItemText {
 		d.State, d.Error = Unplaced, true
-		d.VI = fmt.Sprintf("mục %s vượt quá %d ký tự từ đoạn này (giới hạn như biểu mẫu): rút gọn nội dung", target, m.opt.Limits.ItemText)
-		d.EN = fmt.Sprintf("item %s goes over %d characters from this paragraph (the form's limit): shorten it", target, m.opt.Limits.ItemText)
+		d.reason("let.why.toolong", target, m.opt.Limits.ItemText)
 		d.Item = ""
 		m.decide(d)
 		return
@@ -345,13 +366,11 @@ func (m *matcher) heading(b Block, text string) bool {
 		best, bs := m.bestTitle(title, func(it Item) bool { return it.depth() == 0 })
 		switch {
 		case numOK && confirms(title, numItem.Title) && m.seen[num] == 0:
-			m.start(numItem, &d, Placed, "số "+num+" và tên mục khớp đề cương", "number "+num+" and title match the outline")
+			m.start(numItem, &d, Placed, because("let.why.head.match", num))
 		case best != nil && best.Number != num && bs >= 0.6 && confirms(title, best.Title):
-			m.start(*best, &d, Warned, fmt.Sprintf("số %s khác đề cương; nhận theo tên là mục %s (%s)", num, best.Number, shortText(best.Title, 60)),
-				fmt.Sprintf("number %s differs from the outline; taken by its title as item %s", num, best.Number))
+			m.start(*best, &d, Warned, because("let.why.head.bytitle", num, best.Number, shortText(best.Title, 60)))
 		case numOK && m.seen[num] == 0:
-			m.start(numItem, &d, Warned, fmt.Sprintf("số %s có trong đề cương, nhưng tên khác (đề cương: %q) — kiểm tra", num, shortText(numItem.Title, 60)),
-				fmt.Sprintf("number %s is in the outline, but the title differs (outline: %q) — check", num, shortText(numItem.Title, 60)))
+			m.start(numItem, &d, Warned, because("let.why.head.titlediff", num, shortText(numItem.Title, 60)))
 		default:
 			m.unknownHeading(&d, text)
 		}
@@ -373,13 +392,11 @@ func (m *matcher) heading(b Block, text string) bool {
 		short := wordCount(title) <= 40 && !strings.HasSuffix(title, ".")
 		switch {
 		case numOK && confirms(title, numItem.Title):
-			m.start(numItem, &d, Placed, "số "+num+" và tên mục khớp đề cương", "number "+num+" and title match the outline")
+			m.start(numItem, &d, Placed, because("let.why.head.match", num))
 		case best != nil && bs >= 0.7 && confirms(title, best.Title) && (emph || short):
-			m.start(*best, &d, Warned, fmt.Sprintf("số mục trong thư khác đề cương; nhận theo tên là mục %s", best.Number),
-				fmt.Sprintf("the letter's number differs from the outline; taken by its title as item %s", best.Number))
+			m.start(*best, &d, Warned, because("let.why.head.numdiff", best.Number))
 		case numOK && emph && short:
-			m.start(numItem, &d, Warned, fmt.Sprintf("số %s, tên khác đề cương (%q) — kiểm tra", num, shortText(numItem.Title, 60)),
-				fmt.Sprintf("number %s, title differs from the outline (%q) — check", num, shortText(numItem.Title, 60)))
+			m.start(numItem, &d, Warned, because("let.why.head.subdiff", num, shortText(numItem.Title, 60)))
 		case !numOK && (styled || b.Bold) && short:
 			m.unknownHeading(&d, text)
 		default:
@@ -407,16 +424,17 @@ func (m *matcher) heading(b Block, text string) bool {
 	contain, cover, _ := similarity(text, best.Title)
 	switch {
 	case styled && bs >= 0.7:
-		m.start(*best, &d, Placed, "kiểu tiêu đề của Word và tên mục "+best.Number, "Word heading style and item "+best.Number+"'s title")
+		m.start(*best, &d, Placed, because("let.why.head.style", best.Number))
 	case b.Bold && bs >= 0.75 && contain >= 0.9:
-		m.start(*best, &d, Placed, "dòng in đậm mang tên mục "+best.Number, "a bold line with item "+best.Number+"'s title")
+		m.start(*best, &d, Placed, because("let.why.head.bold", best.Number))
 	case !emph && contain >= 0.95 && cover >= 0.85:
-		m.start(*best, &d, Warned, "dòng ngắn trùng tên mục "+best.Number+" (không số, không định dạng) — kiểm tra", "a short line with item "+best.Number+"'s title (no number, no style) — check")
+		m.start(*best, &d, Warned, because("let.why.head.short", best.Number))
 	case isUpper(text) && contain >= 0.95 && cover >= 0.85:
-		m.start(*best, &d, Placed, "dòng chữ hoa mang tên mục "+best.Number, "an upper-case line with item "+best.Number+"'s title")
+		m.start(*best, &d, Placed, because("let.why.head.upper", best.Number))
 	default:
 		if (styled || b.Bold) && !m.started && !m.closed {
-			d.State, d.VI, d.EN = LeftOut, "tiêu đề riêng của thư, trước mục đầu tiên của đề cương: bỏ qua", "the letter's own heading before the outline's first item: ignored"
+			d.State = LeftOut
+			d.reason("let.why.ownhead")
 			m.decide(d)
 			return true
 		}
@@ -448,18 +466,18 @@ func (m *matcher) bestTitle(h string, ok func(Item) bool) (*Item, float64) {
 	return best, bs
 }
 
-func (m *matcher) start(it Item, d *Decision, state, vi, en string) {
+func (m *matcher) start(it Item, d *Decision, state string, why Note) {
+	d.Why = []Note{why}
 	if m.seen[it.Number] > 0 {
 		state = Warned
-		vi += fmt.Sprintf("; mục %s đã có tiêu đề ở đoạn %d, nội dung được nối tiếp", it.Number, m.seen[it.Number])
-		en += fmt.Sprintf("; item %s already had a heading at paragraph %d, the text is added to it", it.Number, m.seen[it.Number])
+		d.addReason("let.why.head.again", it.Number, m.seen[it.Number])
 	} else {
 		m.seen[it.Number] = d.Block
 	}
 	if to, ok := m.opt.Moves[d.Key()]; ok {
 		if t, ok := m.byNum[to]; ok {
 			it, state = t, Placed
-			vi, en = "tiêu đề chuyển sang mục "+to+" theo lựa chọn của người nhập", "heading moved to item "+to+" by the analyst"
+			d.reason("let.why.head.moved", to)
 		}
 	}
 	m.started = true
@@ -467,19 +485,21 @@ func (m *matcher) start(it Item, d *Decision, state, vi, en string) {
 	cur := it
 	m.current = &cur
 	m.headWarn = state == Warned
-	d.State, d.Item, d.VI, d.EN = state, it.Number, "tiêu đề mục "+it.Number+": "+vi, "heading of item "+it.Number+": "+en
+	d.State, d.Item = state, it.Number
+	d.leadReason("let.why.head.of", it.Number)
 	m.decide(*d)
 }
 
 func (m *matcher) unknownHeading(d *Decision, text string) {
 	if !m.started {
-		d.State, d.VI, d.EN = LeftOut, "tiêu đề riêng của thư, trước mục đầu tiên của đề cương: bỏ qua", "the letter's own heading before the outline's first item: ignored"
+		d.State = LeftOut
+		d.reason("let.why.ownhead")
 		m.decide(*d)
 		return
 	}
 	m.unknown = text
 	d.State = Unplaced
-	d.VI, d.EN = "tiêu đề không có trong đề cương: các đoạn sau nó chờ chọn mục", "a heading the outline does not have: the paragraphs after it wait for an item"
+	d.reason("let.why.head.unknown")
 	m.decide(*d)
 }
 
@@ -489,12 +509,13 @@ func (m *matcher) startAnnex(b Block, text string) {
 	d := Decision{Block: b.N, Text: excerpt(text), Heading: true}
 	m.closed, m.annex, m.started = false, true, true
 	if best, bs := m.bestTitle(rest, func(it Item) bool { return it.depth() > 0 }); best != nil && bs >= 0.5 {
-		m.start(*best, &d, Placed, "phụ lục mang tên mục "+best.Number, "an annex with item "+best.Number+"'s title")
+		m.start(*best, &d, Placed, because("let.why.annex.item", best.Number))
 		return
 	}
 	m.current = nil
 	m.unknown = ""
-	d.State, d.VI, d.EN = LeftOut, "tên phụ lục; bảng theo sau được nhận theo cột của nó", "an annex's title; the table after it is read by its columns"
+	d.State = LeftOut
+	d.reason("let.why.annex")
 	m.decide(d)
 }
 
@@ -526,13 +547,11 @@ func (m *matcher) finish() {
 		for i, d := range m.res.Decisions {
 			if d.Item == NilItem {
 				m.res.Decisions[i].State, m.res.Decisions[i].Item = LeftOut, ""
-				m.res.Decisions[i].VI, m.res.Decisions[i].EN = "lời mở đầu (thư có nội dung theo đề cương)", "the opening (the letter answers the outline)"
+				m.res.Decisions[i].reason("let.why.opening.answers")
 			}
 		}
 	}
 	if headings == 0 && !m.res.Nil {
-		m.res.Problems = append(m.res.Problems, Decision{Error: true, State: Unplaced,
-			VI: "Không tìm thấy tiêu đề nào của đề cương (I., II., 1., 4.1. … hay tên mục in đậm) và thư không báo \"không được giao nhiệm vụ\".",
-			EN: "No heading of the outline was found (I., II., 1., 4.1. … or a bold item title), and the letter does not say the agency has no such task."})
+		m.res.Problems = append(m.res.Problems, Decision{Error: true, State: Unplaced, Why: []Note{because("let.why.noheadings")}})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 func readTestLetter(t *testing.T, name string) Letter {
@@ -63,7 +65,7 @@ func TestProjectAndPolicyTables(t *testing.T) {
 			unknown = &res.Decisions[i]
 		}
 	}
-	if unknown == nil || unknown.State != Unplaced || len(unknown.Picks) != len(catalogue(t)) || !strings.Contains(unknown.VI, "không nhận ra dự án") {
+	if unknown == nil || unknown.State != Unplaced || len(unknown.Picks) != len(catalogue(t)) || !strings.Contains(unknown.Words("vi"), "không nhận ra dự án") {
 		t.Errorf("unknown project: %+v", unknown)
 	}
 	status := map[string]string{}
@@ -92,7 +94,7 @@ func TestMatchProjectNames(t *testing.T) {
 		{"", "Nhà máy xi măng Đức Phổ", "", Unplaced},
 	}
 	for _, c := range cases {
-		code, state, _, _, picks := m.matchProject(c.code, c.name)
+		code, state, _, picks := m.matchProject(c.code, c.name)
 		if code != c.want || state != c.state || (code == "" && len(picks) == 0) {
 			t.Errorf("%q %q: %q %s (%d picks), want %q %s", c.code, c.name, code, state, len(picks), c.want, c.state)
 		}
@@ -129,7 +131,7 @@ func TestHeadings(t *testing.T) {
 				got = d.Item
 			}
 			if got != c.want[j] {
-				t.Errorf("case %d block %q: %q (%s: %s), want %q", i, c.blocks[j].Text, got, d.State, d.VI, c.want[j])
+				t.Errorf("case %d block %q: %q (%s: %s), want %q", i, c.blocks[j].Text, got, d.State, d.Words("vi"), c.want[j])
 			}
 		}
 	}
@@ -174,14 +176,14 @@ func TestReadErrors(t *testing.T) {
 	zw.Close()
 	_, err := Read(context.Background(), buf.Bytes(), Limits{MaxUnpacked: 1 << 20, MaxPages: 1})
 	var le *Error
-	if !errors.As(err, &le) || !strings.Contains(le.VI, "giải nén ra quá lớn") || !strings.Contains(le.EN, "unpacks to more than") {
+	if !errors.As(err, &le) || !strings.Contains(locale.Render("vi", le), "giải nén ra quá lớn (vượt 1 MB)") || !strings.Contains(locale.Render("en", le), "unpacks to more than 1 MB") {
 		t.Errorf("zip bomb: %v", err)
 	}
 	_, err = Read(context.Background(), []byte("just text"), DefaultLimits)
-	if !errors.As(err, &le) || !errors.Is(err, ErrFormat) || !strings.HasPrefix(le.VI, "Tệp không phải") {
+	if !errors.As(err, &le) || !errors.Is(err, ErrFormat) || !strings.HasPrefix(locale.Render("vi", le), "Tệp không phải") {
 		t.Errorf("not a letter: %v", err)
 	}
-	if _, err := ocrLetter([]string{"  \n\n "}, 0); !errors.As(err, &le) || !strings.Contains(le.VI, "quét lại ở 300 dpi") {
+	if _, err := ocrLetter([]string{"  \n\n "}, 0); !errors.As(err, &le) || !strings.Contains(locale.Render("vi", le), "quét lại ở 300 dpi") {
 		t.Errorf("empty scan: %v", err)
 	}
 }
@@ -189,7 +191,7 @@ func TestReadErrors(t *testing.T) {
 // A .doc is converted and says so; a signed PDF names its signer and whether it
 // verifies; a scan marks every paragraph.
 func TestFormsNotes(t *testing.T) {
-	if l := readTestLetter(t, "13-nn-doc.doc"); l.Format != "doc" || !strings.Contains(strings.ToLower(l.Notes[0].VI), "tệp word 97–2003 (.doc): đã chuyển đổi") {
+	if l := readTestLetter(t, "13-nn-doc.doc"); l.Format != "doc" || !strings.Contains(strings.ToLower(locale.Render("vi", l.Notes[0])), "tệp word 97–2003 (.doc): đã chuyển đổi") {
 		t.Errorf(".doc: %s %+v", l.Format, l.Notes)
 	}
 	l := readTestLetter(t, "21-tc-signed.pdf")
@@ -215,5 +217,26 @@ func TestFormsNotes(t *testing.T) {
 	}
 	if l2.Signature == nil || l2.Signature.Valid {
 		t.Errorf("an altered file still verifies: %+v", l2.Signature)
+	}
+}
+
+// A reason is worded from the catalogue part after part, the same sentence in
+// Vietnamese as before it was keyed, and wholly English in English (the title is
+// left out of the English as it always was).
+func TestReasonsWordedFromTheCatalogue(t *testing.T) {
+	blocks := []Block{{N: 1, Text: "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU"}, {N: 2, Text: "II. KHÓ KHĂN, VƯỚNG MẮC"},
+		{N: 3, Text: "Một số dự án chậm tiến độ do vướng mặt bằng."}}
+	res := Match(Letter{Blocks: blocks}, outline2023(t), nil, Options{Limits: AnswerLimits{ItemText: 4000, TableRows: 30}})
+	var got []string
+	for _, d := range res.Decisions {
+		got = append(got, d.Words("vi")+" | "+d.Words("en"))
+	}
+	want := []string{
+		"tiêu đề mục II: số II và tên mục khớp đề cương | heading of item II: number II and title match the outline",
+		`tiêu đề mục III: số II khác đề cương; nhận theo tên là mục III (Tồn tại hạn chế) | heading of item III: number II differs from the outline; taken by its title as item III`,
+		"dưới tiêu đề mục III (tiêu đề ở đoạn 2 có cảnh báo) | under item III's heading (its heading at paragraph 2 has a warning)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("reasons:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

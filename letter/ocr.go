@@ -2,7 +2,6 @@ package letter
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,15 +9,8 @@ import (
 	"time"
 )
 
-// OCRNote marks every paragraph read from a scan.
-const (
-	OCRNoteVI = "nhận dạng từ bản quét — kiểm tra lại"
-	OCRNoteEN = "recognised from a scan — check it"
-)
-
 func noText() error {
-	return &Error{VI: "Bản quét không nhận dạng được chữ nào. Hãy quét lại ở 300 dpi, trang thẳng, đủ sáng; hoặc gửi tệp .docx hay PDF gốc do Word xuất ra.",
-		EN: "No text could be recognised in the scan. Scan it again at 300 dpi, straight and well lit, or send the .docx or the PDF exported by Word."}
+	return &Error{Key: "let.err.notext"}
 }
 
 // ocrPDF renders each page at 300 dpi with pdftoppm and reads it with Tesseract (-l vie).
@@ -68,8 +60,7 @@ func tesseract(ctx context.Context, lim Limits, run func(string, ...string) ([]b
 }
 
 func ocrFailed(err error) error {
-	return &Error{VI: "Không nhận dạng được bản quét (" + shortText(err.Error(), 120) + "). Kiểm tra đã cài tesseract-ocr và tesseract-ocr-vie; hoặc gửi tệp .docx hay PDF gốc.",
-		EN: "The scan could not be recognised. Check that tesseract-ocr and tesseract-ocr-vie are installed, or send the .docx or the original PDF.", Err: err}
+	return &Error{Key: "let.err.ocr", Args: []any{shortText(err.Error(), 120)}, Err: err}
 }
 
 func ocrLetter(pages []string, took time.Duration) (Letter, error) {
@@ -86,6 +77,5 @@ func ocrLetter(pages []string, took time.Duration) (Letter, error) {
 	}
 	n := max(len(pages), 1)
 	return Letter{Format: "scan", Blocks: blocks, Notes: []Note{{Warn: true,
-		VI: fmt.Sprintf("Bản quét: %d trang đã nhận dạng chữ (%.1f giây/trang). Mọi đoạn đều %s.", len(pages), took.Seconds()/float64(n), OCRNoteVI),
-		EN: fmt.Sprintf("Scan: %d pages recognised (%.1f s a page). Every paragraph is %s.", len(pages), took.Seconds()/float64(n), OCRNoteEN)}}}, nil
+		Key: "let.note.scan", Args: []any{len(pages), took.Seconds() / float64(n)}}}}, nil
 }

@@ -26,8 +26,7 @@ func readPDF(ctx context.Context, data []byte, lim Limits) (Letter, error) {
 		return nil
 	})
 	if err != nil {
-		return Letter{}, &Error{VI: "Không đọc được tệp PDF (" + shortText(err.Error(), 120) + "). Hãy xuất lại PDF từ Word hoặc gửi tệp .docx.",
-			EN: "The PDF could not be read. Export it again from Word, or send the .docx.", Err: err}
+		return Letter{}, &Error{Key: "let.err.pdf", Args: []any{shortText(err.Error(), 120)}, Err: err}
 	}
 	pages := strings.Split(text, "\f")
 	letters := 0

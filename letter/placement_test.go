@@ -147,12 +147,12 @@ func score1(t *testing.T, path string, items []Item, projects []Project) tally {
 				if d.State == Placed {
 					tl.silent++
 				}
-				tl.notes = append(tl.notes, fmt.Sprintf("misplaced %s→%s (%s: %s): %s", want, d.Item, d.State, d.VI, shortText(text, 50)))
+				tl.notes = append(tl.notes, fmt.Sprintf("misplaced %s→%s (%s: %s): %s", want, d.Item, d.State, d.Words("vi"), shortText(text, 50)))
 			default:
 				tl.lost++
 				why := "no paragraph"
 				if d != nil {
-					why = d.State + ": " + d.VI
+					why = d.State + ": " + d.Words("vi")
 				}
 				tl.notes = append(tl.notes, fmt.Sprintf("lost %s (%s): %s", want, why, shortText(text, 50)))
 			}
@@ -189,7 +189,7 @@ func score1(t *testing.T, path string, items []Item, projects []Project) tally {
 				tl.correct++
 			case got == "" || got == "?" || got == "unknown":
 				tl.lost++
-				tl.notes = append(tl.notes, fmt.Sprintf("row not read (%s): %s", d.VI, shortText(text, 50)))
+				tl.notes = append(tl.notes, fmt.Sprintf("row not read (%s): %s", d.Words("vi"), shortText(text, 50)))
 			default:
 				tl.misplaced++
 				if d.State == Placed {

@@ -3,6 +3,8 @@ package letter
 import (
 	"strings"
 	"time"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 // Signature is a signed PDF's digital signature as pdfsig reports it.
@@ -28,13 +30,11 @@ func (s Signature) Text() (vi, en string) {
 	}
 	switch {
 	case !s.Valid:
-		return "Ký số bởi " + who + when + " — chữ ký KHÔNG hợp lệ: tệp đã bị sửa sau khi ký hoặc chữ ký hỏng",
-			"Digitally signed by " + who + when + " — the signature is NOT valid: the file changed after signing or the signature is damaged"
+		return locale.Pair("let.sig.invalid", who+when)
 	case s.Trusted:
-		return "Ký số bởi " + who + when + " — chữ ký hợp lệ", "Digitally signed by " + who + when + " — valid signature"
+		return locale.Pair("let.sig.valid", who+when)
 	}
-	return "Ký số bởi " + who + when + " — chữ ký hợp lệ, chưa xác minh được chứng thư",
-		"Digitally signed by " + who + when + " — the signature matches the file; the certificate could not be verified"
+	return locale.Pair("let.sig.unverified", who+when)
 }
 
 // parsePdfsig reads the first signature of pdfsig's report.

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/quangngai/chitieu/locale"
 )
 
 // table places a table: letterhead and signature blocks are left out, II.7 and II.8
@@ -45,12 +47,14 @@ func (m *matcher) table(b Block) {
 		d := Decision{Block: b.N, Text: excerpt(strings.Join(b.Rows[0], " | "))}
 		// Part I: its figures items, and its headings (I, and I.1 since migration 0701).
 		if m.current != nil && (m.current.Kind == "figures" || m.current.Number == "I" || strings.HasPrefix(m.current.Number, "I.")) {
-			d.State, d.VI, d.EN = Unplaced, "bảng số liệu phần I: nộp số liệu bằng mẫu Excel (tải lên số liệu), không đọc từ thư", "a part I figures table: figures go in the Excel template, not read from the letter"
+			d.State = Unplaced
+			d.reason("let.why.table.figures")
 			m.decide(d)
 			return
 		}
 		if m.current == nil || !m.current.takesText() || m.unknown != "" {
-			d.State, d.VI, d.EN = Unplaced, "bảng không thuộc mục nào nhận nội dung", "a table under no item that takes text"
+			d.State = Unplaced
+			d.reason("let.why.table.noitem")
 			m.decide(d)
 			return
 		}
@@ -62,8 +66,7 @@ func (m *matcher) table(b Block) {
 		last := &m.res.Decisions[len(m.res.Decisions)-1]
 		if last.State == Placed {
 			last.State = Warned
-			last.VI += " — bảng đưa vào thành dòng văn bản (các ô nối bằng \"|\")"
-			last.EN += " — the table becomes lines of text (cells joined by \"|\")"
+			last.addReason("let.why.table.lines")
 		}
 	}
 }
@@ -188,13 +191,14 @@ func (m *matcher) projectRows(b Block) {
 			if strings.TrimSpace(strings.Join(row, "")) == "" {
 				continue
 			}
-			d.State, d.VI, d.EN = Unplaced, "dòng bảng II.7 không có tên hay mã dự án", "a II.7 row with no project name or code"
+			d.State = Unplaced
+			d.reason("let.why.row.noproject")
 			m.decide(d)
 			continue
 		}
 		if rn > m.opt.Limits.TableRows {
 			d.State, d.Error = Unplaced, true
-			d.VI, d.EN = fmt.Sprintf("bảng quá %d dòng (giới hạn như biểu mẫu)", m.opt.Limits.TableRows), fmt.Sprintf("the table has over %d rows (the form's limit)", m.opt.Limits.TableRows)
+			d.reason("let.why.table.rows", m.opt.Limits.TableRows)
 			m.decide(d)
 			continue
 		}
@@ -210,31 +214,32 @@ func (m *matcher) projectRows(b Block) {
 				pr.Percent = &f
 			} else {
 				d.Error = true
-				d.VI, d.EN = fmt.Sprintf("; %% hoàn thành %q phải là số từ 0 đến 100", shortText(pct, 20)), fmt.Sprintf("; percent done %q must be 0–100", shortText(pct, 20))
+				d.reason("let.why.row.percent", shortText(pct, 20))
 			}
 		}
 		if pr.Status == "" {
 			pr.Status = projectStatus(pr.Progress)
 		}
 		if pr.Status == "" && pr.Progress == "" && pr.Obstacles == "" && pr.Proposals == "" && pr.Percent == nil {
-			d.State, d.VI, d.EN = LeftOut, "dòng dự án không có thông tin tiến độ (đơn vị không theo dõi dự án này)", "a project row with no progress (the agency does not follow it)"
+			d.State = LeftOut
+			d.reason("let.why.row.noprogress")
 			m.decide(d)
 			continue
 		}
-		pcode, state, vi, en, picks := m.matchProject(code, name)
+		pcode, state, why, picks := m.matchProject(code, name)
 		if to, ok := m.opt.Moves[d.Key()]; ok && to != "" {
 			if p := m.project(to); p != nil {
-				pcode, state, vi, en, picks = p.Code, Placed, "dự án "+p.Code+" do người nhập chọn", "project "+p.Code+" chosen by the analyst", m.allProjects()
+				pcode, state, why, picks = p.Code, Placed, because("let.why.project.chosen", p.Code), m.allProjects()
 			}
 		}
 		if pcode != "" {
 			if prev, dup := used[pcode]; dup {
 				pcode, state, picks = "", Unplaced, m.allProjects()
-				vi = fmt.Sprintf("trùng dự án với dòng %d: hai dòng không gộp làm một — chọn dự án cho dòng này", prev)
-				en = fmt.Sprintf("the same project as row %d: two rows are never folded — choose this row's project", prev)
+				why = because("let.why.project.twice", prev)
 			}
 		}
-		d.State, d.VI, d.EN, d.Picks = state, vi+d.VI, en+d.EN, picks
+		d.State, d.Picks = state, picks
+		d.Why = append([]Note{why}, d.Why...)
 		if pcode != "" {
 			d.Item = m.current.Number
 			pr.Code = pcode
@@ -265,21 +270,21 @@ func (m *matcher) allProjects() []Pick {
 // matchProject finds a row's project: its code, its exact normalised name or an alias;
 // failing that, the one catalogue name its words appear in as a whole phrase (a warning).
 // Never by prefix: "Dung Quất I" is not "Dung Quất III".
-func (m *matcher) matchProject(code, name string) (string, string, string, string, []Pick) {
+func (m *matcher) matchProject(code, name string) (string, string, Note, []Pick) {
 	if code != "" {
 		if p := m.project(code); p != nil {
-			return p.Code, Placed, "mã dự án " + p.Code, "project code " + p.Code, nil
+			return p.Code, Placed, because("let.why.project.code", p.Code), nil
 		}
 	}
 	nn := normName(name)
 	if nn != "" {
 		for _, p := range m.projects {
 			if normName(p.Name) == nn {
-				return p.Code, Placed, "tên dự án trùng khớp danh mục (" + p.Code + ")", "the project's name matches the catalogue (" + p.Code + ")", nil
+				return p.Code, Placed, because("let.why.project.name", p.Code), nil
 			}
 			for _, a := range p.Aliases {
 				if normName(a) == nn {
-					return p.Code, Placed, "tên gọi khác của dự án " + p.Code, "a known alias of project " + p.Code, nil
+					return p.Code, Placed, because("let.why.project.alias", p.Code), nil
 				}
 			}
 		}
@@ -291,16 +296,13 @@ func (m *matcher) matchProject(code, name string) (string, string, string, strin
 			}
 		}
 		if len(hits) == 1 {
-			return hits[0].Value, Warned, "tên gần đúng, chỉ khớp một dự án trong danh mục (" + hits[0].Label + ") — kiểm tra",
-				"a near name that fits one catalogue project only (" + hits[0].Label + ") — check", nil
+			return hits[0].Value, Warned, because("let.why.project.near", hits[0].Label), nil
 		}
 		if len(hits) > 1 {
-			return "", Unplaced, fmt.Sprintf("tên dự án %q khớp nhiều dự án: chọn một", shortText(name, 60)),
-				fmt.Sprintf("project name %q fits several projects: choose one", shortText(name, 60)), hits
+			return "", Unplaced, because("let.why.project.several", shortText(name, 60)), hits
 		}
 	}
-	return "", Unplaced, fmt.Sprintf("không nhận ra dự án %q trong danh mục: chọn dự án, hoặc để trống nếu không thuộc danh mục", shortText(strings.TrimSpace(code+" "+name), 60)),
-		fmt.Sprintf("project %q is not in the catalogue: choose one, or leave it if it is not a catalogue project", shortText(strings.TrimSpace(code+" "+name), 60)), m.allProjects()
+	return "", Unplaced, because("let.why.project.unknown", shortText(strings.TrimSpace(code+" "+name), 60)), m.allProjects()
 }
 
 // phraseIn: the words of a appear in b as a whole run of words.
@@ -345,13 +347,13 @@ func (m *matcher) policyRows(b Block) {
 		}
 		if rn > m.opt.Limits.TableRows {
 			d.State, d.Error = Unplaced, true
-			d.VI, d.EN = fmt.Sprintf("bảng quá %d dòng (giới hạn như biểu mẫu)", m.opt.Limits.TableRows), fmt.Sprintf("the table has over %d rows (the form's limit)", m.opt.Limits.TableRows)
+			d.reason("let.why.table.rows", m.opt.Limits.TableRows)
 			m.decide(d)
 			continue
 		}
 		if p.Title == "" {
 			d.State, d.Error = Unplaced, true
-			d.VI, d.EN = "dòng bảng II.8 thiếu trích yếu", "a II.8 row with no title"
+			d.reason("let.why.row.notitle")
 			m.decide(d)
 			continue
 		}
@@ -360,13 +362,13 @@ func (m *matcher) policyRows(b Block) {
 				p.Date = fmt.Sprintf("%02s/%02s/%s", x[1], x[2], x[3])
 			} else {
 				d.Error = true
-				d.VI, d.EN = fmt.Sprintf("; ngày %q không đọc được (ghi DD/MM/YYYY)", shortText(p.Date, 20)), fmt.Sprintf("; date %q not understood (write DD/MM/YYYY)", shortText(p.Date, 20))
+				d.reason("let.why.row.date", shortText(p.Date, 20))
 				p.Date = ""
 			}
 		}
-		how := ""
+		var how Note
 		if v := cellAt(row, col["status"]); v != "" {
-			p.Status, how = policyStatus(v, true), "cột tình trạng"
+			p.Status, how = policyStatus(v, true), because("let.how.column")
 		}
 		if p.Status == "" {
 			for i, c := range row {
@@ -374,27 +376,25 @@ func (m *matcher) policyRows(b Block) {
 					continue
 				}
 				if s := policyStatus(c, false); s != "" {
-					p.Status, how = s, fmt.Sprintf("giá trị %q", shortText(cellAt(row, i), 40))
+					p.Status, how = s, because("let.how.value", shortText(cellAt(row, i), 40))
 					break
 				}
 			}
 		}
 		if p.Status == "" && strings.Contains(" "+normName(p.Title)+" ", " đã ban hành ") {
-			p.Status, how = "issued", "trích yếu"
+			p.Status, how = "issued", because("let.how.title")
 		}
 		if to, ok := m.opt.Moves[d.Key()]; ok && (to == "drafted" || to == "submitted" || to == "issued") {
-			p.Status, how = to, "người nhập chọn"
+			p.Status, how = to, because("let.how.analyst")
 			d.Picks = statusPicks
 		}
 		d.Item = m.current.Number
 		if p.Status == "" {
 			d.State, d.Picks = Warned, statusPicks
-			d.VI = "chưa rõ tình trạng văn bản (không thấy \"đã ban hành\", \"đã trình\", \"dự thảo\"): chọn tình trạng; nếu không chọn sẽ lưu là dự thảo" + d.VI
-			d.EN = "the document's status is unknown (no \"issued\", \"submitted\", \"draft\"): choose one; otherwise it is saved as a draft" + d.EN
+			d.leadReason("let.why.status.unknown")
 		} else {
 			d.State = Placed
-			d.VI = "tình trạng " + statusVI(p.Status) + " đọc từ " + how + d.VI
-			d.EN = "status " + p.Status + " read from " + how + d.EN
+			d.leadReason("let.why.status", locale.Said{VI: statusVI(p.Status), EN: p.Status}, how)
 		}
 		m.res.Policies = append(m.res.Policies, p)
 		m.decide(d)

@@ -13,16 +13,22 @@ import (
 // keyUses are the ways code names a catalogue key literally: a broken rule
 // (domain.NewError, accounts' ruleErr, any "rule.…" literal such as a domain.Phrase),
 // a call of this package, the dashboard's translate and headers, a template's .T,
-// and ingest's problem codes (problemCode).
+// an admin form's problem (fieldErrors.add), a keyed struct (letter.Error, letter.Note:
+// Key: "…"), a domain.Phrase, a nil report form's problem (nilProblem) and ingest's
+// problem codes (problemCode).
 var keyUses = []*regexp.Regexp{
 	regexp.MustCompile(`domain\.NewError\([\w.]+, "([^"]+)"`),
 	regexp.MustCompile(`ruleErr\(\w+, "([^"]+)"`),
 	regexp.MustCompile(`"(rule\.[\w.]+)"`),
-	regexp.MustCompile(`locale\.Text\(\w+, "([^"]+)"[,)]`),
+	regexp.MustCompile(`locale\.Text\((?:\w+|"\w+"), "([^"]+)"[,)]`),
 	regexp.MustCompile(`locale\.Has\("([^"]+)"\)`),
 	regexp.MustCompile(`locale\.Pair\("([^"]+)"[,)]`),
 	regexp.MustCompile(`translate\(\w+, "([^"]+)"\)`),
 	regexp.MustCompile(`\.T "([^"]+)"`),
+	regexp.MustCompile(`\b(?:fe|e)\.add\(\w+, "([^"]+)"`),
+	regexp.MustCompile(`\bKey: "([^"]+)"`),
+	regexp.MustCompile(`domain\.Phrase\("([^"]+)"\)`),
+	regexp.MustCompile(`nilProblem\("\w+", "([^"]+)"`),
 }
 
 // problemCode is ingest's problem("code", …): the key is "ingest."+code.
@@ -98,7 +104,7 @@ func TestEveryUsedKeyIsInTheCatalogue(t *testing.T) {
 // cannot pass by finding nothing).
 func TestMissingKeyIsFound(t *testing.T) {
 	dir := t.TempDir()
-	src := "package x\n\nvar e = domain.NewError(domain.Invalid, \"rule.nope.missing\")\nvar s = translate(lg, \"nav.overview\")\nvar p = problem(\"nope_missing\", loc, v)\n"
+	src := "package x\n\nvar e = domain.NewError(domain.Invalid, \"rule.nope.missing\")\nvar s = translate(lg, \"nav.overview\")\nvar p = problem(\"nope_missing\", loc, v)\nfunc f() { fe.add(0, \"http.nope.missing\") }\nvar n = Note{Key: \"let.nope.missing\"}\nvar t = locale.Text(\"en\", \"let.nope.text\")\n"
 	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +115,7 @@ func TestMissingKeyIsFound(t *testing.T) {
 		}
 	}
 	slices.Sort(missing)
-	if got := strings.Join(slices.Compact(missing), ","); got != "ingest.nope_missing,rule.nope.missing" {
-		t.Errorf("missing keys found = %v, want ingest.nope_missing and rule.nope.missing", got)
+	if got := strings.Join(slices.Compact(missing), ","); got != "http.nope.missing,ingest.nope_missing,let.nope.missing,let.nope.text,rule.nope.missing" {
+		t.Errorf("missing keys found = %v, want http.nope.missing, ingest.nope_missing, let.nope.missing, let.nope.text and rule.nope.missing", got)
 	}
 }

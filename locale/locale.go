@@ -22,8 +22,11 @@ func Text(lang, key string, args ...any) string {
 		words := make([]any, len(args))
 		for i, a := range args {
 			words[i] = a
-			if m, ok := a.(Message); ok {
-				words[i] = Render(lang, m)
+			switch a := a.(type) {
+			case Worder:
+				words[i] = a.Word(lang)
+			case Message:
+				words[i] = Render(lang, a)
 			}
 		}
 		s = fmt.Sprintf(s, words...)
@@ -67,4 +70,37 @@ func Render(lang string, m Message) string {
 		}
 	}
 	return s
+}
+
+// Worder is an argument that words itself in a language (Lines, Said).
+type Worder interface {
+	Word(lang string) string
+}
+
+// Lines are messages worded one per line: every problem of a form or a file, so
+// the reader fixes them all at once.
+type Lines []Message
+
+// Word is each line worded in lang, joined by newlines.
+func (l Lines) Word(lang string) string {
+	s := ""
+	for i, m := range l {
+		if i > 0 {
+			s += "\n"
+		}
+		s += Render(lang, m)
+	}
+	return s
+}
+
+// Said is text that was already worded in both languages before it reached the
+// caller (an ingest report's stored problems): not a catalogue key, only carried.
+type Said struct{ VI, EN string }
+
+// Word is the text in lang.
+func (s Said) Word(lang string) string {
+	if lang == "en" {
+		return s.EN
+	}
+	return s.VI
 }

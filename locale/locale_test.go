@@ -27,3 +27,21 @@ func TestCatalogueHasBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Lines word each message in the reader's language, one per line; Said carries text
+// worded before, in the language asked.
+func TestLinesAndSaid(t *testing.T) {
+	l := Lines{Said{"một", "one"}.msg(), Said{"hai", "two"}.msg()}
+	if got := Text("vi", "http.lines", l); got != "một\nhai" {
+		t.Errorf("vi = %q", got)
+	}
+	if got := Text("en", "http.lines", l); got != "one\ntwo" {
+		t.Errorf("en = %q", got)
+	}
+}
+
+// saidMessage is a Message around a Said, as a caller would key one.
+type saidMessage struct{ s Said }
+
+func (m saidMessage) Message() (string, []any) { return "http.said", []any{m.s} }
+func (s Said) msg() Message                    { return saidMessage{s} }

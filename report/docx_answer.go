@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 )
 
 // ErrNotDocx means an uploaded file is not a Word .docx.
@@ -89,17 +90,24 @@ type DocxParagraph struct {
 // DocxPick is one choice offered in the preview.
 type DocxPick struct{ Value, Label string }
 
-// ReadError is a letter that cannot be read, with what to do (Vietnamese first).
+// ReadError is a letter that cannot be read, with what to do: a catalogue key and
+// its arguments (locale.Message), worded by whoever shows it.
 type ReadError struct {
-	VI, EN string
-	Err    error
+	Key  string
+	Args []any
+	Err  error
 }
 
+// Message is the error's key and arguments (locale.Message).
+func (e *ReadError) Message() (string, []any) { return e.Key, e.Args }
+
+// Error is the English wording, then the detail, for logs.
 func (e *ReadError) Error() string {
+	en := locale.Render("en", e)
 	if e.Err != nil {
-		return e.EN + ": " + e.Err.Error()
+		return en + ": " + e.Err.Error()
 	}
-	return e.EN
+	return en
 }
 
 func (e *ReadError) Unwrap() error { return e.Err }

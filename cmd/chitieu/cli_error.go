@@ -25,5 +25,6 @@ func cliError(err error) (string, int) {
 }
 
 // kindExit maps the domain's error kinds to exit codes, once for every command: a
-// bad input is 2 like a usage error, the rest 1.
-var kindExit = map[domain.Kind]int{domain.Invalid: 2, domain.Conflict: 1, domain.NotFound: 1, domain.Forbidden: 1}
+// bad input (or one in a form not accepted) is 2 like a usage error, the rest 1.
+var kindExit = map[domain.Kind]int{domain.Invalid: 2, domain.Conflict: 1, domain.NotFound: 1, domain.Forbidden: 1,
+	domain.Denied: 1, domain.TooMany: 1, domain.Unavailable: 1, domain.Unsupported: 2}

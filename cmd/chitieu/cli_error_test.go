@@ -29,3 +29,19 @@ func TestCLIErrorWordsRulesFromTheCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// Every kind of broken rule has its own exit code: a refused media type is a usage
+// error (2) like a bad input; a function that is off exits 1.
+func TestEveryKindHasAnExitCode(t *testing.T) {
+	for k := domain.Invalid; k <= domain.Unsupported; k++ {
+		if kindExit[k] == 0 {
+			t.Errorf("kind %d has no exit code", k)
+		}
+	}
+	if _, code := cliError(domain.NewError(domain.Unsupported, "http.upload.form")); code != 2 {
+		t.Errorf("unsupported exits %d, want 2", code)
+	}
+	if _, code := cliError(domain.NewError(domain.Unavailable, "http.ingest.off")); code != 1 {
+		t.Errorf("unavailable exits %d, want 1", code)
+	}
+}
