@@ -3,6 +3,8 @@ package dashboard
 import (
 	"errors"
 	"fmt"
+	"github.com/quangngai/chitieu/domain"
+	"github.com/quangngai/chitieu/locale"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,7 +40,7 @@ type answerPage struct {
 	Policies   []queries.PolicyDoc // saved ones plus blank rows
 	Indicators []queries.Indicator // part I's, for next year's targets
 	Targets    map[string]string   // indicator -> next year's target as typed
-	Errors     []string
+	Errors     []locale.Message
 	Flash      string
 }
 
@@ -163,7 +165,7 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 		a.State = queries.AnswerSubmitted
 	}
 	if action == "submit" && strings.TrimSpace(a.Letter.Signer) == "" {
-		probs = append(probs, "Thiếu người ký công văn. (The letter's signer is missing.)")
+		probs = append(probs, answerProblem("http.ans.nosigner"))
 	}
 	if len(probs) > 0 {
 		p.Answer, p.Errors = a, probs
@@ -201,13 +203,14 @@ func (s *server) reportAnswerSave(c *fiber.Ctx) error {
 	return c.Redirect(fmt.Sprintf("/report/%d/answer/%s?ok=%s", a.Year, a.Agency, ok), fiber.StatusSeeOther)
 }
 
-// answerFromForm reads the whole form; problems come back in Vietnamese then English.
-func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnswer, map[string]string, []string) {
-	var probs []string
+// answerFromForm reads the whole form; problems come back as catalogue messages,
+// worded in the reader's language by the page.
+func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnswer, map[string]string, []locale.Message) {
+	var probs []locale.Message
 	field := func(name, label string, max int) string {
 		v := report.CleanText(c.FormValue(name))
 		if utf8.RuneCountInString(v) > max {
-			probs = append(probs, fmt.Sprintf("%s dài quá %d ký tự. (%s is longer than %d characters.)", label, max, label, max))
+			probs = append(probs, answerProblem("http.ans.toolong", label, max))
 			v = string([]rune(v)[:max])
 		}
 		return strings.Clone(v)
@@ -226,7 +229,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 		if t, ok := plan.ParseFormDate(*d); ok {
 			a.Letter.Date = &t
 		} else {
-			probs = append(probs, fmt.Sprintf("Ngày công văn %q không hợp lệ; ghi DD/MM/YYYY. (Letter date is not valid.)", upShorten(*d)))
+			probs = append(probs, answerProblem("http.nil.date", upShorten(*d)))
 		}
 	}
 	for _, it := range p.Outline.Items {
@@ -248,7 +251,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 			d, err := s.formNumber(strings.TrimSuffix(strings.TrimSpace(v), "%"))
 			f := d.InexactFloat64()
 			if err != nil || f < 0 || f > 100 {
-				probs = append(probs, fmt.Sprintf("Tỷ lệ hoàn thành của %s phải từ 0 đến 100, không phải %q. (Percent done must be 0-100.)", k, upShorten(v)))
+				probs = append(probs, answerProblem("http.ans.percent", k, upShorten(v)))
 			} else {
 				pp.Percent = &f
 			}
@@ -272,14 +275,14 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 			if t, ok := plan.ParseFormDate(*d); ok {
 				pd.Date = &t
 			} else {
-				probs = append(probs, fmt.Sprintf("Ngày văn bản %q không hợp lệ. (Document date is not valid.)", upShorten(*d)))
+				probs = append(probs, answerProblem("http.ans.docdate", upShorten(*d)))
 			}
 		}
 		if pd.Title == "" {
-			probs = append(probs, fmt.Sprintf("Chính sách dòng %d thiếu trích yếu. (Policy row %d has no title.)", i+1, i+1))
+			probs = append(probs, answerProblem("http.ans.notitle", i+1))
 		}
 		if !queries.ValidPolicyStatus(pd.Status) {
-			probs = append(probs, fmt.Sprintf("Chính sách dòng %d: tình trạng phải là dự thảo, đã trình hoặc đã ban hành. (Status must be drafted, submitted or issued.)", i+1))
+			probs = append(probs, answerProblem("http.ans.status", i+1))
 			pd.Status = queries.PolicyDrafted
 		}
 		a.Policies = append(a.Policies, pd)
@@ -289,7 +292,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 		if v := field("target:"+ind.Code, "Chỉ tiêu "+ind.Code, 30); v != "" {
 			targets[ind.Code] = v
 			if _, err := s.formNumber(v); err != nil {
-				probs = append(probs, fmt.Sprintf("Chỉ tiêu năm %d của %s không đọc được là số: %q (viết như 7,5 hoặc 1.234,5; \"1.234\" một mình không rõ là nghìn hay thập phân). (Not a number, or an ambiguous one such as a lone 1.234.)", p.Year+1, ind.NameVI, upShorten(v)))
+				probs = append(probs, answerProblem("http.ans.target", p.Year+1, ind.NameVI, upShorten(v)))
 			}
 		}
 	}
@@ -323,4 +326,9 @@ func (s *server) formNumber(v string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, errors.New("no number parser wired")
 	}
 	return s.ParseNumber(v)
+}
+
+// answerProblem is one problem of the answer form, a catalogue key with its args.
+func answerProblem(key string, args ...any) locale.Message {
+	return &domain.Error{Kind: domain.Invalid, Key: key, Args: args}
 }

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -40,6 +41,12 @@ func TestReportAnswerFlow(t *testing.T) {
 	body := readBody(t, bad)
 	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "từ 0 đến 100") || !strings.Contains(body, "Quy chế quản lý CCN") {
 		t.Fatalf("refused form: %d\n%s", bad.StatusCode, body)
+	}
+	// The same refusal on the English page is worded in English, from the catalogue.
+	badEN := e.do(bql, "POST", path+"?lang=en", form("draft", url.Values{"pol_status:0": {"signed"}, "proj_percent:VSIP2": {"140"}}))
+	if body := html.UnescapeString(readBody(t, badEN)); !strings.Contains(body, `Percent done of VSIP2 must be from 0 to 100, not "140".`) ||
+		!strings.Contains(body, "Policy row 1: the status must be drafted") || strings.Contains(body, "từ 0 đến 100") {
+		t.Fatalf("refused form in English: %d\n%s", badEN.StatusCode, body)
 	}
 	if _, err := e.st.ReportAnswer(ctx, 2026, "BQL", 0); err == nil {
 		t.Fatal("a refused form was written")

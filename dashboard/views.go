@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/quangngai/chitieu/locale"
 	"html/template"
 	"io/fs"
 	"path"
@@ -112,3 +113,6 @@ func queryWithout(c *fiber.Ctx, drop string) string {
 	q.Del(drop)
 	return q.String()
 }
+
+// Word words a catalogue message (a form's problem) in the page's language.
+func (p pageData) Word(m locale.Message) string { return locale.Render(p.Lang, m) }

@@ -52,6 +52,15 @@ var httpMessages = map[string][2]string{
 	"http.nil.letterno": {"Số công văn", "The letter number"},
 	"http.nil.signer":   {"Tên người ký", "The signer"},
 	"http.nil.note":     {"Ghi chú", "The note"},
+	// The written answer's form (/report/Y/answer/A): field labels stay the form's Vietnamese.
+	"http.ans.nosigner": {"Thiếu người ký công văn.", "The letter's signer is missing."},
+	"http.ans.toolong":  {"%s dài quá %d ký tự.", "%s is longer than %d characters."},
+	"http.ans.percent":  {"Tỷ lệ hoàn thành của %s phải từ 0 đến 100, không phải %q.", "Percent done of %s must be from 0 to 100, not %q."},
+	"http.ans.docdate":  {"Ngày văn bản %q không hợp lệ; ghi DD/MM/YYYY.", "Document date %q is not valid; write DD/MM/YYYY."},
+	"http.ans.notitle":  {"Chính sách dòng %d thiếu trích yếu.", "Policy row %d has no title."},
+	"http.ans.status":   {"Chính sách dòng %d: tình trạng phải là dự thảo, đã trình hoặc đã ban hành.", "Policy row %d: the status must be drafted, submitted or issued."},
+	"http.ans.target": {"Chỉ tiêu năm %d của %s không đọc được là số: %q (viết như 7,5 hoặc 1.234,5; \"1.234\" một mình không rõ là nghìn hay thập phân).",
+		"The %d target of %s is not a number: %q (write 7,5 or 1.234,5; a lone \"1.234\" could be thousands or decimals)."},
 	// An admin form's or file's problems (dashboard/admin_parse.go), one per line.
 	"http.field.missing":  {"thiếu %s.", "missing %s."},
 	"http.field.year":     {"%s phải là năm (ví dụ 2025), không phải %q.", "%s must be a year such as 2025, not %q."},
