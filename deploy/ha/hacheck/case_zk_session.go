@@ -138,6 +138,22 @@ func sessionWhere(br *browser) string {
 		u, err := ch(r, "SELECT version, sessions_after FROM users FINAL WHERE username = 'admin'")
 		fmt.Fprintf(&out, "admin on %s (version, sessions_after): %s %v\n", r, strings.ReplaceAll(u, "\t", ", "), err)
 	}
+	// The same cookie straight to each server, now and a little later: which server does
+	// not find the session, and whether it finds it once the replicas settle.
+	for _, wait := range []time.Duration{0, 2 * time.Second} {
+		time.Sleep(wait)
+		for _, w := range []string{"web1", "web2"} {
+			req, _ := http.NewRequest(http.MethodGet, web[w]+"/upload", nil)
+			req.AddCookie(&http.Cookie{Name: "chitieu_session", Value: br.session})
+			resp, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				fmt.Fprintf(&out, "after %v, %s /upload with the cookie: %v\n", wait, w, err)
+				continue
+			}
+			resp.Body.Close()
+			fmt.Fprintf(&out, "after %v, %s /upload with the cookie: %d %s\n", wait, w, resp.StatusCode, resp.Header.Get("Location"))
+		}
+	}
 	for _, w := range []string{"web1", "web2"} {
 		code, b := readyzOf(w)
 		fmt.Fprintf(&out, "%s /readyz: %d %s %s %q\n", w, code, b.Status, b.Replica, b.Reasons)
