@@ -140,7 +140,9 @@ func documentFields(c *fiber.Ctx) reporting.DocumentFields {
 	text := func(k string) string { return strings.ReplaceAll(c.FormValue(k), "\r\n", "\n") }
 	d := reporting.DocumentFields{RequestAbout: get("about"), Plan: get("plan"), PlanCitation: get("plan_citation"),
 		Citations: text("citations"), NumberPattern: get("number"), SignerName: get("signer"),
-		SignerPosition: text("signer_position"), Recipients: text("recipients")}
+		SignerPosition: text("signer_position"), Recipients: text("recipients"),
+		// A round's form opened for editing shows its citations: emptied there, they are gone.
+		ClearCitations: get("editing") == "1"}
 	switch get("charts") {
 	case "on":
 		on := true

@@ -67,6 +67,26 @@ func TestRoundOpenedInTheUIPrintsItsOwnDocument(t *testing.T) {
 	form := string(getAs(t, e, admin, "/admin/outlines?year=2026"))
 	mustContain(t, "the 2026 round's form", form, `name="signer" maxlength="100" value="Trần Thị Hoa"`, `value="2950/SCT-QLCN"`,
 		`value="05/12/2026"`, "Văn phòng UBND tỉnh\nLưu: VT, QLCN</textarea>", `<option value="DHI-2025" selected>`)
+	// Citations emptied on the edit form are gone; an empty field on a new round's
+	// form (no "editing") keeps them.
+	post := func(editing bool, citations string) {
+		t.Helper()
+		v := url.Values{"_csrf": {admin.csrf}, "year": {"2026"}, "deadline": {"20/12/2026"}, "citations": {citations}}
+		if editing {
+			v.Set("editing", "1")
+		}
+		if resp := e.do(admin, "POST", "/admin/outlines/round", v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("round form: %d %s", resp.StatusCode, readBody(t, resp))
+		}
+	}
+	post(true, "Quyết định số 77/QĐ-UBND ngày 01/02/2026 của UBND tỉnh")
+	mustContain(t, "a cited document", string(getAs(t, e, admin, "/admin/outlines?year=2026")), "Quyết định số 77/QĐ-UBND")
+	post(false, "")
+	mustContain(t, "citations kept by an empty new-round form", string(getAs(t, e, admin, "/admin/outlines?year=2026")), "Quyết định số 77/QĐ-UBND")
+	post(true, "")
+	if form := string(getAs(t, e, admin, "/admin/outlines?year=2026")); strings.Contains(form, "Quyết định số 77/QĐ-UBND") || !strings.Contains(form, `name="editing" value="1"`) {
+		t.Error("citations emptied on the edit form are still there, or the form is not marked as an edit")
+	}
 	editor := string(getAs(t, e, admin, "/admin/outlines/DC-2026?lang=en"))
 	mustContain(t, "outline editor in English", editor, "One item a line", "Outline DC-2026", "năm 2027")
 	if strings.Contains(editor, "Mỗi dòng") || strings.Contains(editor, "Đề cương báo cáo<") {

@@ -11,7 +11,8 @@ import (
 
 // DocumentFields are a round's document as typed, on the admin form and on `chitieu
 // round`. Lists are one entry a line (or separated by "|" on the command line). An
-// empty field keeps the round's value; Charts nil keeps it.
+// empty field keeps the round's value; Charts nil keeps it. ClearCitations empties the
+// other cited documents, which a round may have none of (an empty field cannot say so).
 type DocumentFields struct {
 	RequestAbout   string
 	Plan           string
@@ -22,11 +23,12 @@ type DocumentFields struct {
 	SignerPosition string
 	Recipients     string
 	Charts         *bool
+	ClearCitations bool
 }
 
 // Empty says whether nothing was typed.
 func (f DocumentFields) Empty() bool {
-	return f.Charts == nil && strings.TrimSpace(f.RequestAbout+f.Plan+f.PlanCitation+f.Citations+f.NumberPattern+
+	return f.Charts == nil && !f.ClearCitations && strings.TrimSpace(f.RequestAbout+f.Plan+f.PlanCitation+f.Citations+f.NumberPattern+
 		f.SignerName+f.SignerPosition+f.Recipients) == ""
 }
 
@@ -136,6 +138,9 @@ func (s *Service) applyFields(ctx context.Context, d *domain.RoundDocument, f Do
 	}
 	set(&d.PlanCitation, f.PlanCitation)
 	setLines(&d.Citations, f.Citations, nil)
+	if f.ClearCitations && strings.TrimSpace(f.Citations) == "" {
+		d.Citations = nil
+	}
 	set(&d.NumberPattern, f.NumberPattern)
 	set(&d.SignerName, f.SignerName)
 	setLines(&d.SignerPosition, f.SignerPosition, strings.ToUpper)

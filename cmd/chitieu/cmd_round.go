@@ -33,7 +33,16 @@ func init() {
 		fs.StringVar(&doc.SignerPosition, "signer-position", "", "chức vụ người ký, các dòng cách nhau bởi |: KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC")
 		fs.StringVar(&doc.Recipients, "recipients", "", "nơi nhận, cách nhau bởi |")
 		charts := fs.String("charts", "", "biểu đồ mục I ở phụ lục: on|off (mặc định off)")
+		synthesis := fs.String("synthesis", "", "ý kiến các đơn vị: sct (chỉ bản tổng hợp của SCT) | annex (kèm ở phụ lục)")
 		if err := fs.Parse(args); err != nil {
+			return exitCode(2)
+		}
+		// --citations "" given on purpose: the round cites no other document.
+		fs.Visit(func(f *flag.Flag) {
+			doc.ClearCitations = doc.ClearCitations || f.Name == "citations" && doc.Citations == ""
+		})
+		if *synthesis != "" && *synthesis != "sct" && *synthesis != "annex" {
+			fmt.Fprintln(env.Stderr, "chitieu round: --synthesis sct hoặc annex (sct or annex)")
 			return exitCode(2)
 		}
 		if !plan.ValidYear(*year) || *deadline == "" {
@@ -68,6 +77,12 @@ func init() {
 			Deadline: *deadline, Outline: *outline, Document: doc}, cliAs("round"))
 		if err != nil {
 			return err
+		}
+		if *synthesis != "" {
+			if err := svc.SetSynthesisMode(ctx, r.Year, *synthesis == "annex", cliAs("round")); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "round: năm %d, ý kiến các đơn vị: %s (synthesis mode saved)\n", r.Year, *synthesis)
 		}
 		d := *r.Deadline
 		fmt.Fprintf(env.Stdout, "round: năm %d theo đề cương %s (outline)\n", r.Year, code)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/quangngai/chitieu/report"
+	"github.com/quangngai/chitieu/reporting"
 )
 
 // Issue 20: `chitieu round --year 2026`, naming no outline, opens the round from the
@@ -85,4 +86,48 @@ func reportText(t *testing.T, env *Env, year string) string {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(docxText(t, b), "\n", "")
+}
+
+// `chitieu round --citations ""` leaves the round citing no other document (an empty
+// list used to keep the old one), and --synthesis sets where the agencies' paragraphs
+// go, as the report page's choice does.
+func TestRoundCommandClearsCitationsAndSetsSynthesis(t *testing.T) {
+	t.Parallel()
+	env, out := ingestEnv(t)
+	ctx := context.Background()
+	round := func(extra ...string) {
+		t.Helper()
+		args := append([]string{"--year", "2026", "--deadline", "20/12/2026"}, extra...)
+		if err := commands["round"].run(ctx, env, args); err != nil {
+			t.Fatalf("round %v: %v\n%s", extra, err, out)
+		}
+	}
+	st, err := openStore(ctx, env.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc := &reporting.Service{Store: st}
+	round("--citations", "Quyết định số 1/QĐ-UBND|Kế hoạch số 2/KH-UBND")
+	if d, err := svc.Document(ctx, 2026); err != nil || len(d.Citations) != 2 {
+		t.Fatalf("citations set: %v %v", d.Citations, err)
+	}
+	round("--signer", "Lê Văn Minh") // no --citations: they stay
+	if d, _ := svc.Document(ctx, 2026); len(d.Citations) != 2 {
+		t.Fatalf("citations lost by a round that did not name them: %v", d.Citations)
+	}
+	round("--citations", "", "--synthesis", "annex")
+	d, err := svc.Document(ctx, 2026)
+	if err != nil || len(d.Citations) != 0 || d.SignerName != "Lê Văn Minh" {
+		t.Fatalf("after --citations \"\": %v, signer %q, %v", d.Citations, d.SignerName, err)
+	}
+	if m, err := st.SynthesisMode(ctx, 2026); err != nil || !m.Annex {
+		t.Fatalf("synthesis mode after --synthesis annex: %+v %v", m, err)
+	}
+	if !strings.Contains(out.String(), "synthesis mode saved") {
+		t.Errorf("round output does not say the mode was saved: %s", out)
+	}
+	if err := commands["round"].run(ctx, env, []string{"--year", "2026", "--deadline", "20/12/2026", "--synthesis", "both"}); err == nil {
+		t.Error("--synthesis both was accepted")
+	}
 }
