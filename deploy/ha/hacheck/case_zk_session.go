@@ -122,6 +122,8 @@ func caseZooKeeperSessionCut() (bool, string) {
 		fmt.Fprintf(&ev, "upload %d through haproxy: HTTP %d %v %s\n", i+1, c, err, short(body, 120))
 		if c == 200 {
 			accepted++
+		} else {
+			ev.WriteString(claimsOf("HA3"))
 		}
 	}
 	return ok && accepted == 3, ev.String()
@@ -157,6 +159,18 @@ func sessionWhere(br *browser) string {
 	for _, w := range []string{"web1", "web2"} {
 		code, b := readyzOf(w)
 		fmt.Fprintf(&out, "%s /readyz: %d %s %s %q\n", w, code, b.Status, b.Replica, b.Reasons)
+	}
+	return out.String()
+}
+
+// claimsOf is each replica's latest upload claims of an agency: evidence for a refusal
+// that names a claim nobody should still hold.
+func claimsOf(agency string) string {
+	var out strings.Builder
+	for _, r := range replicas {
+		rows, err := ch(r, "SELECT claimed_at, claim, released, host, channel, upload_id FROM upload_claims WHERE agency = '"+agency+
+			"' ORDER BY claimed_at DESC LIMIT 12 FORMAT TSV")
+		fmt.Fprintf(&out, "  claims on %s at %s (%v):\n    %s\n", r, time.Now().Format("15:04:05"), err, strings.ReplaceAll(rows, "\n", "\n    "))
 	}
 	return out.String()
 }
