@@ -169,6 +169,12 @@ func (rs *quorumSet) close() {
 // first R that succeed (R = N − W + 1); the caller keeps the newest. Without a
 // quorum it runs read once on the store's own connection. Fewer than R answers is
 // ErrTooFewReplicas: a decision is never taken on a lagging replica alone.
+//
+// Two things the probes know change the count (readQuorum, countsToward): a replica
+// seen read-only or too far behind still answers, but from frozen or old data, so its
+// answer is kept and not counted; and when the cluster has more replicas than
+// CLICKHOUSE_ADDR lists, R is worked out on the real number, so the replicas read
+// still include one of any W that acknowledged a write.
 func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Context, c driver.Conn) (T, error)) ([]T, error) {
 	rs := s.quorum
 	if rs == nil {
@@ -182,37 +188,64 @@ func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Cont
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type answer struct {
+		i   int
 		v   T
 		err error
 	}
 	n := len(rs.conns)
+	health := func(int) ReplicaHealth { return ReplicaHealth{} }
+	need := rs.read
+	if set, ok := s.conn.(*replicaSet); ok && len(set.reps) == n {
+		health = func(i int) ReplicaHealth { return set.reps[i].get() }
+		need = readQuorum(n, s.cfg.insertQuorum(), set.totalReplicas())
+	}
 	answers := make(chan answer, n)
 	for i := range n {
 		go func() {
 			c, err := rs.conn(i)
 			if err != nil {
-				answers <- answer{err: err}
+				answers <- answer{i: i, err: err}
 				return
 			}
 			v, err := read(ctx, c)
-			answers <- answer{v, err}
+			answers <- answer{i, v, err}
 		}()
 	}
 	var out []T
 	var errs []error
+	counted := 0
 	for range n {
 		a := <-answers
 		if a.err != nil {
 			errs = append(errs, a.err)
 			continue
 		}
-		if out = append(out, a.v); len(out) == rs.read {
-			return out, nil
+		out = append(out, a.v)
+		if countsToward(health(a.i)) {
+			if counted++; counted == need {
+				return out, nil
+			}
 		}
 	}
 	err := errors.Join(errs...)
 	if parent.Err() != nil {
 		return nil, fmt.Errorf("%w: %w", parent.Err(), err)
 	}
-	return nil, fmt.Errorf("%w (%d of %d needed answered): %w", ErrTooFewReplicas, len(out), rs.read, err)
+	return nil, fmt.Errorf("%w (%d of %d needed answered, %d from replicas fit to decide): %w", ErrTooFewReplicas, len(out), need, counted, err)
 }
+
+// readQuorum is R for a read over the n listed replicas when writes wait for w: n − w + 1,
+// or, when the cluster has total replicas and more than n, total − w + 1 (at most n:
+// then every listed replica must answer).
+func readQuorum(n, w, total int) int {
+	r := max(1, n-w+1)
+	if total > n {
+		r = max(r, total-w+1)
+	}
+	return min(r, n)
+}
+
+// countsToward says whether a replica's answer counts toward R: not when the probes
+// saw it answer read-only or too far behind (a replica not yet probed, or silent to
+// the probes, counts: its answer is what is known of it now).
+func countsToward(h ReplicaHealth) bool { return !h.unfit() }

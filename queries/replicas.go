@@ -37,9 +37,16 @@ type ReplicaHealth struct {
 	ReadOnly bool   // a replicated table is read-only: ZooKeeper session lost
 	Delay    uint64 // max absolute_delay of its replicated tables, seconds
 	Fetches  uint64 // parts written elsewhere it has still to fetch (inserts_in_queue)
-	Err      string
-	limit    uint64 // the delay still fit for use, seconds (maxDelay unless configured)
+	// Total is how many replicas its tables have in ZooKeeper (total_replicas): more than
+	// CLICKHOUSE_ADDR lists when an operator named only some of them.
+	Total uint64
+	Err   string
+	limit uint64 // the delay still fit for use, seconds (maxDelay unless configured)
 }
+
+// unfit: it answers, but the probe saw it read-only (its data frozen) or too far
+// behind. Its answers to a read that decides are kept but not counted (quorumRead).
+func (h ReplicaHealth) unfit() bool { return h.Answers && !h.Usable() }
 
 // Usable: fit for writes and for the reads that decide.
 func (h ReplicaHealth) Usable() bool {
@@ -144,11 +151,11 @@ func (r *replicaConn) probe(deadline time.Duration) {
 		// system.replicas can wait on a replication lock (18.16, while another replica
 		// hangs mid-fetch) though queries answer: then keep what it said last time.
 		var n, readonly uint64
-		err := r.conn.QueryRow(ctx, `SELECT count(), countIf(is_readonly), max(absolute_delay), sum(inserts_in_queue)
-			FROM system.replicas WHERE database = ?`, r.database).Scan(&n, &readonly, &h.Delay, &h.Fetches)
+		err := r.conn.QueryRow(ctx, `SELECT count(), countIf(is_readonly), max(absolute_delay), sum(inserts_in_queue),
+				toUInt64(max(total_replicas)) FROM system.replicas WHERE database = ?`, r.database).Scan(&n, &readonly, &h.Delay, &h.Fetches, &h.Total)
 		if err != nil {
 			last := r.get()
-			h.ReadOnly, h.Delay, h.Fetches, h.Err = last.ReadOnly, last.Delay, last.Fetches, "system.replicas: "+err.Error()
+			h.ReadOnly, h.Delay, h.Fetches, h.Total, h.Err = last.ReadOnly, last.Delay, last.Fetches, last.Total, "system.replicas: "+err.Error()
 		} else {
 			h.ReadOnly = readonly > 0
 		}
@@ -172,7 +179,7 @@ func (r *replicaConn) probe(deadline time.Duration) {
 			// It answers queries; only system.replicas is slow (on 18.16 it can wait on a
 			// fetch from a hung replica): keep what it said last time.
 			last := r.get()
-			r.set(ReplicaHealth{Answers: true, ReadOnly: last.ReadOnly, Delay: last.Delay, Fetches: last.Fetches,
+			r.set(ReplicaHealth{Answers: true, ReadOnly: last.ReadOnly, Delay: last.Delay, Fetches: last.Fetches, Total: last.Total,
 				Err: "system.replicas: không trả lời kịp (no answer in time)"})
 			return
 		}
@@ -357,4 +364,14 @@ func (s *Store) Replicas() []ReplicaHealth {
 		return set.health()
 	}
 	return nil
+}
+
+// totalReplicas is the most replicas any listed replica's tables have in ZooKeeper, as
+// last probed (0 when unknown).
+func (s *replicaSet) totalReplicas() int {
+	t := uint64(0)
+	for _, r := range s.reps {
+		t = max(t, r.get().Total)
+	}
+	return int(t)
 }

@@ -25,7 +25,9 @@ func caseStartDuringCatchUp() (bool, string) {
 	}
 	defer func() {
 		fetches("START")
-		_ = script("stop.sh", "web2")
+		// Both back on every replica: this case started them listing two of the three,
+		// and a server left so would read claims and sessions off the other two only.
+		_ = script("stop.sh", "web1", "web2")
 		_ = script("start.sh", "web1", "web2")
 	}()
 	if err := undoRelease(); err != nil {
@@ -48,6 +50,16 @@ func caseStartDuringCatchUp() (bool, string) {
 	took := time.Since(start)
 	fmt.Fprintf(&ev, "web1 (ch1 first) ready %v, web2 (ch2 first) ready %v, %.1f s after web1 was started (bound 60 s: no server waits out a claim)\n", ready("web1"), ready("web2"), took.Seconds())
 	ok = ok && ready("web1") && ready("web2") && took < 60*time.Second
+	// Each lists two of the three replicas: /readyz says so, since reads that decide
+	// then need both listed ones.
+	var listed bool
+	waitFor(5*time.Second, func() bool {
+		_, b := readyzOf("web1")
+		listed = b.Status == "degraded" && strings.Contains(strings.Join(b.ReasonsEN, ";"), "lists 2 of the cluster's 3 replicas")
+		return listed
+	})
+	fmt.Fprintf(&ev, "web1 /readyz says CLICKHOUSE_ADDR lists 2 of the cluster's 3 replicas: %v\n", listed)
+	ok = ok && listed
 	q, _ := ch("ch2", "SELECT sum(queue_size), max(absolute_delay) FROM system.replicas WHERE database = currentDatabase() AND table LIKE 'schema_migration%'")
 	fmt.Fprintf(&ev, "ch2's migration tables meanwhile (queue, delay s): %s\n", strings.ReplaceAll(q, "\t", ", "))
 	fetches("START")

@@ -1,0 +1,34 @@
+package queries
+
+import "testing"
+
+// R is worked out on the real number of replicas when CLICKHOUSE_ADDR lists fewer,
+// and a replica seen read-only or lagging does not count toward it.
+func TestReadQuorum(t *testing.T) {
+	for _, c := range []struct{ n, w, total, want int }{
+		{3, 2, 3, 2}, // three listed of three
+		{3, 2, 0, 2}, // total not probed yet
+		{2, 2, 3, 2}, // two listed of three: was 1, which could read only the frozen one
+		{2, 2, 2, 1},
+		{2, 2, 5, 2}, // at most every listed replica
+		{4, 3, 4, 2},
+	} {
+		if got := readQuorum(c.n, c.w, c.total); got != c.want {
+			t.Errorf("readQuorum(%d, %d, %d) = %d, want %d", c.n, c.w, c.total, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		h    ReplicaHealth
+		want bool
+	}{
+		{ReplicaHealth{}, true}, // not probed, or silent: its answer is what is known
+		{ReplicaHealth{Answers: true}, true},
+		{ReplicaHealth{Answers: true, ReadOnly: true}, false},
+		{ReplicaHealth{Answers: true, Delay: maxDelay + 1}, false},
+		{ReplicaHealth{Answers: true, Delay: 30, limit: 600}, true},
+	} {
+		if got := countsToward(c.h); got != c.want {
+			t.Errorf("countsToward(%+v) = %v, want %v", c.h, got, c.want)
+		}
+	}
+}
