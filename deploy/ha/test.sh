@@ -9,6 +9,11 @@
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$top"
+# One run at a time: a second one on the same ports and var/ha would stop the first's
+# servers and leave others running under another deployment's admin password.
+mkdir -p "$(dirname "$HA_DIR")"
+exec 9>"$HA_DIR.lock"
+flock -n 9 || { echo "test-ha: another deploy/ha/test.sh is running here ($HA_DIR.lock)" >&2; exit 1; }
 trap 'deploy/ha/stop.sh >/dev/null' EXIT
 
 fresh() {
