@@ -170,11 +170,12 @@ func (rs *quorumSet) close() {
 // quorum it runs read once on the store's own connection. Fewer than R answers is
 // ErrTooFewReplicas: a decision is never taken on a lagging replica alone.
 //
-// Two things the probes know change the count (readQuorum, countsToward): a replica
-// seen read-only or too far behind still answers, but from frozen or old data, so its
-// answer is kept and not counted; and when the cluster has more replicas than
-// CLICKHOUSE_ADDR lists, R is worked out on the real number, so the replicas read
-// still include one of any W that acknowledged a write.
+// A replica that is read-only (it lost ZooKeeper: its data is frozen) or behind counts
+// like any other: every acknowledged write is on W replicas and any R of them include
+// one, so a stale answer is outranked, never decisive. What the count needs is the real
+// N: when the cluster has more replicas than CLICKHOUSE_ADDR lists, R is worked out on
+// the cluster's number (readQuorum), else a write on replicas this server does not list
+// could be missed, and a server listing two of three read only a frozen one.
 func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Context, c driver.Conn) (T, error)) ([]T, error) {
 	rs := s.quorum
 	if rs == nil {
@@ -188,15 +189,12 @@ func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Cont
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type answer struct {
-		i   int
 		v   T
 		err error
 	}
 	n := len(rs.conns)
-	health := func(int) ReplicaHealth { return ReplicaHealth{} }
 	need := rs.read
-	if set, ok := s.conn.(*replicaSet); ok && len(set.reps) == n {
-		health = func(i int) ReplicaHealth { return set.reps[i].get() }
+	if set, ok := s.conn.(*replicaSet); ok {
 		need = readQuorum(n, s.cfg.insertQuorum(), set.totalReplicas())
 	}
 	answers := make(chan answer, n)
@@ -204,34 +202,30 @@ func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Cont
 		go func() {
 			c, err := rs.conn(i)
 			if err != nil {
-				answers <- answer{i: i, err: err}
+				answers <- answer{err: err}
 				return
 			}
 			v, err := read(ctx, c)
-			answers <- answer{i, v, err}
+			answers <- answer{v, err}
 		}()
 	}
 	var out []T
 	var errs []error
-	counted := 0
 	for range n {
 		a := <-answers
 		if a.err != nil {
 			errs = append(errs, a.err)
 			continue
 		}
-		out = append(out, a.v)
-		if countsToward(health(a.i)) {
-			if counted++; counted == need {
-				return out, nil
-			}
+		if out = append(out, a.v); len(out) == need {
+			return out, nil
 		}
 	}
 	err := errors.Join(errs...)
 	if parent.Err() != nil {
 		return nil, fmt.Errorf("%w: %w", parent.Err(), err)
 	}
-	return nil, fmt.Errorf("%w (%d of %d needed answered, %d from replicas fit to decide): %w", ErrTooFewReplicas, len(out), need, counted, err)
+	return nil, fmt.Errorf("%w (%d of %d needed answered): %w", ErrTooFewReplicas, len(out), need, err)
 }
 
 // readQuorum is R for a read over the n listed replicas when writes wait for w: n − w + 1,
@@ -244,8 +238,3 @@ func readQuorum(n, w, total int) int {
 	}
 	return min(r, n)
 }
-
-// countsToward says whether a replica's answer counts toward R: not when the probes
-// saw it answer read-only or too far behind (a replica not yet probed, or silent to
-// the probes, counts: its answer is what is known of it now).
-func countsToward(h ReplicaHealth) bool { return !h.unfit() }

@@ -10,13 +10,14 @@ import (
 	"github.com/quangngai/chitieu/queries/querytest"
 )
 
-// A replica the probes saw read-only (it lost ZooKeeper: its data is frozen) answers
-// reads, but its answer does not decide. The store lists the test server and a dead
-// address, so R is 1: before, the frozen replica's "no such session" was the answer;
-// now the read is refused until a replica fit to decide answers (HA case 20 signed
-// a user in on one server and the next request, on a server listing two of the three
-// replicas, read the frozen one and sent them back to the sign-in page).
-func TestReadOnlyReplicaDoesNotDecide(t *testing.T) {
+// A server that lists two replicas of a cluster that has three (an operator named only
+// some, or added one without updating every server) works R out on three: both listed
+// replicas must answer a read that decides. The store lists the test server and a dead
+// address; once the probes say the cluster has 3 replicas, the session read is refused
+// rather than decided by one replica, which may be the frozen one (HA case 20: a
+// server listing ch1 and ch2 read only ch1, which had lost ZooKeeper, and sent a user
+// just signed in on the other server back to the sign-in page).
+func TestReadQuorumFollowsTheClusterSize(t *testing.T) {
 	st := querytest.MustOpen(t)
 	ctx := context.Background()
 	tok, _, err := st.CreateSession(ctx, "nobody", "", "", time.Now().Add(time.Hour))
@@ -31,10 +32,10 @@ func TestReadOnlyReplicaDoesNotDecide(t *testing.T) {
 	}
 	defer cl.Close()
 	if _, err := cl.SessionByToken(ctx, tok); err != nil {
-		t.Fatalf("with the replica fit: %v", err)
+		t.Fatalf("two listed, two in the cluster (R = 1): %v", err)
 	}
-	defer cl.HoldReplicaHealth(0, queries.ReplicaHealth{Answers: true, ReadOnly: true})()
+	defer cl.HoldReplicaHealth(0, queries.ReplicaHealth{Answers: true, ReadOnly: true, Total: 3})()
 	if _, err := cl.SessionByToken(ctx, tok); !errors.Is(err, queries.ErrTooFewReplicas) {
-		t.Fatalf("with the only answering replica read-only: %v, want ErrTooFewReplicas", err)
+		t.Fatalf("two listed of three, one answering: %v, want ErrTooFewReplicas", err)
 	}
 }

@@ -2,8 +2,7 @@ package queries
 
 import "testing"
 
-// R is worked out on the real number of replicas when CLICKHOUSE_ADDR lists fewer,
-// and a replica seen read-only or lagging does not count toward it.
+// R is worked out on the real number of replicas when CLICKHOUSE_ADDR lists fewer.
 func TestReadQuorum(t *testing.T) {
 	for _, c := range []struct{ n, w, total, want int }{
 		{3, 2, 3, 2}, // three listed of three
@@ -15,20 +14,6 @@ func TestReadQuorum(t *testing.T) {
 	} {
 		if got := readQuorum(c.n, c.w, c.total); got != c.want {
 			t.Errorf("readQuorum(%d, %d, %d) = %d, want %d", c.n, c.w, c.total, got, c.want)
-		}
-	}
-	for _, c := range []struct {
-		h    ReplicaHealth
-		want bool
-	}{
-		{ReplicaHealth{}, true}, // not probed, or silent: its answer is what is known
-		{ReplicaHealth{Answers: true}, true},
-		{ReplicaHealth{Answers: true, ReadOnly: true}, false},
-		{ReplicaHealth{Answers: true, Delay: maxDelay + 1}, false},
-		{ReplicaHealth{Answers: true, Delay: 30, limit: 600}, true},
-	} {
-		if got := countsToward(c.h); got != c.want {
-			t.Errorf("countsToward(%+v) = %v, want %v", c.h, got, c.want)
 		}
 	}
 }

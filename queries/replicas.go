@@ -44,10 +44,6 @@ type ReplicaHealth struct {
 	limit uint64 // the delay still fit for use, seconds (maxDelay unless configured)
 }
 
-// unfit: it answers, but the probe saw it read-only (its data frozen) or too far
-// behind. Its answers to a read that decides are kept but not counted (quorumRead).
-func (h ReplicaHealth) unfit() bool { return h.Answers && !h.Usable() }
-
 // Usable: fit for writes and for the reads that decide.
 func (h ReplicaHealth) Usable() bool {
 	limit := h.limit
