@@ -261,6 +261,12 @@ func (b *browser) signIn(base string) error {
 	form := url.Values{"username": {"admin"}, "password": {password}, "_csrf": {b.csrf}, "next": {"/"}}
 	resp, err := b.http.PostForm(base+"/signin", form)
 	if err != nil {
+		// haproxy cut the connection (a server it had just marked up flapped down on a
+		// loaded machine, and POSTs are not retried for us): a person presses again.
+		time.Sleep(time.Second)
+		resp, err = b.http.PostForm(base+"/signin", form)
+	}
+	if err != nil {
 		return err
 	}
 	resp.Body.Close()
