@@ -292,7 +292,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 		if v := field("target:"+ind.Code, "Chỉ tiêu "+ind.Code, 30); v != "" {
 			targets[ind.Code] = v
 			if _, err := s.formNumber(v); err != nil {
-				probs = append(probs, answerProblem("http.ans.target", p.Year+1, ind.NameVI, upShorten(v)))
+				probs = append(probs, answerProblem("http.ans.target", p.Year+1, locale.Said{VI: ind.NameVI, EN: inLang(ind.NameVI, ind.NameEN, "en")}, upShorten(v)))
 			}
 		}
 	}

@@ -43,9 +43,11 @@ func TestReportAnswerFlow(t *testing.T) {
 		t.Fatalf("refused form: %d\n%s", bad.StatusCode, body)
 	}
 	// The same refusal on the English page is worded in English, from the catalogue.
-	badEN := e.do(bql, "POST", path+"?lang=en", form("draft", url.Values{"pol_status:0": {"signed"}, "proj_percent:VSIP2": {"140"}}))
+	badEN := e.do(bql, "POST", path+"?lang=en", form("draft", url.Values{"pol_status:0": {"signed"}, "proj_percent:VSIP2": {"140"},
+		"target:industrial_va_growth": {"1.234"}}))
 	if body := html.UnescapeString(readBody(t, badEN)); !strings.Contains(body, `Percent done of VSIP2 must be from 0 to 100, not "140".`) ||
-		!strings.Contains(body, "Policy row 1: the status must be drafted") || strings.Contains(body, "từ 0 đến 100") {
+		!strings.Contains(body, "Policy row 1: the status must be drafted") || strings.Contains(body, "từ 0 đến 100") ||
+		!strings.Contains(body, "target of Industrial value-added growth rate is not a number") {
 		t.Fatalf("refused form in English: %d\n%s", badEN.StatusCode, body)
 	}
 	if _, err := e.st.ReportAnswer(ctx, 2026, "BQL", 0); err == nil {
