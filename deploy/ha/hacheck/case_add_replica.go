@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// 8. A replica added as the runbook says: start ch4 (its own <replica> macro), add its
+// Case 17. A replica added as the runbook says: start ch4 (its own <replica> macro), add its
 // address, run `chitieu migrate`. Every table appears on it with today's structure and
 // its rows arrive. Then it leaves again (DROP DATABASE removes it from ZooKeeper), so
 // later cases see the deployment they expect.

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// 10. A release is deployed while ch2 is behind: it has stopped fetching the migration
+// Case 19. A release is deployed while ch2 is behind: it has stopped fetching the migration
 // tables' parts (SYSTEM STOP FETCHES: a replica catching up on a long queue looks the same
 // to them). web1 prefers ch1 and web2 prefers ch2 (two sites, each near its replica);
 // they start 0.3 s apart, so web1's claim is the earlier. Exactly one of them applies the

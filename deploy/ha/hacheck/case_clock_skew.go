@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// 12. ch2's clock runs 5 minutes ahead (faketime); web2 prefers ch2, web1 prefers ch1.
+// Case 21. ch2's clock runs 5 minutes ahead (faketime); web2 prefers ch2, web1 prefers ch1.
 // Ordering: an upload through web2, then a correction through web1 once the first was
 // answered: the correction must win everywhere. Claims: two different files for one
 // agency at once through the two servers: the agency's figures must be one file's, never

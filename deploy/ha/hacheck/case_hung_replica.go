@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// 14. ch1, the replica both servers use, hangs (SIGSTOP) for 12 s while signed-in
+// Case 23. ch1, the replica both servers use, hangs (SIGSTOP) for 12 s while signed-in
 // clients read /uploads (built from ClickHouse at every request) through haproxy, a new
 // request every 100 ms whatever the earlier ones do (requests already waiting on ch1 when
 // it stopped wait for it). Each server's probe (0.3 s deadline every 0.5 s, two misses)

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// 9. ch1 loses its disk and is rebuilt empty under the same name, as first replica of
+// Case 18. ch1 loses its disk and is rebuilt empty under the same name, as first replica of
 // both servers. The admin's password, changed since the first start, must survive: the
 // servers start (migrate re-attaches ch1's tables, which fetch their data) and the
 // bootstrap does not see "no admin" on the empty replica.

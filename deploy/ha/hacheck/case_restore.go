@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// 13. Restore from backup, as the runbook says: deploy/clickhouse/backup.sh dumps the
+// Case 22. Restore from backup, as the runbook says: deploy/clickhouse/backup.sh dumps the
 // database from one replica; on a new, empty database (here chitieu_restored on the
 // same replicas, standing for a rebuilt cluster) `chitieu migrate` makes the schema and
 // deploy/clickhouse/restore.sh loads the dump through one replica. Every table's rows,

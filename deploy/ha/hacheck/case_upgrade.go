@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// 7. A release that adds a column, deployed while ch2 is in maintenance: both servers
+// Case 16. A release that adds a column, deployed while ch2 is in maintenance: both servers
 // start (the ALTER reaches ch1; ch2 takes it from ZooKeeper when it returns), migrate
 // says which replica to finish later, and after ch2's return and a restart of both
 // servers everything is current and an upload (which writes the new column) is accepted.

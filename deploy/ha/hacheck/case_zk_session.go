@@ -77,7 +77,7 @@ func readyzOf(name string) (int, readyzBody) {
 	return resp.StatusCode, b
 }
 
-// 11. ch1, the replica both servers prefer, loses its ZooKeeper session (its ZooKeeper
+// Case 20. ch1, the replica both servers prefer, loses its ZooKeeper session (its ZooKeeper
 // connection runs through a proxy that the case cuts). ch1 still answers but can no
 // longer write: uploads must go to ch2, and /readyz must say "degraded" and why.
 func caseZooKeeperSessionCut() (bool, string) {
