@@ -62,11 +62,7 @@ func (s *server) readyzReplicas(c *fiber.Ctx, reps []queries.ReplicaHealth) erro
 	// CLICKHOUSE_ADDR naming fewer replicas than the cluster has: reads that decide then
 	// need every listed replica, and writes from servers listing all of them may sit on
 	// replicas this server never reads.
-	total := uint64(0)
-	for _, h := range reps {
-		total = max(total, h.Total)
-	}
-	if total > uint64(len(reps)) {
+	if total := queries.ClusterSize(reps); total > len(reps) {
 		reasons = append(reasons, fmt.Sprintf("CLICKHOUSE_ADDR chỉ ghi %d trong %d bản sao của cụm", len(reps), total))
 		reasonsEN = append(reasonsEN, fmt.Sprintf("CLICKHOUSE_ADDR lists %d of the cluster's %d replicas", len(reps), total))
 	}

@@ -292,7 +292,7 @@ func (s *server) answerFromForm(c *fiber.Ctx, p *answerPage) (queries.ReportAnsw
 		if v := field("target:"+ind.Code, "Chỉ tiêu "+ind.Code, 30); v != "" {
 			targets[ind.Code] = v
 			if _, err := s.formNumber(v); err != nil {
-				probs = append(probs, answerProblem("http.ans.target", p.Year+1, locale.Said{VI: ind.NameVI, EN: inLang(ind.NameVI, ind.NameEN, "en")}, upShorten(v)))
+				probs = append(probs, answerProblem("http.ans.target", p.Year+1, locale.Said{VI: indName(ind, "vi"), EN: indName(ind, "en")}, upShorten(v)))
 			}
 		}
 	}
@@ -330,5 +330,5 @@ func (s *server) formNumber(v string) (decimal.Decimal, error) {
 
 // answerProblem is one problem of the answer form, a catalogue key with its args.
 func answerProblem(key string, args ...any) locale.Message {
-	return &domain.Error{Kind: domain.Invalid, Key: key, Args: args}
+	return domain.NewError(domain.Invalid, key, args...)
 }

@@ -120,7 +120,6 @@ func quorumNotYet(err error) bool {
 // use, for the reads that decide.
 type quorumSet struct {
 	cfg   Config
-	read  int // R
 	mu    sync.Mutex
 	conns []driver.Conn
 }
@@ -130,7 +129,7 @@ func newQuorumSet(cfg Config) *quorumSet {
 	if w == 0 || n < 2 {
 		return nil
 	}
-	return &quorumSet{cfg: cfg, read: max(1, n-w+1), conns: make([]driver.Conn, n)}
+	return &quorumSet{cfg: cfg, conns: make([]driver.Conn, n)}
 }
 
 func (rs *quorumSet) conn(i int) (driver.Conn, error) {
@@ -193,10 +192,11 @@ func quorumRead[T any](ctx context.Context, s *Store, read func(ctx context.Cont
 		err error
 	}
 	n := len(rs.conns)
-	need := rs.read
+	total := 0 // the cluster's replica count, as the probes last saw it
 	if set, ok := s.conn.(*replicaSet); ok {
-		need = readQuorum(n, s.cfg.insertQuorum(), set.totalReplicas())
+		total = set.totalReplicas()
 	}
+	need := readQuorum(n, s.cfg.insertQuorum(), total)
 	answers := make(chan answer, n)
 	for i := range n {
 		go func() {

@@ -362,12 +362,21 @@ func (s *Store) Replicas() []ReplicaHealth {
 	return nil
 }
 
-// totalReplicas is the most replicas any listed replica's tables have in ZooKeeper, as
-// last probed (0 when unknown).
+// totalReplicas is the cluster's replica count as last probed (ClusterSize).
 func (s *replicaSet) totalReplicas() int {
+	hs := make([]ReplicaHealth, len(s.reps))
+	for i, r := range s.reps {
+		hs[i] = r.get()
+	}
+	return ClusterSize(hs)
+}
+
+// ClusterSize is the most replicas any probed replica's tables have in ZooKeeper (0
+// when unknown): more than CLICKHOUSE_ADDR lists when an operator named only some.
+func ClusterSize(hs []ReplicaHealth) int {
 	t := uint64(0)
-	for _, r := range s.reps {
-		t = max(t, r.get().Total)
+	for _, h := range hs {
+		t = max(t, h.Total)
 	}
 	return int(t)
 }
