@@ -33,3 +33,27 @@ func (s *Store) HoldReplicaHealth(i int, h ReplicaHealth) func() {
 	set.reps[i].set(h)
 	return set.closeAll
 }
+
+// CountAgencies reads through QueryRow (Agencies reads through Query).
+func (s *Store) CountAgencies(ctx context.Context) (uint64, error) {
+	var n uint64
+	err := s.conn.QueryRow(ctx, `SELECT count() FROM agencies`).Scan(&n)
+	return n, err
+}
+
+// SlowNumbers streams n rows, one block per row and each after a pause, calling
+// afterFirst once the first has been read; it returns how many it read and the rows' error.
+func (s *Store) SlowNumbers(ctx context.Context, n int, pause time.Duration, afterFirst func()) (int, error) {
+	rows, err := s.conn.Query(ctx, `SELECT number, sleepEachRow(?) FROM numbers(?) SETTINGS max_block_size = 1`, pause.Seconds(), n)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	read := 0
+	for rows.Next() {
+		if read++; read == 1 {
+			afterFirst()
+		}
+	}
+	return read, rows.Err()
+}

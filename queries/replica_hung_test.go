@@ -2,6 +2,8 @@ package queries_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"syscall"
 	"testing"
 	"time"
@@ -72,6 +74,16 @@ func TestReadLeavesAHungReplica(t *testing.T) {
 	}
 	waiting := make(chan answer, 1)
 	go func() { c, err := read(); waiting <- answer{c, err} }() // sent to the hung server
+	counted := make(chan error, 1)
+	go func() { // a QueryRow waiting on the hung server: the other address holds one agency too
+		rctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		n, err := st.CountAgencies(rctx)
+		if err == nil && n != 1 {
+			err = fmt.Errorf("%d agencies", n)
+		}
+		counted <- err
+	}()
 	time.Sleep(100 * time.Millisecond)
 	after, err := read()
 	if after != "LIVE" || err != nil {
@@ -79,5 +91,44 @@ func TestReadLeavesAHungReplica(t *testing.T) {
 	}
 	if a := <-waiting; a.code != "LIVE" || a.err != nil {
 		t.Errorf("a read waiting on the hung server: %q (%v), want LIVE, sent again to the other address", a.code, a.err)
+	}
+	if err := <-counted; err != nil {
+		t.Errorf("a QueryRow waiting on the hung server: %v, want one agency read from the other address", err)
+	}
+}
+
+// TestRowsStreamingFromAHungReplicaEnd: a result whose rows are still streaming when
+// its replica hangs cannot be sent again (the caller has some of it), so it ends with
+// an error saying the replica stopped answering, once the probes leave that replica,
+// instead of waiting for the driver's read timeout (the test's deadline is shorter).
+func TestRowsStreamingFromAHungReplicaEnd(t *testing.T) {
+	ctx := context.Background()
+	hung := querytest.StartPrivate(t)
+	name := querytest.UniqueName()
+	other, err := queries.Open(ctx, querytest.Config(name)) // creates the database on the other address too
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = other.DropDatabase(context.Background())
+		other.Close()
+	}()
+	cfg := querytest.Config(name)
+	cfg.Addr = hung.Addr() + "," + querytest.Config(name).Addr
+	st, err := queries.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	defer hung.Signal(syscall.SIGCONT)
+	n, err := st.SlowNumbers(rctx, 200, 100*time.Millisecond, func() { hung.Signal(syscall.SIGSTOP) })
+	if !errors.Is(err, queries.ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("rows streaming from a replica that hung after %d rows ended with %v, want ErrUnavailable before the deadline", n, err)
+	}
+	t.Logf("after %d rows: %v", n, err)
+	if n >= 200 {
+		t.Fatalf("read all %d rows from a hung replica", n)
 	}
 }

@@ -2,12 +2,15 @@ package queries
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 
 	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 )
 
 // moveTo makes replica i the current one and wakes the reads still waiting on the one
-// left behind (see read).
+// left behind (see readOn).
 func (s *replicaSet) moveTo(i int) {
 	if int(s.cur.Swap(int32(i))) == i {
 		return
@@ -24,91 +27,171 @@ func (s *replicaSet) movedSignal() <-chan struct{} {
 	return s.moved
 }
 
-// readOn runs a read on the current replica. A hung replica (SIGSTOP, a stalled disk)
+// left: replica at is no longer the current one and stopped answering the probes. A move
+// for lag or preference leaves a read where it is (a busy machine can move back and
+// forth); only a replica that went silent is left.
+func (s *replicaSet) left(at int) bool {
+	return int(s.cur.Load()) != at && !s.reps[at].get().Answers
+}
+
+// errReplicaHung ends the rows of a read whose replica stopped answering mid-stream.
+var errReplicaHung = errors.New("bản sao ngừng trả lời giữa chừng, xin tải lại trang (the replica stopped answering mid-read, please reload)")
+
+// readOn runs a query on the current replica. A hung replica (SIGSTOP, a stalled disk)
 // answers nothing and refuses nothing, so a read sent to it would wait for the driver's
 // read timeout, and the requests behind it (a session poll holds a lock) with it. When
 // the probes leave that replica while the read waits (about a second), the read is
 // abandoned there and sent again to the new current replica: reads have no effect, so
-// sending one twice is safe. A refused connection moves at once (failover). Each try
-// has its own result, so an abandoned one finishing late changes nothing.
-// On success the caller gets the try's cancel, to call once the result is read (rows
-// stream from the server after the call returns); on error it is already called.
-func readOn[T any](ctx context.Context, s *replicaSet, call func(ctx context.Context, c driver.Conn) (T, error)) (T, context.CancelFunc, error) {
+// sending one twice is safe. A refused connection moves at once (failover).
+//
+// The driver returns from Query when the server sends the result's header, before the
+// query has run; so a try lasts until the first row has arrived (or the result is known
+// empty): that is when the server has done the work. Rows still streaming after that
+// cannot be sent again (the caller has some): if their replica goes silent, they end
+// with errReplicaHung instead of waiting for the driver's timeout.
+func readOn(ctx context.Context, s *replicaSet, query string, args ...any) (driver.Rows, error) {
 	type result struct {
-		v   T
-		err error
+		rows driver.Rows
+		err  error
 	}
-	var zero T
 	for attempt := 0; ; attempt++ {
 		at := int(s.cur.Load())
 		conn := s.reps[at].conn
-		cctx, cancel := context.WithCancel(ctx)
+		cctx, cancel := context.WithCancelCause(ctx)
 		done := make(chan result, 1)
 		go func() {
-			v, err := call(cctx, conn)
-			done <- result{v, err}
+			rows, err := firstRowOf(cctx, conn, query, args...)
+			done <- result{rows, err}
 		}()
+		abandon := func() {
+			cancel(errReplicaHung)
+			go func() { // an abandoned try that answers late still holds a connection
+				if r := <-done; r.rows != nil {
+					r.rows.Close()
+				}
+			}()
+		}
 	wait:
 		for {
 			moved := s.movedSignal()
-			// A move for lag or preference leaves the call where it is (a busy machine
-			// can move back and forth); only a replica that stopped answering the
-			// probes is left, and the call sent to the current one.
-			if int(s.cur.Load()) != at && !s.reps[at].get().Answers {
-				cancel() // the abandoned call ends when the driver notices (its read timeout at worst)
+			if s.left(at) {
+				abandon()
 				break wait
 			}
 			select {
 			case r := <-done:
 				if s.failover(r.err) && attempt < 2 {
-					cancel()
+					cancel(nil)
 					break wait
 				}
 				if r.err != nil {
-					cancel()
-					return r.v, nil, r.err
+					cancel(nil)
+					return nil, r.err
 				}
-				return r.v, cancel, nil
+				rows := &watchedRows{Rows: r.rows, ctx: cctx, cancel: cancel}
+				go s.watchStream(at, cctx, cancel)
+				return rows, nil
 			case <-moved:
 			case <-ctx.Done():
-				cancel()
-				return zero, nil, ctx.Err()
+				cancel(nil)
+				return nil, ctx.Err()
 			}
 		}
 	}
 }
 
-// cancelRows ends its read's context when the caller closes the rows.
-type cancelRows struct {
-	driver.Rows
-	cancel context.CancelFunc
+// watchStream ends a read's streaming rows when their replica goes silent; it returns
+// when the rows are closed (their context ends).
+func (s *replicaSet) watchStream(at int, ctx context.Context, cancel context.CancelCauseFunc) {
+	for {
+		moved := s.movedSignal()
+		if s.left(at) {
+			cancel(errReplicaHung)
+			return
+		}
+		select {
+		case <-moved:
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
-func (r *cancelRows) Close() error {
-	err := r.Rows.Close()
-	r.cancel()
+// firstRowOf sends the query and waits for its first row (see readOn).
+func firstRowOf(ctx context.Context, c driver.Conn, query string, args ...any) (driver.Rows, error) {
+	rows, err := c.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	has := rows.Next() // closes the rows when false
+	if !has && rows.Err() != nil {
+		return nil, rows.Err()
+	}
+	return &prefetchedRows{Rows: rows, has: has, pending: true}, nil
+}
+
+// prefetchedRows gives back the row firstRowOf already moved to.
+type prefetchedRows struct {
+	driver.Rows
+	has, pending bool
+}
+
+func (r *prefetchedRows) Next() bool {
+	if r.pending {
+		r.pending = false
+		return r.has
+	}
+	return r.Rows.Next()
+}
+
+// watchedRows ends its read's context when the caller closes the rows, and says why
+// they ended early when their replica went silent.
+type watchedRows struct {
+	driver.Rows
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+}
+
+func (r *watchedRows) Err() error {
+	err := r.Rows.Err()
+	if err != nil && errors.Is(context.Cause(r.ctx), errReplicaHung) {
+		return fmt.Errorf("%w: %w", ErrUnavailable, errReplicaHung)
+	}
 	return err
 }
 
-// cancelRow ends its read's context once the row is scanned.
-type cancelRow struct {
-	driver.Row
-	cancel context.CancelFunc
+func (r *watchedRows) Close() error {
+	err := r.Rows.Close()
+	r.cancel(nil)
+	return err
 }
 
-func (r *cancelRow) Scan(dest ...any) error {
-	defer r.cancel()
-	return r.Row.Scan(dest...)
+// queryRow is a driver.Row over readOn: the row is fetched before QueryRow returns.
+type queryRow struct {
+	rows driver.Rows
+	err  error
 }
 
-func (r *cancelRow) ScanStruct(dest any) error {
-	defer r.cancel()
-	return r.Row.ScanStruct(dest)
+func (r *queryRow) Err() error { return r.err }
+
+func (r *queryRow) Scan(dest ...any) error {
+	return r.scan(func() error { return r.rows.Scan(dest...) })
 }
 
-// errRow is a driver.Row that only carries an error.
-type errRow struct{ err error }
+func (r *queryRow) ScanStruct(dest any) error {
+	return r.scan(func() error { return r.rows.ScanStruct(dest) })
+}
 
-func (r errRow) Err() error           { return r.err }
-func (r errRow) Scan(...any) error    { return r.err }
-func (r errRow) ScanStruct(any) error { return r.err }
+func (r *queryRow) scan(into func() error) error {
+	if r.err != nil {
+		return r.err
+	}
+	defer r.rows.Close()
+	if !r.rows.Next() {
+		if err := r.rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	return into()
+}

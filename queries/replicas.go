@@ -298,27 +298,12 @@ func (s *replicaSet) Select(ctx context.Context, dest any, query string, args ..
 }
 
 func (s *replicaSet) Query(ctx context.Context, query string, args ...any) (driver.Rows, error) {
-	rows, cancel, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Rows, error) {
-		return c.Query(ctx, query, args...)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &cancelRows{Rows: rows, cancel: cancel}, nil
+	return readOn(ctx, s, query, args...)
 }
 
 func (s *replicaSet) QueryRow(ctx context.Context, query string, args ...any) driver.Row {
-	row, cancel, err := readOn(ctx, s, func(ctx context.Context, c driver.Conn) (driver.Row, error) {
-		row := c.QueryRow(ctx, query, args...)
-		return row, row.Err()
-	})
-	if err != nil {
-		if row == nil {
-			return errRow{err}
-		}
-		return row
-	}
-	return &cancelRow{Row: row, cancel: cancel}
+	rows, err := readOn(ctx, s, query, args...)
+	return &queryRow{rows: rows, err: err}
 }
 
 func (s *replicaSet) PrepareBatch(ctx context.Context, query string, opts ...driver.PrepareBatchOption) (driver.Batch, error) {
