@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -57,3 +58,45 @@ func (s *Store) SlowNumbers(ctx context.Context, n int, pause time.Duration, aft
 	}
 	return read, rows.Err()
 }
+
+// StaleMigrationClaim leaves a claim on the newest migration by an owner that neither
+// renews nor releases it: a server killed mid-migration.
+func (s *Store) StaleMigrationClaim(ctx context.Context, owner string) error {
+	migs, err := Migrations()
+	if err != nil {
+		return err
+	}
+	for _, stmt := range migs[0].Statements {
+		if err := s.conn.Exec(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return s.insertRowsRaw(ctx, "INSERT INTO schema_migration_claims (version, owner, claimed_at)", 1, func(int) []any {
+		return []any{migs[len(migs)-1].Version, owner, uint64(time.Now().UnixNano())}
+	})
+}
+
+// HoldMigrationLock takes the migration lock as a Migrate run would and keeps renewing
+// it until the returned release.
+func (s *Store) HoldMigrationLock(ctx context.Context) (func(), error) {
+	migs, err := Migrations()
+	if err != nil {
+		return nil, err
+	}
+	for _, stmt := range migs[0].Statements {
+		if err := s.conn.Exec(ctx, stmt); err != nil {
+			return nil, err
+		}
+	}
+	reps, _ := s.reach(ctx)
+	l := &migrationLock{owner: newOwner(), version: migs[len(migs)-1].Version, replicas: reps, settle: claimSettleSingle, seen: newClaimWatch()}
+	won, err := l.take(ctx)
+	if err != nil || !won {
+		l.release(ctx)
+		return nil, fmt.Errorf("lock not taken: %v", err)
+	}
+	return func() { l.release(context.Background()) }, nil
+}
+
+// ClaimStalledAfter is how long a waiter gives a claim whose renewals stopped.
+const ClaimStalledAfter = claimStalledAfter

@@ -2,9 +2,11 @@ package queries_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -108,5 +110,68 @@ func TestReplicatedDDLCoversEveryTable(t *testing.T) {
 	}
 	if len(paths) < 10 {
 		t.Fatalf("only %d tables found", len(paths))
+	}
+}
+
+// A server killed while migrating leaves its claim unreleased and no longer renewed:
+// the next server migrates within a minute (the claim's two-minute backstop would have
+// held it back past the deadline).
+func TestMigrateAfterTheHolderDied(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cfg := querytest.Config(querytest.UniqueName())
+	st, err := queries.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	t.Cleanup(func() { _ = st.DropDatabase(context.Background()) })
+	if err := st.StaleMigrationClaim(ctx, "killed-host/0"); err != nil {
+		t.Fatal(err)
+	}
+	applied, err := st.Migrate(ctx)
+	migs, _ := queries.Migrations()
+	if err != nil || len(applied) != len(migs)-1 {
+		t.Fatalf("migrate after a holder died: applied %d of %d (%v)", len(applied), len(migs)-1, err)
+	}
+}
+
+// A holder that lives keeps the lock past the time a dead one's claim is given: its
+// renewals show it is alive. The waiting server migrates only once it is released.
+func TestMigrateWaitsForALiveHolder(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cfg := querytest.Config(querytest.UniqueName())
+	holder, err := queries.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	t.Cleanup(func() { _ = holder.DropDatabase(context.Background()) })
+	release, err := holder.HoldMigrationLock(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiter, err := queries.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiter.Close()
+	var released atomic.Bool
+	done := make(chan error, 1)
+	go func() {
+		_, err := waiter.Migrate(ctx)
+		if err == nil && !released.Load() {
+			err = errors.New("migrated while the holder was alive")
+		}
+		done <- err
+	}()
+	time.Sleep(queries.ClaimStalledAfter + 5*time.Second)
+	released.Store(true)
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

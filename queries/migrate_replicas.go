@@ -26,6 +26,9 @@ type ReplicaState struct {
 	State   string
 	Missing []string
 	Err     error
+	// Restarted lists the tables whose replica this run restarted there (SYSTEM RESTART
+	// REPLICA) because it had stopped taking ALTERs from ZooKeeper.
+	Restarted []string
 }
 
 // MigrateReport is the outcome of a Migrate run: the migrations this run recorded, and
@@ -133,6 +136,7 @@ func (s *Store) MigrateReplicas(ctx context.Context) (MigrateReport, error) {
 	if s.cfg.Cluster {
 		settle = claimSettleCluster
 	}
+	seen := newClaimWatch()
 	for {
 		if err := s.refreshSchemas(ctx, reps); err != nil {
 			return report, err
@@ -144,7 +148,7 @@ func (s *Store) MigrateReplicas(ctx context.Context) (MigrateReport, error) {
 		if !needsWork(reps, migs[1:], recorded) {
 			break
 		}
-		lock := &migrationLock{owner: newOwner(), version: migs[len(migs)-1].Version, replicas: reps, settle: settle}
+		lock := &migrationLock{owner: newOwner(), version: migs[len(migs)-1].Version, replicas: reps, settle: settle, seen: seen}
 		won, err := lock.take(ctx)
 		if err != nil {
 			lock.release(ctx)
@@ -405,21 +409,31 @@ func execAlter(ctx context.Context, r *replica, stmt string) error {
 // catchUpWait: how long a report waits for a live replica to take an ALTER from ZooKeeper.
 const catchUpWait = 20 * time.Second
 
-// states says, per reachable replica, which migrations are complete there.
+// states says, per reachable replica, which migrations are complete there. A live
+// replica that lacks an ALTER another replica has, with nothing left in its queue, has
+// stopped watching ZooKeeper for ALTERs (seen on 18.16 after its ZooKeeper session was
+// cut a few times): its tables are restarted once (SYSTEM RESTART REPLICA rereads the
+// table's state from ZooKeeper), and the wait starts again.
 func (s *Store) states(ctx context.Context, reps []*replica, migs []Migration) []ReplicaState {
 	deadline := time.Now().Add(catchUpWait)
+	restarted := map[*replica][]string{}
 	for {
 		_ = s.refreshSchemas(ctx, reps)
 		out := make([]ReplicaState, 0, len(reps))
-		waiting := false
+		stalled := map[*replica]map[string]bool{}
 		for _, r := range reps {
-			st := ReplicaState{Addr: r.addr, State: ReplicaCurrent, Err: r.err}
+			st := ReplicaState{Addr: r.addr, State: ReplicaCurrent, Err: r.err, Restarted: restarted[r]}
 			for _, m := range migs {
 				complete := true
 				for _, stmt := range m.Statements {
 					if d := parseDDL(stmt); complete && !r.sc.holds(d) {
 						complete = false
-						waiting = waiting || r.err == nil && (d.kind == ddlAdd || d.kind == ddlModify)
+						if r.err == nil && (d.kind == ddlAdd || d.kind == ddlModify) && anyHolds(reps, d) {
+							if stalled[r] == nil {
+								stalled[r] = map[string]bool{}
+							}
+							stalled[r][d.table] = true
+						}
 					}
 				}
 				if r.err != nil {
@@ -432,8 +446,14 @@ func (s *Store) states(ctx context.Context, reps []*replica, migs []Migration) [
 			}
 			out = append(out, st)
 		}
-		if !waiting || !s.cfg.Cluster || time.Now().After(deadline) {
+		if len(stalled) == 0 || !s.cfg.Cluster {
 			return out
+		}
+		if time.Now().After(deadline) {
+			if !s.restartStalled(ctx, stalled, restarted) {
+				return out
+			}
+			deadline = time.Now().Add(catchUpWait)
 		}
 		select {
 		case <-ctx.Done():
@@ -441,4 +461,31 @@ func (s *Store) states(ctx context.Context, reps []*replica, migs []Migration) [
 		case <-time.After(500 * time.Millisecond):
 		}
 	}
+}
+
+// restartStalled restarts, once per run, the replica of each stalled table whose queue
+// is empty (a replica still fetching takes the ALTER after its queue); it reports
+// whether it restarted any.
+func (s *Store) restartStalled(ctx context.Context, stalled map[*replica]map[string]bool, restarted map[*replica][]string) bool {
+	any := false
+	for r, tables := range stalled {
+		if len(restarted[r]) > 0 {
+			continue
+		}
+		for table := range tables {
+			var queued, readonly uint8
+			err := r.st.conn.QueryRow(ctx, `SELECT queue_size > 0, is_readonly FROM system.replicas WHERE database = ? AND table = ?`,
+				s.database, table).Scan(&queued, &readonly)
+			if err != nil || queued == 1 || readonly == 1 {
+				continue
+			}
+			// The names are the schema's own (validIdentifier, system.columns); they cannot be bound.
+			if err := r.st.conn.Exec(ctx, "SYSTEM RESTART REPLICA `"+s.database+"`.`"+table+"`"); err != nil {
+				continue
+			}
+			restarted[r] = append(restarted[r], table)
+			any = true
+		}
+	}
+	return any
 }

@@ -86,6 +86,10 @@ func printReplicaStates(w io.Writer, rep queries.MigrateReport) {
 		if r.Err != nil {
 			line += fmt.Sprintf(" (%v)", r.Err)
 		}
+		if len(r.Restarted) > 0 {
+			line += fmt.Sprintf("; đã khởi động lại bản sao của bảng %[1]s vì nó không nhận ALTER từ ZooKeeper (restarted the replica of %[1]s: it had stopped taking ALTERs from ZooKeeper)",
+				strings.Join(r.Restarted, ", "))
+		}
 		fmt.Fprintln(w, line)
 	}
 }

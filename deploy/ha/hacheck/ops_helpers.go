@@ -114,7 +114,7 @@ func undoRelease() error {
 	if out, err := ch("ch1", fmt.Sprintf("ALTER TABLE schema_migrations DELETE WHERE version = %d", releaseMigration)); err != nil {
 		return fmt.Errorf("%v: %s", err, out)
 	}
-	ok := waitFor(120*time.Second, func() bool {
+	undone := func() bool {
 		for _, r := range []string{"ch1", "ch2"} {
 			n, _ := ch(r, fmt.Sprintf("SELECT count() FROM schema_migrations WHERE version = %d", releaseMigration))
 			c, _ := ch(r, "SELECT count() FROM system.columns WHERE database = currentDatabase() AND table = 'upload_files' AND name = '"+releaseColumn+"'")
@@ -123,9 +123,22 @@ func undoRelease() error {
 			}
 		}
 		return true
-	})
-	if !ok {
-		return fmt.Errorf("the release's column or record is still on a replica after 120 s\n%s", alterState())
+	}
+	if waitFor(60*time.Second, undone) {
+		return nil
+	}
+	// A replica that keeps the column with nothing queued has stopped taking ALTERs from
+	// ZooKeeper (seen on 18.16 after the fault cases cut its session): restart its table's
+	// replica, as chitieu migrate does (queries/migrate_replicas.go, restartStalled).
+	state := alterState()
+	for _, r := range replicas {
+		if hasColumn(r) {
+			out, err := ch(r, "SYSTEM RESTART REPLICA upload_files")
+			fmt.Printf("  undo: %s kept the dropped column; SYSTEM RESTART REPLICA upload_files: %v %s\n", r, err, out)
+		}
+	}
+	if !waitFor(60*time.Second, undone) {
+		return fmt.Errorf("the release's column or record is still on a replica after 120 s\n%s\nnow:\n%s", state, alterState())
 	}
 	return nil
 }
