@@ -63,8 +63,8 @@ func readOn(ctx context.Context, s *replicaSet, query string, args ...any) (driv
 			rows, err := firstRowOf(cctx, conn, query, args...)
 			done <- result{rows, err}
 		}()
-		abandon := func() {
-			cancel(errReplicaHung)
+		abandon := func(why error) {
+			cancel(why)
 			go func() { // an abandoned try that answers late still holds a connection
 				if r := <-done; r.rows != nil {
 					r.rows.Close()
@@ -75,7 +75,7 @@ func readOn(ctx context.Context, s *replicaSet, query string, args ...any) (driv
 		for {
 			moved := s.movedSignal()
 			if s.left(at) {
-				abandon()
+				abandon(errReplicaHung)
 				break wait
 			}
 			select {
@@ -93,7 +93,7 @@ func readOn(ctx context.Context, s *replicaSet, query string, args ...any) (driv
 				return rows, nil
 			case <-moved:
 			case <-ctx.Done():
-				cancel(nil)
+				abandon(nil)
 				return nil, ctx.Err()
 			}
 		}
