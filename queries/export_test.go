@@ -62,14 +62,9 @@ func (s *Store) SlowNumbers(ctx context.Context, n int, pause time.Duration, aft
 // StaleMigrationClaim leaves a claim on the newest migration by an owner that neither
 // renews nor releases it: a server killed mid-migration.
 func (s *Store) StaleMigrationClaim(ctx context.Context, owner string) error {
-	migs, err := Migrations()
+	migs, err := s.migrationTables(ctx)
 	if err != nil {
 		return err
-	}
-	for _, stmt := range migs[0].Statements {
-		if err := s.conn.Exec(ctx, stmt); err != nil {
-			return err
-		}
 	}
 	return s.insertRowsRaw(ctx, "INSERT INTO schema_migration_claims (version, owner, claimed_at)", 1, func(int) []any {
 		return []any{migs[len(migs)-1].Version, owner, uint64(time.Now().UnixNano())}
@@ -79,14 +74,9 @@ func (s *Store) StaleMigrationClaim(ctx context.Context, owner string) error {
 // HoldMigrationLock takes the migration lock as a Migrate run would and keeps renewing
 // it until the returned release.
 func (s *Store) HoldMigrationLock(ctx context.Context) (func(), error) {
-	migs, err := Migrations()
+	migs, err := s.migrationTables(ctx)
 	if err != nil {
 		return nil, err
-	}
-	for _, stmt := range migs[0].Statements {
-		if err := s.conn.Exec(ctx, stmt); err != nil {
-			return nil, err
-		}
 	}
 	reps, _ := s.reach(ctx)
 	l := &migrationLock{owner: newOwner(), version: migs[len(migs)-1].Version, replicas: reps, settle: claimSettleSingle, seen: newClaimWatch()}
@@ -100,3 +90,17 @@ func (s *Store) HoldMigrationLock(ctx context.Context) (func(), error) {
 
 // ClaimStalledAfter is how long a waiter gives a claim whose renewals stopped.
 const ClaimStalledAfter = claimStalledAfter
+
+// migrationTables creates migration 0000's tables (claims among them) and returns the migrations.
+func (s *Store) migrationTables(ctx context.Context) ([]Migration, error) {
+	migs, err := Migrations()
+	if err != nil {
+		return nil, err
+	}
+	for _, stmt := range migs[0].Statements {
+		if err := s.conn.Exec(ctx, stmt); err != nil {
+			return nil, err
+		}
+	}
+	return migs, nil
+}
