@@ -32,3 +32,23 @@ func TestFormatVN(t *testing.T) {
 		}
 	}
 }
+
+func TestUploadSizeInTheReadersWay(t *testing.T) {
+	cases := []struct {
+		n    uint64
+		lg   string
+		want string
+	}{
+		{26214, "vi", "25,6 KB"},
+		{26214, "en", "25.6 KB"},
+		{3 << 20, "vi", "3 MB"},
+		{1610612736, "vi", "1.536 MB"},
+		{1610612736, "en", "1,536 MB"},
+		{999, "vi", "999 B"},
+	}
+	for _, c := range cases {
+		if got := uploadSize(c.n, c.lg); got != c.want {
+			t.Errorf("uploadSize(%d, %s) = %q, want %q", c.n, c.lg, got, c.want)
+		}
+	}
+}

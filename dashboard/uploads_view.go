@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/quangngai/chitieu/domain"
 	"github.com/quangngai/chitieu/queries"
+	"github.com/shopspring/decimal"
 )
 
 // uploadsList: GET /uploads?agency=&year=, the uploads the user may see.
@@ -199,7 +200,7 @@ func (s *server) uploadReport(c *fiber.Ctx) error {
 	}
 	ctx := c.UserContext()
 	lg := lang(c)
-	p := &reportPage{Upload: up, At: uploadTime(up.UploadedAt), HasFile: true, Size: uploadSize(up.Size)}
+	p := &reportPage{Upload: up, At: uploadTime(up.UploadedAt), HasFile: true, Size: uploadSize(up.Size, lg)}
 	if err := json.Unmarshal([]byte(up.Report), &p.Report); err != nil {
 		s.Logger.Error("upload report unreadable", "upload", up.ID, "err", err)
 	}
@@ -289,12 +290,14 @@ func problemFor(e queries.IngestError, lg string) problemRow {
 	return r
 }
 
-func uploadSize(n uint64) string {
+// uploadSize writes a file's size the reader's way: 25,6 KB in Vietnamese, 25.6 KB in English.
+func uploadSize(n uint64, lg string) string {
+	unit, div := "B", uint64(1)
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		unit, div = "MB", 1<<20
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+		unit, div = "KB", 1<<10
 	}
-	return fmt.Sprintf("%d B", n)
+	return formatNum(decimal.NewFromUint64(n).DivRound(decimal.NewFromUint64(div), 1), lg) + " " + unit
 }
