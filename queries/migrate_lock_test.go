@@ -120,13 +120,7 @@ func TestMigrateAfterTheHolderDied(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cfg := querytest.Config(querytest.UniqueName())
-	st, err := queries.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	t.Cleanup(func() { _ = st.DropDatabase(context.Background()) })
+	st := querytest.OpenEmpty(t)
 	if err := st.StaleMigrationClaim(ctx, "killed-host/0"); err != nil {
 		t.Fatal(err)
 	}
@@ -143,18 +137,12 @@ func TestMigrateWaitsForALiveHolder(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cfg := querytest.Config(querytest.UniqueName())
-	holder, err := queries.Open(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	t.Cleanup(func() { _ = holder.DropDatabase(context.Background()) })
+	holder := querytest.OpenEmpty(t)
 	release, err := holder.HoldMigrationLock(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	waiter, err := queries.Open(ctx, cfg)
+	waiter, err := queries.Open(ctx, querytest.Config(holder.Database()))
 	if err != nil {
 		t.Fatal(err)
 	}

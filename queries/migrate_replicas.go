@@ -467,7 +467,7 @@ func (s *Store) states(ctx context.Context, reps []*replica, migs []Migration) [
 // is empty (a replica still fetching takes the ALTER after its queue); it reports
 // whether it restarted any.
 func (s *Store) restartStalled(ctx context.Context, stalled map[*replica]map[string]bool, restarted map[*replica][]string) bool {
-	any := false
+	did := false
 	for r, tables := range stalled {
 		if len(restarted[r]) > 0 {
 			continue
@@ -484,8 +484,8 @@ func (s *Store) restartStalled(ctx context.Context, stalled map[*replica]map[str
 				continue
 			}
 			restarted[r] = append(restarted[r], table)
-			any = true
+			did = true
 		}
 	}
-	return any
+	return did
 }

@@ -13,22 +13,11 @@ import (
 // one address. Both addresses are the test server, so only the store differs.
 func BenchmarkReadThroughReplicas(b *testing.B) {
 	ctx := context.Background()
-	name := querytest.UniqueName()
-	cfg := querytest.Config(name)
-	one, err := queries.Open(ctx, cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() {
-		_ = one.DropDatabase(context.Background())
-		one.Close()
-	}()
-	if _, err := one.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
+	one := querytest.MustOpen(b)
 	if err := one.SaveAgencies(ctx, []queries.Agency{{Code: "A", NameVI: "A", Level: "province"}}); err != nil {
 		b.Fatal(err)
 	}
+	cfg := querytest.Config(one.Database())
 	cfg.Addr = cfg.Addr + "," + cfg.Addr
 	two, err := queries.Open(ctx, cfg)
 	if err != nil {

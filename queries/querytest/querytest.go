@@ -32,15 +32,24 @@ func Config(database string) queries.Config {
 // the test ends (unless CHITIEU_KEEP_TEST_DB=1, to look at it afterwards).
 func MustOpen(t testing.TB) *queries.Store {
 	t.Helper()
+	st := OpenEmpty(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	return st
+}
+
+// OpenEmpty is MustOpen without the migrations: for tests of migrating itself.
+func OpenEmpty(t testing.TB) *queries.Store {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cfg := Config(UniqueName())
 	st, err := queries.Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("test ClickHouse at %s is required (run `make test`, or set CLICKHOUSE_ADDR): %v", cfg.Addr, err)
-	}
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatalf("migrate: %v", err)
 	}
 	t.Cleanup(func() {
 		if os.Getenv("CHITIEU_KEEP_TEST_DB") != "1" {
